@@ -1,0 +1,93 @@
+//! The result of extraction: one [`Article`] per document, with stable field names.
+//!
+//! Every field exists in the JSON output even when a later pass (metadata, quotations,
+//! entities) has not filled it yet, so consumers can rely on the schema.
+
+use serde::{Deserialize, Serialize};
+
+/// An extracted article: its clean text and what a reader wants to know about it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// The path or URL the caller named the document by.
+    pub source: Option<String>,
+    /// The canonical URL of the article.
+    pub url: Option<String>,
+    /// The headline.
+    pub title: Option<String>,
+    /// The teaser or lead as the publisher wrote it.
+    pub description: Option<String>,
+    /// Persons credited as authors, one entry each.
+    pub authors: Vec<String>,
+    /// ISO 8601 publication date (with time and zone where known).
+    pub date_published: Option<String>,
+    /// ISO 8601 date of the last modification.
+    pub date_modified: Option<String>,
+    /// The name of the site or publication.
+    pub site_name: Option<String>,
+    /// BCP 47 language code.
+    pub language: Option<String>,
+    /// The main text: blocks separated by a blank line.
+    pub text: String,
+    /// The main text as Markdown, when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    /// The lead image and the figures of the article.
+    pub images: Vec<Image>,
+    /// News agencies credited for the story, as canonical short names.
+    pub agencies: Vec<String>,
+    /// Quotations with their speakers, in document order.
+    pub quotes: Vec<Quote>,
+    /// Persons and organisations named in the article.
+    pub entities: Vec<Entity>,
+    /// How the bytes were decoded.
+    pub encoding: Option<String>,
+}
+
+/// An image with its caption and credit kept apart.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Image {
+    pub url: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
+}
+
+/// What kind of speech a quotation reports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuoteKind {
+    Direct,
+    Partial,
+    Indirect,
+    Reported,
+}
+
+/// A quotation and who said it. Offsets are byte offsets into [`Article::text`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    pub text: String,
+    pub speaker: Option<String>,
+    pub speaker_mention: Option<String>,
+    pub cue: Option<String>,
+    pub kind: QuoteKind,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The type of a named entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+}
+
+/// A person, organisation or place named in the article, all mentions merged.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    pub roles: Vec<String>,
+    pub mentions: usize,
+}

@@ -1,0 +1,102 @@
+//! klartext turns a news page — HTML or a plain-text dump — into its article: the clean
+//! text in reading order, and what a reader wants to know about it.
+//!
+//! The pipeline runs in one direction, one module per stage:
+//!
+//! ```text
+//! bytes → decode → parse → Dom → blocks → classify → Article → render
+//! ```
+//!
+//! [`extract`] is the whole pipeline: a pure function of the bytes and the [`Options`],
+//! with no global state, so it can run on any thread, in a service or over an archive.
+
+pub mod article;
+pub mod blocks;
+pub mod classify;
+pub mod decode;
+pub mod dom;
+pub mod error;
+mod lexicon;
+pub mod parse;
+pub mod render;
+
+use std::time::{Duration, Instant};
+
+pub use article::{Article, Entity, EntityType, Image, Quote, QuoteKind};
+pub use error::Error;
+
+/// What the input bytes are.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum InputKind {
+    /// Tell HTML from a text dump by looking at the bytes.
+    #[default]
+    Auto,
+    Html,
+    Text,
+}
+
+/// Caps that keep bad input from costing unbounded time or memory.
+#[derive(Debug, Clone)]
+pub struct Limits {
+    /// Larger inputs are refused with [`Error::TooLarge`].
+    pub max_input_bytes: usize,
+    /// The parse stops (keeping what it has) after this many nodes.
+    pub max_nodes: usize,
+    /// Elements nested deeper than this are read as if they were at this depth.
+    pub max_depth: usize,
+    /// Wall-clock budget for one document; past it the parse stops early.
+    pub time_budget: Option<Duration>,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_input_bytes: 64 * 1024 * 1024,
+            max_nodes: 2_000_000,
+            max_depth: 512,
+            time_budget: Some(Duration::from_secs(10)),
+        }
+    }
+}
+
+/// How to read the input and what to produce.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub input: InputKind,
+    /// The path or URL the document is known by; copied to [`Article::source`].
+    pub source: Option<String>,
+    /// The page's URL, when known (used to resolve links and as a fallback canonical URL).
+    pub url: Option<String>,
+    /// A charset declared outside the document (an HTTP `Content-Type` header).
+    pub charset: Option<String>,
+    /// Also render the text as Markdown into [`Article::markdown`].
+    pub markdown: bool,
+    pub limits: Limits,
+}
+
+/// Extracts the article from one document.
+pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
+    let limits = &options.limits;
+    if bytes.len() > limits.max_input_bytes {
+        return Err(Error::TooLarge {
+            size: bytes.len(),
+            limit: limits.max_input_bytes,
+        });
+    }
+    let deadline = limits.time_budget.map(|b| Instant::now() + b);
+    let decoded = decode::decode(bytes, options.charset.as_deref())?;
+    let doc = blocks::Document::from_html(&decoded.text, limits, deadline);
+    let main = classify::classify(&doc);
+    let mut article = Article {
+        source: options.source.clone(),
+        url: options.url.clone(),
+        encoding: Some(decoded.describe()),
+        ..Article::default()
+    };
+    article.title = doc.title.clone();
+    article.text = render::text(&doc, &main);
+    if options.markdown {
+        article.markdown = Some(render::markdown(&doc, &main));
+    }
+    Ok(article)
+}
