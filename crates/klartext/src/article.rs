@@ -61,7 +61,8 @@ pub enum QuoteKind {
     Reported,
 }
 
-/// A quotation and who said it. Offsets are byte offsets into [`Article::text`].
+/// A quotation and who said it. `start` and `end` are character (Unicode code point)
+/// offsets into [`Article::text`], so Python and JSON consumers can slice with them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,

@@ -17,7 +17,9 @@ pub mod decode;
 pub mod dom;
 pub mod error;
 mod lexicon;
+pub mod metadata;
 pub mod parse;
+pub mod quotes;
 pub mod render;
 
 use std::time::{Duration, Instant};
@@ -98,5 +100,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     if options.markdown {
         article.markdown = Some(render::markdown(&doc, &main));
     }
+    metadata::fill(&doc, options, &mut article);
+    quotes::annotate(&mut article);
     Ok(article)
 }
