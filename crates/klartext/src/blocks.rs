@@ -1,9 +1,16 @@
-//! Blocks: the page cut into the units a reader sees (headings, paragraphs, list items,
-//! quotes, table rows, captions), each with the features the classifier decides on.
+//! Blocks: the page cut into the units a reader sees — headings, paragraphs, list items,
+//! quotes, preformatted text, table cells, captions — each with the features the
+//! classifier decides on, and the *regions* (element subtrees) that hold them.
+//!
+//! One iterative walk over the [`Dom`] produces both. A region is an element's subtree
+//! seen as the contiguous range of blocks it holds, so the classifier can reason about
+//! containers ("this `<aside>` holds blocks 40–52") without walking the tree again.
 
+use std::ops::Range;
 use std::time::Instant;
 
-use crate::dom::{Dom, NodeId};
+use crate::dom::{Dom, NodeData, NodeId};
+use crate::lexicon::{class_hint, ClassHint};
 use crate::Limits;
 
 /// What a block is.
@@ -14,23 +21,104 @@ pub enum BlockKind {
     ListItem { ordered: bool },
     Quote,
     Preformatted,
-    TableRow,
+    TableCell,
     Caption,
+}
+
+/// Semantic facts about where a block or region sits, inherited down the tree.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags(u32);
+
+impl Flags {
+    pub const NAV: Flags = Flags(1);
+    pub const HEADER: Flags = Flags(1 << 1);
+    pub const FOOTER: Flags = Flags(1 << 2);
+    pub const ASIDE: Flags = Flags(1 << 3);
+    pub const FORM: Flags = Flags(1 << 4);
+    pub const ARTICLE: Flags = Flags(1 << 5);
+    pub const MAIN: Flags = Flags(1 << 6);
+    pub const ARTICLE_BODY: Flags = Flags(1 << 7);
+    pub const FURNITURE_CLASS: Flags = Flags(1 << 8);
+    pub const CONTENT_CLASS: Flags = Flags(1 << 9);
+    pub const LIST: Flags = Flags(1 << 10);
+    pub const TABLE: Flags = Flags(1 << 11);
+    pub const FIGURE: Flags = Flags(1 << 12);
+    pub const LINK: Flags = Flags(1 << 13);
+    pub const BLOCKQUOTE: Flags = Flags(1 << 14);
+
+    pub const fn empty() -> Flags {
+        Flags(0)
+    }
+    pub const fn contains(self, other: Flags) -> bool {
+        self.0 & other.0 == other.0
+    }
+    pub const fn intersects(self, other: Flags) -> bool {
+        self.0 & other.0 != 0
+    }
+    pub const fn union(self, other: Flags) -> Flags {
+        Flags(self.0 | other.0)
+    }
+}
+
+impl std::ops::BitOr for Flags {
+    type Output = Flags;
+    fn bitor(self, rhs: Flags) -> Flags {
+        self.union(rhs)
+    }
+}
+
+impl std::ops::BitOrAssign for Flags {
+    fn bitor_assign(&mut self, rhs: Flags) {
+        *self = self.union(rhs);
+    }
 }
 
 /// One block of text and where it sits in the page.
 #[derive(Debug, Clone)]
 pub struct Block {
     pub kind: BlockKind,
+    /// The text, whitespace collapsed (kept as written in preformatted blocks); `<br>`
+    /// gives a line break.
     pub text: String,
+    /// The element that owns the block (its nearest block-level ancestor).
     pub node: NodeId,
+    /// Characters of the text, not counting whitespace.
+    pub chars: u32,
+    /// Of those, the characters inside links.
+    pub link_chars: u32,
+    /// Facts inherited from the ancestors.
+    pub flags: Flags,
 }
 
-/// A page as blocks, with its tree kept for the metadata passes.
+impl Block {
+    /// The share of the text that sits inside links.
+    pub fn link_density(&self) -> f32 {
+        if self.chars == 0 {
+            0.0
+        } else {
+            self.link_chars as f32 / self.chars as f32
+        }
+    }
+}
+
+/// An element seen as the range of blocks below it.
+#[derive(Debug, Clone)]
+pub struct Region {
+    pub node: NodeId,
+    pub blocks: Range<usize>,
+    /// The element's own facts (not inherited).
+    pub own: Flags,
+    /// Nesting depth of the element.
+    pub depth: u32,
+}
+
+/// A page as blocks and regions, with its tree kept for the metadata passes.
 #[derive(Debug)]
 pub struct Document {
     pub dom: Dom,
     pub blocks: Vec<Block>,
+    pub regions: Vec<Region>,
+    /// The text of `<title>`.
     pub title: Option<String>,
 }
 
@@ -38,10 +126,388 @@ impl Document {
     /// Parses `html` and cuts it into blocks.
     pub fn from_html(html: &str, limits: &Limits, deadline: Option<Instant>) -> Document {
         let dom = crate::parse::parse_html(html, limits.max_nodes, limits.max_depth, deadline);
+        Document::from_dom(dom)
+    }
+
+    /// Cuts a parsed page into blocks.
+    pub fn from_dom(dom: Dom) -> Document {
+        let title = dom
+            .elements_by_tag("title")
+            .next()
+            .map(|t| collapse_whitespace(&dom.text_content(t)))
+            .filter(|t| !t.is_empty());
+        let (blocks, regions) = Walker::new(&dom).run();
         Document {
             dom,
-            blocks: Vec::new(),
-            title: None,
+            blocks,
+            regions,
+            title,
         }
+    }
+}
+
+/// Collapses runs of whitespace to one space and trims the ends.
+pub fn collapse_whitespace(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// How an element takes part in the walk.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// Not rendered or not text: the subtree is skipped.
+    Skip,
+    /// Starts and ends a block.
+    Block,
+    /// Flows inside the current block.
+    Inline,
+    /// A line break.
+    Break,
+}
+
+fn role_of(tag: &str) -> Role {
+    match tag {
+        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
+        | "embed" | "canvas" | "video" | "audio" | "button" | "select" | "option" | "textarea"
+        | "input" | "head" | "map" | "dialog" | "picture" | "source" => Role::Skip,
+        "br" => Role::Break,
+        "p" | "div" | "section" | "article" | "main" | "aside" | "nav" | "header" | "footer"
+        | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
+        | "blockquote" | "pre" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
+        | "caption" | "figure" | "figcaption" | "form" | "fieldset" | "legend" | "address"
+        | "hr" | "center" | "details" | "summary" | "body" | "html" | "hgroup" | "menu"
+        | "output" => Role::Block,
+        _ => Role::Inline,
+    }
+}
+
+/// The facts an element states about itself by its tag and attributes.
+fn own_flags(dom: &Dom, id: NodeId, tag: &str) -> Flags {
+    let mut flags = match tag {
+        "nav" | "menu" => Flags::NAV,
+        "header" => Flags::HEADER,
+        "footer" => Flags::FOOTER,
+        "aside" => Flags::ASIDE,
+        "form" => Flags::FORM,
+        "article" => Flags::ARTICLE,
+        "main" => Flags::MAIN,
+        "ul" | "ol" | "dl" => Flags::LIST,
+        "table" => Flags::TABLE,
+        "figure" => Flags::FIGURE,
+        "a" => Flags::LINK,
+        "blockquote" => Flags::BLOCKQUOTE,
+        _ => Flags::empty(),
+    };
+    let Some(el) = dom.element(id) else {
+        return flags;
+    };
+    for attr in &el.attrs {
+        match &*attr.name {
+            "class" | "id" => {
+                let value = attr.value.to_ascii_lowercase();
+                match class_hint(&value) {
+                    Some(ClassHint::Furniture) => flags |= Flags::FURNITURE_CLASS,
+                    Some(ClassHint::Content) => flags |= Flags::CONTENT_CLASS,
+                    None => {}
+                }
+            }
+            "role" => {
+                flags |= match attr.value.as_str() {
+                    "navigation" | "menu" | "menubar" => Flags::NAV,
+                    "banner" => Flags::HEADER,
+                    "contentinfo" => Flags::FOOTER,
+                    "complementary" => Flags::ASIDE,
+                    "main" => Flags::MAIN,
+                    "article" => Flags::ARTICLE,
+                    _ => Flags::empty(),
+                }
+            }
+            "itemprop" if attr.value.contains("articleBody") => flags |= Flags::ARTICLE_BODY,
+            _ => {}
+        }
+    }
+    flags
+}
+
+/// Whether the element is hidden from readers by its attributes.
+fn is_hidden(dom: &Dom, id: NodeId) -> bool {
+    let Some(el) = dom.element(id) else {
+        return false;
+    };
+    el.attrs.iter().any(|a| match &*a.name {
+        "hidden" => true,
+        "aria-hidden" => a.value.eq_ignore_ascii_case("true"),
+        "style" => {
+            let style: String = a
+                .value
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .flat_map(char::to_lowercase)
+                .collect();
+            style.contains("display:none") || style.contains("visibility:hidden")
+        }
+        _ => false,
+    })
+}
+
+/// One open element during the walk.
+struct Frame {
+    node: NodeId,
+    next_child: Option<NodeId>,
+    flags: Flags,
+    own: Flags,
+    role: Role,
+    /// The kind a block owned here (or below, unless overridden) takes.
+    kind: BlockKind,
+    first_block: usize,
+    preformatted: bool,
+}
+
+struct Walker<'a> {
+    dom: &'a Dom,
+    blocks: Vec<Block>,
+    regions: Vec<Region>,
+    buf: String,
+    buf_chars: u32,
+    buf_link_chars: u32,
+}
+
+impl<'a> Walker<'a> {
+    fn new(dom: &'a Dom) -> Self {
+        Walker {
+            dom,
+            blocks: Vec::new(),
+            regions: Vec::new(),
+            buf: String::new(),
+            buf_chars: 0,
+            buf_link_chars: 0,
+        }
+    }
+
+    fn run(mut self) -> (Vec<Block>, Vec<Region>) {
+        let mut stack = vec![Frame {
+            node: NodeId::DOCUMENT,
+            next_child: self.dom.node(NodeId::DOCUMENT).first_child,
+            flags: Flags::empty(),
+            own: Flags::empty(),
+            role: Role::Block,
+            kind: BlockKind::Paragraph,
+            first_block: 0,
+            preformatted: false,
+        }];
+        while let Some(top) = stack.last_mut() {
+            let Some(child) = top.next_child else {
+                if let Some(frame) = stack.pop() {
+                    self.leave(frame, &stack);
+                }
+                continue;
+            };
+            top.next_child = self.dom.node(child).next_sibling;
+            let parent = &stack[stack.len() - 1];
+            match &self.dom.node(child).data {
+                NodeData::Text(text) => self.push_text(text, parent.flags, parent.preformatted),
+                NodeData::Element(el) => {
+                    let tag = el.tag();
+                    let role = role_of(tag);
+                    if role == Role::Skip || is_hidden(self.dom, child) {
+                        continue;
+                    }
+                    if role == Role::Break {
+                        self.push_break();
+                        continue;
+                    }
+                    let frame = self.enter(child, tag, role, parent);
+                    stack.push(frame);
+                }
+                _ => {}
+            }
+        }
+        (self.blocks, self.regions)
+    }
+
+    fn enter(&mut self, node: NodeId, tag: &str, role: Role, parent: &Frame) -> Frame {
+        if role == Role::Block {
+            self.flush(parent);
+        }
+        let own = own_flags(self.dom, node, tag);
+        let kind = match tag {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                BlockKind::Heading(tag.as_bytes()[1].saturating_sub(b'0'))
+            }
+            "li" => BlockKind::ListItem {
+                ordered: parent.node != NodeId::DOCUMENT && self.dom.tag(parent.node) == "ol",
+            },
+            "blockquote" => BlockKind::Quote,
+            "pre" => BlockKind::Preformatted,
+            "td" | "th" => BlockKind::TableCell,
+            "figcaption" | "caption" => BlockKind::Caption,
+            "p" | "div" if parent.kind == BlockKind::TableCell => BlockKind::Paragraph,
+            _ => parent.kind,
+        };
+        Frame {
+            node,
+            next_child: self.dom.node(node).first_child,
+            flags: parent.flags | own,
+            own,
+            role,
+            kind,
+            first_block: self.blocks.len(),
+            preformatted: parent.preformatted || tag == "pre",
+        }
+    }
+
+    fn leave(&mut self, frame: Frame, stack: &[Frame]) {
+        if frame.role == Role::Block {
+            self.flush(&frame);
+        }
+        let _ = stack;
+        if self.blocks.len() > frame.first_block && frame.node != NodeId::DOCUMENT {
+            self.regions.push(Region {
+                node: frame.node,
+                blocks: frame.first_block..self.blocks.len(),
+                own: frame.own,
+                depth: stack.len() as u32,
+            });
+        }
+    }
+
+    fn push_text(&mut self, text: &str, flags: Flags, preformatted: bool) {
+        let in_link = flags.contains(Flags::LINK);
+        for c in text.chars() {
+            if c.is_whitespace() && !preformatted {
+                if !self.buf.is_empty() && !self.buf.ends_with([' ', '\n']) {
+                    self.buf.push(' ');
+                }
+                continue;
+            }
+            self.buf.push(c);
+            if !c.is_whitespace() {
+                self.buf_chars += 1;
+                if in_link {
+                    self.buf_link_chars += 1;
+                }
+            }
+        }
+    }
+
+    fn push_break(&mut self) {
+        while self.buf.ends_with(' ') {
+            self.buf.pop();
+        }
+        if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+            self.buf.push('\n');
+        }
+    }
+
+    /// Ends the current block, owned by the element of `owner`.
+    fn flush(&mut self, owner: &Frame) {
+        if self.buf_chars == 0 {
+            self.buf.clear();
+            return;
+        }
+        let text = if owner.preformatted {
+            std::mem::take(&mut self.buf)
+                .trim_matches('\n')
+                .trim_end()
+                .to_string()
+        } else {
+            let t = self.buf.trim_end_matches([' ', '\n']);
+            let t = t.trim_start_matches([' ', '\n']);
+            let t = t.to_string();
+            self.buf.clear();
+            t
+        };
+        let kind = match owner.kind {
+            BlockKind::Paragraph if owner.flags.contains(Flags::BLOCKQUOTE) => BlockKind::Quote,
+            k => k,
+        };
+        self.blocks.push(Block {
+            kind,
+            text,
+            node: owner.node,
+            chars: self.buf_chars,
+            link_chars: self.buf_link_chars,
+            flags: owner.flags,
+        });
+        self.buf_chars = 0;
+        self.buf_link_chars = 0;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(html: &str) -> Document {
+        Document::from_html(html, &Limits::default(), None)
+    }
+
+    fn texts(d: &Document) -> Vec<&str> {
+        d.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn block_elements_cut_blocks_and_inline_ones_do_not() {
+        let d = doc("<div>Lead <b>bold</b> text<p>Para <a href=x>link</a>.</p>tail</div>");
+        assert_eq!(texts(&d), ["Lead bold text", "Para link.", "tail"]);
+        assert_eq!(d.blocks[1].link_chars, 4);
+        assert_eq!(d.blocks[1].chars, 9);
+    }
+
+    #[test]
+    fn kinds_follow_the_owning_element() {
+        let d = doc("<h2>Head</h2><ol><li>one</li></ol><blockquote><p>q</p></blockquote><pre>a\n  b</pre><figure><figcaption>cap</figcaption></figure>");
+        let kinds: Vec<_> = d.blocks.iter().map(|b| b.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                BlockKind::Heading(2),
+                BlockKind::ListItem { ordered: true },
+                BlockKind::Quote,
+                BlockKind::Preformatted,
+                BlockKind::Caption
+            ]
+        );
+        assert_eq!(d.blocks[3].text, "a\n  b");
+    }
+
+    #[test]
+    fn scripts_hidden_and_head_are_skipped() {
+        let d = doc("<head><title> The  title </title></head><body><script>x()</script><p hidden>h</p><p style='display: none'>n</p><p>seen</p></body>");
+        assert_eq!(texts(&d), ["seen"]);
+        assert_eq!(d.title.as_deref(), Some("The title"));
+    }
+
+    #[test]
+    fn whitespace_collapses_and_br_breaks_lines() {
+        let d = doc("<p>  a \n\t b<br>c  </p>");
+        assert_eq!(texts(&d), ["a b\nc"]);
+    }
+
+    #[test]
+    fn regions_cover_their_blocks_and_carry_hints() {
+        let d = doc(
+            "<nav class='main-nav'><a href=/>Home</a></nav><article><p>a</p><p>b</p></article>",
+        );
+        let nav = d
+            .regions
+            .iter()
+            .find(|r| d.dom.tag(r.node) == "nav")
+            .expect("nav");
+        assert_eq!(nav.blocks, 0..1);
+        assert!(nav.own.contains(Flags::NAV | Flags::FURNITURE_CLASS));
+        let article = d
+            .regions
+            .iter()
+            .find(|r| d.dom.tag(r.node) == "article")
+            .expect("article");
+        assert_eq!(article.blocks, 1..3);
+        assert!(d.blocks[2].flags.contains(Flags::ARTICLE));
     }
 }

@@ -1,11 +1,251 @@
 //! Classification: which blocks are the article and which are furniture.
+//!
+//! Two steps. First the *main region* is chosen: the element subtree whose blocks add up
+//! to the most article-like text, where prose counts for it and link lists and short
+//! fragments count against it — a maximum-sum segment search, constrained to the page's
+//! own containers. Then, inside that region, blocks are dropped one by one for local
+//! reasons: a nested furniture container (a share bar or a "related" box inside the
+//! article), a link-heavy line, a furniture phrase, the headline repeated.
+//!
+//! Every decision carries its [`Reason`], so a page's result can be explained.
 
-use crate::blocks::Document;
+use crate::blocks::{Block, BlockKind, Document, Flags, Region};
+use crate::lexicon::starts_with_furniture_phrase;
 
-/// The decision per block: `true` for the article.
-pub type Selection = Vec<bool>;
+/// Why a block was kept or dropped.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Inside the main region and nothing against it.
+    Main,
+    /// Outside the main region.
+    OutsideMain,
+    /// Inside a navigation, aside, footer, form or furniture-named container.
+    FurnitureContainer,
+    /// Mostly link text.
+    LinkHeavy,
+    /// Starts with a furniture phrase ("Mehr zum Thema", "Share this").
+    FurniturePhrase,
+    /// The headline, which is metadata rather than body text.
+    Headline,
+}
+
+impl Reason {
+    pub fn keeps(self) -> bool {
+        self == Reason::Main
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Reason::Main => "main",
+            Reason::OutsideMain => "outside-main",
+            Reason::FurnitureContainer => "furniture-container",
+            Reason::LinkHeavy => "link-heavy",
+            Reason::FurniturePhrase => "furniture-phrase",
+            Reason::Headline => "headline",
+        }
+    }
+}
+
+/// The decision for every block of a document.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub reasons: Vec<Reason>,
+    /// Index into `Document::regions` of the chosen main region.
+    pub main_region: Option<usize>,
+}
+
+impl Selection {
+    pub fn keeps(&self, block: usize) -> bool {
+        self.reasons.get(block).is_some_and(|r| r.keeps())
+    }
+}
+
+/// Containers whose own tag, role or class marks them as furniture.
+const FURNITURE: Flags = Flags::NAV
+    .union(Flags::ASIDE)
+    .union(Flags::FOOTER)
+    .union(Flags::FORM)
+    .union(Flags::FURNITURE_CLASS);
 
 /// Decides for each block of `doc` whether it belongs to the article.
 pub fn classify(doc: &Document) -> Selection {
-    vec![true; doc.blocks.len()]
+    let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
+    let mut prefix = Vec::with_capacity(values.len() + 1);
+    prefix.push(0.0f32);
+    for v in &values {
+        prefix.push(prefix[prefix.len() - 1] + v);
+    }
+    let main_region = choose_main_region(&doc.regions, &prefix);
+    let range = match main_region {
+        Some(i) => doc.regions[i].blocks.clone(),
+        None => 0..doc.blocks.len(),
+    };
+    let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
+    for i in range.clone() {
+        reasons[i] = local_reason(&doc.blocks[i]);
+    }
+    drop_nested_furniture(doc, main_region, &range, &values, &mut reasons);
+    Selection {
+        reasons,
+        main_region,
+    }
+}
+
+/// How much a block speaks for the region that holds it: prose for, link lists and short
+/// fragments against.
+fn block_value(block: &Block) -> f32 {
+    let chars = block.chars as f32;
+    let link_density = block.link_density();
+    if matches!(block.kind, BlockKind::Heading(_)) {
+        return 0.0;
+    }
+    if link_density > 0.5 {
+        return -chars;
+    }
+    if block.chars >= 100 || (block.chars >= 40 && ends_like_sentence(&block.text)) {
+        return chars * (1.0 - link_density);
+    }
+    -0.25 * chars
+}
+
+fn ends_like_sentence(text: &str) -> bool {
+    text.trim_end()
+        .ends_with(['.', '!', '?', '"', '“', '”', '»', '«', ':', ')', '…'])
+}
+
+/// The region with the highest weighted block sum; furniture containers can't be chosen.
+fn choose_main_region(regions: &[Region], prefix: &[f32]) -> Option<usize> {
+    let mut best: Option<(usize, f32)> = None;
+    for (i, region) in regions.iter().enumerate() {
+        if region.own.intersects(FURNITURE) {
+            continue;
+        }
+        let sum = prefix[region.blocks.end] - prefix[region.blocks.start];
+        if sum <= 0.0 {
+            continue;
+        }
+        let score = sum * bonus(region.own);
+        if best.is_none_or(|(_, s)| score > s) {
+            best = Some((i, score));
+        }
+    }
+    best.map(|(i, _)| i)
+}
+
+/// How much a container's own markup vouches for it being the article.
+fn bonus(own: Flags) -> f32 {
+    if own.contains(Flags::ARTICLE_BODY) {
+        1.3
+    } else if own.intersects(
+        Flags::ARTICLE
+            .union(Flags::MAIN)
+            .union(Flags::CONTENT_CLASS),
+    ) {
+        1.1
+    } else {
+        1.0
+    }
+}
+
+/// The verdict on a block inside the main region, from the block alone.
+fn local_reason(block: &Block) -> Reason {
+    if block.kind == BlockKind::Heading(1) {
+        return Reason::Headline;
+    }
+    if block.link_density() > 0.5 && !matches!(block.kind, BlockKind::Heading(_)) {
+        return Reason::LinkHeavy;
+    }
+    if block.chars < 120 && starts_with_furniture_phrase(&block.text) {
+        return Reason::FurniturePhrase;
+    }
+    Reason::Main
+}
+
+/// Drops the blocks of furniture containers nested inside the main region, unless such a
+/// container holds most of the region's prose (then its name is misleading).
+fn drop_nested_furniture(
+    doc: &Document,
+    main_region: Option<usize>,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let positive = |r: &std::ops::Range<usize>| -> f32 {
+        values[r.clone()].iter().filter(|v| **v > 0.0).sum()
+    };
+    let main_mass = positive(range);
+    for (i, region) in doc.regions.iter().enumerate() {
+        if Some(i) == main_region
+            || region.blocks.start < range.start
+            || region.blocks.end > range.end
+            || !region.own.intersects(FURNITURE)
+        {
+            continue;
+        }
+        if main_mass > 0.0 && positive(&region.blocks) > 0.5 * main_mass {
+            continue;
+        }
+        for r in &mut reasons[region.blocks.clone()] {
+            if r.keeps() {
+                *r = Reason::FurnitureContainer;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    fn kept(html: &str) -> Vec<String> {
+        let doc = Document::from_html(html, &Limits::default(), None);
+        let sel = classify(&doc);
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sel.keeps(*i))
+            .map(|(_, b)| b.text.clone())
+            .collect()
+    }
+
+    const PROSE: &str = "This is a sentence of the article that is long enough to count as prose, with a comma, and it ends properly.";
+
+    #[test]
+    fn the_article_wins_over_menus_and_footers() {
+        let html = format!(
+            "<nav><ul><li><a href=/a>Home</a></li><li><a href=/b>World</a></li></ul></nav>\
+             <div class=content><h1>Headline</h1><p>{PROSE}</p><p>{PROSE} Two.</p></div>\
+             <footer><p>All rights reserved. Contact us for more information about this site.</p></footer>"
+        );
+        let kept = kept(&html);
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(kept[1].ends_with("Two."));
+    }
+
+    #[test]
+    fn nested_share_bar_and_related_box_are_dropped() {
+        let html = format!(
+            "<article><p>{PROSE}</p><div class=share-bar><a href=#>Facebook</a> <a href=#>X</a></div>\
+             <p>{PROSE} B.</p><aside class=related><h3>Mehr zum Thema</h3><p><a href=/x>Another story about something else entirely</a></p></aside>\
+             <p>{PROSE} C.</p></article>"
+        );
+        let kept = kept(&html);
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept.iter().all(|t| t.starts_with("This is")));
+    }
+
+    #[test]
+    fn furniture_phrases_are_dropped_inside_the_article() {
+        let html = format!(
+            "<article><p>{PROSE}</p><p>Lesen Sie auch: Noch ein Text</p><p>{PROSE}</p></article>"
+        );
+        assert_eq!(kept(&html).len(), 2);
+    }
+
+    #[test]
+    fn an_empty_page_keeps_nothing() {
+        assert!(kept("").is_empty());
+        assert!(kept("<p></p>").is_empty());
+    }
 }

@@ -1,1 +1,135 @@
-//! Phrase lists and class-name hints, compiled in from `data/`, shared by every input path.
+//! Phrase lists and class-name hints, compiled in from `data/` and parsed once.
+//!
+//! One source of truth for every input path: the HTML classifier and the text-dump reader
+//! ask the same lists.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+/// What a class, id or role says about an element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassHint {
+    Furniture,
+    Content,
+}
+
+/// Words and substrings for one kind of hint.
+#[derive(Debug, Default)]
+struct HintWords {
+    parts: HashSet<String>,
+    substrings: Vec<String>,
+}
+
+impl HintWords {
+    fn matches(&self, value: &str) -> bool {
+        value
+            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ':'))
+            .any(|part| !part.is_empty() && self.parts.contains(part))
+            || self.matches_substring(value)
+    }
+
+    fn matches_substring(&self, value: &str) -> bool {
+        self.substrings.iter().any(|s| value.contains(s.as_str()))
+    }
+}
+
+struct ClassHints {
+    furniture: HintWords,
+    content: HintWords,
+}
+
+static CLASS_HINTS: LazyLock<ClassHints> =
+    LazyLock::new(|| parse_class_hints(include_str!("../data/class-hints.txt")));
+
+static FURNITURE_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../data/furniture-phrases.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+fn parse_class_hints(source: &str) -> ClassHints {
+    let mut hints = ClassHints {
+        furniture: HintWords::default(),
+        content: HintWords::default(),
+    };
+    let mut section = None;
+    for line in source.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line {
+            "[furniture]" => section = Some(ClassHint::Furniture),
+            "[content]" => section = Some(ClassHint::Content),
+            _ => {
+                let words = match section {
+                    Some(ClassHint::Furniture) => &mut hints.furniture,
+                    Some(ClassHint::Content) => &mut hints.content,
+                    None => continue,
+                };
+                if let Some(sub) = line.strip_prefix("substr:") {
+                    words.substrings.push(sub.trim().to_lowercase());
+                } else {
+                    words
+                        .parts
+                        .extend(line.split_whitespace().map(str::to_lowercase));
+                }
+            }
+        }
+    }
+    hints
+}
+
+/// What a lower-cased class or id value hints at. Where both kinds of word occur,
+/// furniture wins (`main-nav`, `article-comments`) unless the value names the article
+/// body outright (`article-body`, `entry-content`).
+pub fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
+    let hints = &*CLASS_HINTS;
+    let content = hints.content.matches(lowercase_value);
+    let furniture = hints.furniture.matches(lowercase_value);
+    match (content, furniture) {
+        (true, true) if hints.content.matches_substring(lowercase_value) => {
+            Some(ClassHint::Content)
+        }
+        (_, true) => Some(ClassHint::Furniture),
+        (true, false) => Some(ClassHint::Content),
+        (false, false) => None,
+    }
+}
+
+/// Whether a short block's text starts with a furniture phrase ("Mehr zum Thema", "Share").
+pub fn starts_with_furniture_phrase(text: &str) -> bool {
+    let head: String = text.chars().take(60).flat_map(char::to_lowercase).collect();
+    let head = head.trim_start();
+    FURNITURE_PHRASES.iter().any(|p| {
+        head.starts_with(p.as_str())
+            && head[p.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn class_parts_match_whole_words_only() {
+        assert_eq!(class_hint("main-nav"), Some(ClassHint::Furniture));
+        assert_eq!(class_hint("shadow header"), None);
+        assert_eq!(class_hint("article-body"), Some(ClassHint::Content));
+        assert_eq!(class_hint("article-comments"), Some(ClassHint::Furniture));
+        assert_eq!(class_hint("js-cookiebanner"), Some(ClassHint::Furniture));
+    }
+
+    #[test]
+    fn furniture_phrases_match_at_word_ends() {
+        assert!(starts_with_furniture_phrase("Mehr zum Thema: Wahlen"));
+        assert!(starts_with_furniture_phrase("  Read more"));
+        assert!(!starts_with_furniture_phrase("Teilnehmer berichteten"));
+        assert!(!starts_with_furniture_phrase("The minister said"));
+    }
+}
