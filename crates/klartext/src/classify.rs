@@ -96,11 +96,11 @@ pub fn classify(doc: &Document) -> Selection {
 fn block_value(block: &Block) -> f32 {
     let chars = block.chars as f32;
     let link_density = block.link_density();
-    if matches!(block.kind, BlockKind::Heading(_)) {
-        return 0.0;
-    }
     if link_density > 0.5 {
         return -chars;
+    }
+    if matches!(block.kind, BlockKind::Heading(_)) {
+        return 0.0;
     }
     if block.chars >= 100 || (block.chars >= 40 && ends_like_sentence(&block.text)) {
         return chars * (1.0 - link_density);
@@ -155,10 +155,16 @@ fn local_reason(block: &Block) -> Reason {
     if block.link_density() > 0.5 && !matches!(block.kind, BlockKind::Heading(_)) {
         return Reason::LinkHeavy;
     }
-    if block.chars < 120 && starts_with_furniture_phrase(&block.text) {
+    if (block.chars < 120 && starts_with_furniture_phrase(&block.text)) || is_copyright_line(&block.text) {
         return Reason::FurniturePhrase;
     }
     Reason::Main
+}
+
+/// A copyright notice, whatever its length.
+fn is_copyright_line(text: &str) -> bool {
+    let head = text.trim_start();
+    head.starts_with('©') || head.starts_with("(c) ") || head.starts_with("Copyright") || head.starts_with("copyright")
 }
 
 /// Drops the blocks of furniture containers nested inside the main region, unless such a

@@ -16,6 +16,7 @@ pub mod classify;
 pub mod decode;
 pub mod dom;
 pub mod error;
+pub mod explain;
 mod lexicon;
 pub mod metadata;
 pub mod parse;

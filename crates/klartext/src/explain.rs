@@ -1,0 +1,52 @@
+//! Explaining a result: every block of a page with the verdict on it and why, for looking
+//! at failures page by page.
+
+use crate::blocks::{BlockKind, Document};
+use crate::classify::{classify, Reason};
+use crate::{Error, Options};
+
+/// One block of a page and the verdict on it.
+#[derive(Debug, Clone)]
+pub struct BlockReport {
+    pub kind: BlockKind,
+    pub text: String,
+    pub reason: Reason,
+    pub link_density: f32,
+    /// The tag and class of the owning element, as `div.article-body`.
+    pub owner: String,
+    /// True for the blocks of the chosen main region.
+    pub in_main_region: bool,
+}
+
+/// Classifies `bytes` as [`crate::extract`] does and reports every block.
+pub fn explain(bytes: &[u8], options: &Options) -> Result<Vec<BlockReport>, Error> {
+    let decoded = crate::decode::decode(bytes, options.charset.as_deref())?;
+    let doc = Document::from_html(&decoded.text, &options.limits, None);
+    let selection = classify(&doc);
+    let main_range = selection
+        .main_region
+        .map(|i| doc.regions[i].blocks.clone())
+        .unwrap_or(0..0);
+    Ok(doc
+        .blocks
+        .iter()
+        .enumerate()
+        .map(|(i, b)| BlockReport {
+            kind: b.kind,
+            text: b.text.clone(),
+            reason: selection.reasons[i],
+            link_density: b.link_density(),
+            owner: describe_element(&doc, b.node),
+            in_main_region: main_range.contains(&i),
+        })
+        .collect())
+}
+
+fn describe_element(doc: &Document, id: crate::dom::NodeId) -> String {
+    let mut s = doc.dom.tag(id).to_string();
+    if let Some(class) = doc.dom.attr(id, "class") {
+        s.push('.');
+        s.push_str(&class.split_whitespace().collect::<Vec<_>>().join("."));
+    }
+    s
+}
