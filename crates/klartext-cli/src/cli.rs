@@ -1,0 +1,159 @@
+//! The command line as clap sees it: subcommands, flags, their defaults and the help text.
+//!
+//! Nothing here does work; `main` turns a parsed [`Cli`] into a run.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Turns news pages (HTML or text dumps) into the article: clean text, metadata, quotations.
+#[derive(Debug, Parser)]
+#[command(name = "klartext", version, about, propagate_version = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Extract the article from each document and print it.
+    #[command(after_help = EXTRACT_HELP)]
+    Extract(ExtractArgs),
+}
+
+const EXTRACT_HELP: &str = "\
+Inputs:
+  A file is read whatever its name. A directory is searched recursively for *.html,
+  *.htm, *.xhtml, *.txt (any case) and files without an extension; hidden files and
+  directories (name starting with '.') are skipped, and symbolic links to directories
+  are not followed. Its files are taken in path order, so the output order is stable.
+  '-' reads standard input; no input at all also reads standard input.
+
+Output:
+  json      one document (one file or '-'): one pretty-printed JSON object;
+            several documents or a directory: JSON Lines, one object per line,
+            in input order although documents are extracted in parallel.
+  jsonl     always JSON Lines, one compact object per document.
+  text      the clean text; with several documents each one is preceded by a
+            header line '==> PATH <==' and followed by a blank line (as head(1) does).
+  markdown  like text, but the Markdown rendering.
+
+Exit status:
+  0  every document was extracted
+  1  some documents failed (each reported on stderr as 'klartext: PATH: reason';
+     the others are still written)
+  2  usage error (unknown flag, bad value, unknown --charset label)
+
+Examples:
+  klartext extract examples/article-de.html
+  klartext extract --format text page.html
+  curl -s https://example.org/news/1 | klartext extract --url https://example.org/news/1 -
+  klartext extract --charset iso-8859-1 --format markdown old-page.htm
+  klartext extract --jobs 2 archive/ > articles.jsonl
+  klartext extract --input text dumps/*.txt";
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// What the inputs are: tell from the bytes, or force HTML or plain text.
+    #[arg(long, value_enum, default_value_t = InputArg::Auto)]
+    pub input: InputArg,
+
+    /// Output format (see "Output" below).
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    pub format: Format,
+
+    /// Include the Markdown rendering as the "markdown" field of json/jsonl output.
+    #[arg(long)]
+    pub markdown: bool,
+
+    /// The page's URL, used to resolve links and as the fallback canonical URL
+    /// (applies to every input; meant for a single document).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+
+    /// Charset the bytes are in, as an HTTP header would declare it (e.g. iso-8859-1);
+    /// overrides <meta> declarations but not a byte-order mark.
+    #[arg(long, value_name = "LABEL", value_parser = parse_charset)]
+    pub charset: Option<String>,
+
+    /// Documents extracted in parallel [default: number of cores].
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// Files, directories, or '-' for standard input.
+    #[arg(value_name = "PATH|DIR|-")]
+    pub inputs: Vec<PathBuf>,
+}
+
+/// Accepts the labels of the WHATWG Encoding Standard, so a typo is a usage error rather
+/// than a failure of every document.
+fn parse_charset(label: &str) -> Result<String, String> {
+    match klartext::decode::decode(b"", Some(label)) {
+        Err(klartext::Error::UnknownCharset(_)) => {
+            Err("unknown charset label (try utf-8, iso-8859-1, windows-1252, ...)".to_string())
+        }
+        _ => Ok(label.to_string()),
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    Auto,
+    Html,
+    Text,
+}
+
+impl From<InputArg> for klartext::InputKind {
+    fn from(arg: InputArg) -> Self {
+        match arg {
+            InputArg::Auto => klartext::InputKind::Auto,
+            InputArg::Html => klartext::InputKind::Html,
+            InputArg::Text => klartext::InputKind::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Json,
+    Jsonl,
+    Text,
+    Markdown,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn jobs_zero_is_refused() {
+        let err =
+            Cli::try_parse_from(["klartext", "extract", "--jobs", "0", "x"]).expect_err("jobs 0");
+        assert_eq!(err.exit_code(), 2);
+    }
+
+    #[test]
+    fn charset_labels_are_checked() {
+        let ok = Cli::try_parse_from(["klartext", "extract", "--charset", "Latin1", "x"]);
+        assert!(ok.is_ok());
+        let err = Cli::try_parse_from(["klartext", "extract", "--charset", "latin-99", "x"])
+            .expect_err("unknown label");
+        assert_eq!(err.exit_code(), 2);
+        assert!(err.to_string().contains("unknown charset label"));
+    }
+
+    #[test]
+    fn defaults() {
+        let cli = Cli::try_parse_from(["klartext", "extract"]).expect("parses");
+        let Command::Extract(args) = cli.command;
+        assert_eq!(args.format, Format::Json);
+        assert_eq!(args.input, InputArg::Auto);
+        assert!(args.inputs.is_empty() && args.jobs.is_none() && !args.markdown);
+    }
+}

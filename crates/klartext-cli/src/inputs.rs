@@ -1,0 +1,228 @@
+//! Turning the command line's paths into the ordered list of documents to extract.
+//!
+//! A file named on the command line is taken whatever its name; a directory is walked
+//! recursively and contributes its page-like files (see [`is_page_name`]) sorted by path.
+//! Problems found while collecting (a missing path, an unreadable directory) become
+//! [`Input::Failed`] entries in their place, so they are reported in order with the rest.
+
+use std::ffi::OsStr;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+/// One document to extract, or a problem met where one was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+    Failed { path: PathBuf, reason: String },
+}
+
+impl Input {
+    /// How the document is named in `source` and in messages.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Stdin => "-".to_string(),
+            Input::File(path) | Input::Failed { path, .. } => path.display().to_string(),
+        }
+    }
+}
+
+/// What was collected: the documents, and whether the output is a single document.
+#[derive(Debug)]
+pub struct Collected {
+    pub inputs: Vec<Input>,
+    /// True when the command line named exactly one file or `-` (not a directory).
+    pub single: bool,
+}
+
+/// Expands the command line's paths, in the order given; no path means stdin.
+pub fn collect(args: &[PathBuf]) -> Collected {
+    if args.is_empty() {
+        return Collected {
+            inputs: vec![Input::Stdin],
+            single: true,
+        };
+    }
+    let mut inputs = Vec::new();
+    let mut single = args.len() == 1;
+    for arg in args {
+        if arg.as_os_str() == "-" {
+            inputs.push(Input::Stdin);
+            continue;
+        }
+        match fs::metadata(arg) {
+            Ok(meta) if meta.is_dir() => {
+                single = false;
+                let mut found = Vec::new();
+                walk(arg, &mut found);
+                found.sort_by(|a, b| sort_key(a).cmp(sort_key(b)));
+                inputs.extend(found);
+            }
+            Ok(_) => inputs.push(Input::File(arg.clone())),
+            Err(err) => inputs.push(Input::Failed {
+                path: arg.clone(),
+                reason: describe_io(&err),
+            }),
+        }
+    }
+    Collected { inputs, single }
+}
+
+fn sort_key(input: &Input) -> &Path {
+    match input {
+        Input::File(path) | Input::Failed { path, .. } => path,
+        Input::Stdin => Path::new("-"),
+    }
+}
+
+/// Appends the page files below `dir` (any order; the caller sorts).
+fn walk(dir: &Path, out: &mut Vec<Input>) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            out.push(Input::Failed {
+                path: dir.to_path_buf(),
+                reason: describe_io(&err),
+            });
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                out.push(Input::Failed {
+                    path: dir.to_path_buf(),
+                    reason: describe_io(&err),
+                });
+                continue;
+            }
+        };
+        let path = entry.path();
+        if is_hidden(&entry.file_name()) {
+            continue;
+        }
+        let file_type = match entry.file_type() {
+            Ok(t) => t,
+            Err(err) => {
+                out.push(Input::Failed {
+                    path,
+                    reason: describe_io(&err),
+                });
+                continue;
+            }
+        };
+        if file_type.is_dir() {
+            walk(&path, out);
+        } else if is_page_name(&path) {
+            // Regular files and symbolic links to files; links to directories (which
+            // could loop) and dangling links are left out.
+            let is_file = file_type.is_file() || fs::metadata(&path).is_ok_and(|m| m.is_file());
+            if is_file {
+                out.push(Input::File(path));
+            }
+        }
+    }
+}
+
+fn is_hidden(name: &OsStr) -> bool {
+    name.as_encoded_bytes().first() == Some(&b'.')
+}
+
+/// Whether a file found in a directory is taken: `.html`, `.htm`, `.xhtml`, `.txt` in
+/// any case, or no extension at all (archives of crawled pages often have none).
+pub fn is_page_name(path: &Path) -> bool {
+    match path.extension().and_then(OsStr::to_str) {
+        None => path.extension().is_none(),
+        Some(ext) => ["html", "htm", "xhtml", "txt"]
+            .iter()
+            .any(|e| ext.eq_ignore_ascii_case(e)),
+    }
+}
+
+/// An I/O error as a short reason, without Rust's "(os error 2)" suffix.
+pub fn describe_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_names() {
+        for yes in ["a.html", "b.HTM", "c.xhtml", "d.txt", "noext", "dir/e.Html"] {
+            assert!(is_page_name(Path::new(yes)), "{yes}");
+        }
+        for no in ["a.json", "b.png", "c.html.gz", "d.css", "e.js"] {
+            assert!(!is_page_name(Path::new(no)), "{no}");
+        }
+    }
+
+    #[test]
+    fn hidden_names() {
+        assert!(is_hidden(OsStr::new(".git")));
+        assert!(!is_hidden(OsStr::new("page.html")));
+    }
+
+    #[test]
+    fn no_args_means_stdin() {
+        let c = collect(&[]);
+        assert_eq!(c.inputs, vec![Input::Stdin]);
+        assert!(c.single);
+    }
+
+    #[test]
+    fn missing_path_is_a_failed_input() {
+        let c = collect(&[PathBuf::from("/definitely/not/here.html")]);
+        assert!(
+            matches!(&c.inputs[..], [Input::Failed { reason, .. }] if reason == "no such file or directory")
+        );
+    }
+
+    #[test]
+    fn directory_is_walked_sorted_and_filtered() {
+        let root = std::env::temp_dir().join(format!("klartext-inputs-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&root);
+        for dir in ["b", "a/z", ".hidden"] {
+            fs::create_dir_all(root.join(dir)).expect("mkdir");
+        }
+        for file in [
+            "b/2.html",
+            "b/1.txt",
+            "a/z/3.htm",
+            "a/README",
+            "a/skip.json",
+            ".hidden/x.html",
+            ".dot.html",
+        ] {
+            fs::write(root.join(file), "<p>x</p>").expect("write");
+        }
+        let c = collect(std::slice::from_ref(&root));
+        let _ = fs::remove_dir_all(&root);
+        assert!(!c.single);
+        let names: Vec<String> = c
+            .inputs
+            .iter()
+            .map(|i| match i {
+                Input::File(p) => p
+                    .strip_prefix(&root)
+                    .map(|p| p.display().to_string())
+                    .unwrap_or_default(),
+                other => panic!("unexpected {other:?}"),
+            })
+            .collect();
+        assert_eq!(names, ["a/README", "a/z/3.htm", "b/1.txt", "b/2.html"]);
+    }
+}

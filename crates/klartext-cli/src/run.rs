@@ -1,0 +1,221 @@
+//! Running `extract` over the collected documents: read, extract in parallel on a rayon
+//! pool, and write each result in input order as soon as it and all before it are done.
+//!
+//! Workers render their document's output themselves (JSON serialisation is part of the
+//! work); the main thread only reorders, writes, reports failures and moves the progress
+//! bar. A failed document is reported on stderr and does not stop the others.
+
+use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, IsTerminal, Read, Write};
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use klartext::{Article, Options};
+use rayon::prelude::*;
+
+use crate::cli::Format;
+use crate::inputs::{describe_io, Input};
+
+/// How every document is turned into output.
+#[derive(Debug, Clone)]
+pub struct Plan {
+    pub options: Options,
+    pub format: Format,
+    /// One document named on the command line: pretty JSON, no text header.
+    pub single: bool,
+    /// Worker threads; `None` for rayon's default (one per core).
+    pub jobs: Option<usize>,
+}
+
+/// What a run did, for the exit status.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub ok: usize,
+    pub failed: usize,
+    /// The reader went away (a closed pipe); the run stopped early on purpose.
+    pub output_closed: bool,
+}
+
+/// Extracts every input and writes the results to `out` in input order.
+pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Summary> {
+    let mut threads = rayon::ThreadPoolBuilder::new();
+    if let Some(n) = plan.jobs {
+        threads = threads.num_threads(n);
+    }
+    let pool = threads.build().map_err(io::Error::other)?;
+    let progress = progress_bar(inputs.len());
+    let stop = AtomicBool::new(false);
+    let (tx, rx) = mpsc::channel::<(usize, Result<String, String>)>();
+
+    let mut summary = Summary::default();
+    let mut write_error = None;
+    std::thread::scope(|scope| {
+        let stop = &stop;
+        scope.spawn(move || {
+            pool.install(|| {
+                inputs
+                    .par_iter()
+                    .enumerate()
+                    .for_each_with(tx, |tx, (index, input)| {
+                        if stop.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        let result = process(input, plan);
+                        // The receiver only hangs up when the run stops early.
+                        let _ = tx.send((index, result));
+                    });
+            });
+        });
+
+        let mut pending = BTreeMap::new();
+        let mut next = 0;
+        for (index, result) in rx {
+            pending.insert(index, result);
+            while let Some(result) = pending.remove(&next) {
+                next += 1;
+                progress.inc(1);
+                match result {
+                    Ok(output) => {
+                        summary.ok += 1;
+                        if let Err(err) = out.write_all(output.as_bytes()) {
+                            write_error = Some(err);
+                        }
+                    }
+                    Err(reason) => {
+                        summary.failed += 1;
+                        let name = inputs[next - 1].name();
+                        progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
+                    }
+                }
+            }
+            if write_error.is_some() {
+                stop.store(true, Ordering::Relaxed);
+                break;
+            }
+        }
+    });
+    progress.finish_and_clear();
+
+    match write_error {
+        Some(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+            summary.output_closed = true;
+            Ok(summary)
+        }
+        Some(err) => Err(err),
+        None => {
+            match out.flush() {
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => {
+                    summary.output_closed = true;
+                }
+                other => other?,
+            }
+            Ok(summary)
+        }
+    }
+}
+
+/// A bar on stderr when it is a terminal and there is more than one document.
+fn progress_bar(total: usize) -> ProgressBar {
+    if total < 2 || !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total as u64), ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template(
+        "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} documents (eta {eta})",
+    )
+    .unwrap_or_else(|_| ProgressStyle::default_bar());
+    bar.set_style(style);
+    bar
+}
+
+/// One document from bytes to its finished output, or the reason it failed.
+fn process(input: &Input, plan: &Plan) -> Result<String, String> {
+    let limit = plan.options.limits.max_input_bytes;
+    let bytes = read(input, limit)?;
+    let mut options = plan.options.clone();
+    options.source = Some(input.name());
+    let article = catch_unwind(AssertUnwindSafe(|| klartext::extract(&bytes, &options)))
+        .map_err(|_| "internal error: extraction panicked (please report this page)")?
+        .map_err(|err| err.to_string())?;
+    render(&article, input, plan)
+}
+
+/// Reads a whole document, refusing more than `limit` bytes without reading them all.
+fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
+    let too_large = |size: u64| {
+        klartext::Error::TooLarge {
+            size: usize::try_from(size).unwrap_or(usize::MAX),
+            limit,
+        }
+        .to_string()
+    };
+    let cap = u64::try_from(limit).unwrap_or(u64::MAX).saturating_add(1);
+    let mut bytes = Vec::new();
+    match input {
+        Input::Failed { reason, .. } => return Err(reason.clone()),
+        Input::Stdin => {
+            io::stdin()
+                .lock()
+                .take(cap)
+                .read_to_end(&mut bytes)
+                .map_err(|e| describe_io(&e))?;
+            if bytes.len() > limit {
+                return Err(format!(
+                    "input exceeds the limit of {limit} bytes (standard input)"
+                ));
+            }
+        }
+        Input::File(path) => {
+            let file = File::open(path).map_err(|e| describe_io(&e))?;
+            let meta = file.metadata().map_err(|e| describe_io(&e))?;
+            if meta.is_dir() {
+                return Err("is a directory".to_string());
+            }
+            if meta.len() > limit as u64 {
+                return Err(too_large(meta.len()));
+            }
+            file.take(cap)
+                .read_to_end(&mut bytes)
+                .map_err(|e| describe_io(&e))?;
+            if bytes.len() > limit {
+                // The file grew while being read.
+                return Err(too_large(bytes.len() as u64));
+            }
+        }
+    }
+    Ok(bytes)
+}
+
+/// The output for one article in the plan's format, ending in a newline.
+fn render(article: &Article, input: &Input, plan: &Plan) -> Result<String, String> {
+    let mut out = match plan.format {
+        Format::Json if plan.single => serde_json::to_string_pretty(article),
+        Format::Json | Format::Jsonl => serde_json::to_string(article),
+        Format::Text | Format::Markdown => {
+            let body = match plan.format {
+                Format::Markdown => article.markdown.as_deref().unwrap_or(&article.text),
+                _ => &article.text,
+            };
+            let mut out = String::with_capacity(body.len() + 64);
+            if !plan.single {
+                out.push_str("==> ");
+                out.push_str(&input.name());
+                out.push_str(" <==\n");
+            }
+            out.push_str(body.trim_end_matches('\n'));
+            if !body.is_empty() {
+                out.push('\n');
+            }
+            if !plan.single {
+                out.push('\n');
+            }
+            return Ok(out);
+        }
+    }
+    .map_err(|err| format!("cannot serialise the article: {err}"))?;
+    out.push('\n');
+    Ok(out)
+}
