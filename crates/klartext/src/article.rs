@@ -62,12 +62,20 @@ pub enum QuoteKind {
 }
 
 /// A quotation and who said it. `start` and `end` are character (Unicode code point)
-/// offsets into [`Article::text`], so Python and JSON consumers can slice with them.
+/// offsets into [`Article::text`], so Python and JSON consumers can slice with them; for a
+/// quotation in marks they include the marks, while `text` holds the words without them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Quote {
     pub text: String,
+    /// The speaker's full canonical name (or the phrase, when no name is known).
     pub speaker: Option<String>,
+    /// The speaker as written near the quotation (a pronoun, role noun or name).
     pub speaker_mention: Option<String>,
+    /// Character offsets of `speaker_mention` in [`Article::text`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaker_end: Option<usize>,
     pub cue: Option<String>,
     pub kind: QuoteKind,
     pub start: usize,

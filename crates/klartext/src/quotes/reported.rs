@@ -1,0 +1,639 @@
+//! Reported speech and the attribution of every sentence: finds the cue (speech verb, noun
+//! or preposition), the speaker phrase and the reported clause — German Konjunktiv I clauses
+//! (er sagte, die Lage sei ernst; Der Zeitplan halte, erklärte sie), prepositional attribution
+//! (laut X, nach Angaben von X, X zufolge, so X, wie X mitteilte), English reported speech
+//! (X said that …, according to X) — and continues a speaker over the following sentences
+//! in Konjunktiv (free indirect speech) and over quotations in marks that name nobody.
+
+use super::cues;
+use super::marks::{self, Pair};
+use super::speakers::{self, Mention, Registry};
+use super::text::{self, Kind};
+use super::{Doc, Found};
+use crate::article::QuoteKind;
+
+/// What a sentence says about who speaks.
+#[derive(Debug, Clone)]
+struct Attr {
+    cue: String,
+    speaker: Option<(usize, usize)>,
+    /// Token range of the reported clause, if the sentence reports one.
+    clause: Option<(usize, usize)>,
+    reported: bool,
+}
+
+/// Words a German sentence may open with before its finite verb that are not its subject.
+const ADVERBIAL: &[&str] = &[
+    "am",
+    "im",
+    "in",
+    "an",
+    "auf",
+    "bei",
+    "mit",
+    "nach",
+    "vor",
+    "für",
+    "über",
+    "unter",
+    "zu",
+    "zum",
+    "zur",
+    "aus",
+    "gegenüber",
+    "dazu",
+    "auch",
+    "zudem",
+    "außerdem",
+    "daher",
+    "deshalb",
+    "jetzt",
+    "heute",
+    "gestern",
+    "bereits",
+    "später",
+    "dann",
+    "zuvor",
+    "damals",
+    "weiter",
+    "ebenfalls",
+    "zugleich",
+    "gleichzeitig",
+    "anschließend",
+    "inzwischen",
+    "dabei",
+    "darin",
+    "darauf",
+    "daraufhin",
+    "dort",
+    "hier",
+    "nun",
+    "noch",
+    "schon",
+    "bisher",
+    "zuletzt",
+    "erst",
+    "einem",
+    "einer",
+    "seit",
+    "während",
+    "trotz",
+    "wegen",
+    "angesichts",
+    "bislang",
+    "allerdings",
+    "jedoch",
+    "aber",
+    "doch",
+    "ferner",
+    "sodann",
+    "zunächst",
+    "schließlich",
+    "insgesamt",
+    "vergangene",
+    "vergangenen",
+    "letzte",
+    "letzten",
+    "morgen",
+    "damit",
+    "somit",
+    "darüber",
+    "hierzu",
+    "dagegen",
+    "stattdessen",
+    "vielmehr",
+    "demnach",
+    "ebenso",
+    "so",
+];
+
+/// Verbs whose object can be the whole report (X kündigte eine Reform an).
+const REPORTING: &[&str] = &[
+    "ankündigen",
+    "fordern",
+    "kritisieren",
+    "warnen",
+    "bestätigen",
+    "mitteilen",
+    "bekanntgeben",
+    "verlangen",
+    "bemängeln",
+    "beklagen",
+    "zurückweisen",
+    "dementieren",
+    "bestreiten",
+    "einräumen",
+    "zusagen",
+    "versprechen",
+    "ablehnen",
+    "anprangern",
+];
+
+fn is_clause_word(w: &str) -> bool {
+    matches!(
+        w,
+        "dass"
+            | "daß"
+            | "ob"
+            | "wie"
+            | "warum"
+            | "weshalb"
+            | "wann"
+            | "wo"
+            | "wer"
+            | "was"
+            | "that"
+            | "whether"
+    )
+}
+
+fn has_konjunktiv(doc: &Doc, a: usize, b: usize, strict: bool) -> bool {
+    (a..b).any(|k| {
+        let w = doc.low(k);
+        doc.is_word(k)
+            && !doc.is_cap(k)
+            && cues::is_konjunktiv(w)
+            && !(strict
+                && matches!(
+                    w,
+                    "wäre"
+                        | "wären"
+                        | "hätte"
+                        | "hätten"
+                        | "würde"
+                        | "würden"
+                        | "könnte"
+                        | "könnten"
+                        | "müsste"
+                        | "müssten"
+                        | "dürfte"
+                        | "dürften"
+                ))
+    })
+}
+
+/// Finds the quotations of the document.
+pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
+    let n = doc.toks.len();
+    let pairs = marks::pair(doc.text, &doc.toks);
+    let mut inside = vec![false; n];
+    let mut quote_pairs: Vec<Pair> = Vec::new();
+    for p in pairs.iter().filter(|p| p.depth == 0) {
+        for flag in inside.iter_mut().take(p.close).skip(p.open + 1) {
+            *flag = true;
+        }
+        let words = (p.open + 1..p.close).filter(|&k| doc.is_word(k)).count();
+        if !marks::is_trap(doc.text, &doc.toks, *p, words) {
+            quote_pairs.push(*p);
+        }
+    }
+    let sents = text::sentences(doc.text, &doc.toks, &inside);
+    let mut out = Vec::new();
+    // The last speaker and the sentence it spoke in.
+    let mut last: Option<(Mention, usize)> = None;
+    let mut prev_colon = false;
+    let mut qi = 0;
+    for (si, &(a, b)) in sents.iter().enumerate() {
+        let mut e = b;
+        while e > a
+            && matches!(
+                doc.toks[e - 1].kind,
+                Kind::Punct('.' | '!' | '?' | ':' | ';')
+            )
+        {
+            e -= 1;
+        }
+        while qi < quote_pairs.len() && quote_pairs[qi].open < a {
+            qi += 1;
+        }
+        let directs: Vec<Pair> = quote_pairs[qi..]
+            .iter()
+            .take_while(|p| p.open < b)
+            .copied()
+            .collect();
+        let in_direct = |k: usize| directs.iter().any(|p| k >= p.open && k <= p.close);
+        let attr = attribution(doc, a, e, &in_direct, !directs.is_empty());
+        let recent = last
+            .as_ref()
+            .filter(|(_, s)| si - s <= 2 || (prev_colon && si - s <= 1))
+            .map(|(m, _)| m.clone());
+        let mut mention = None;
+        if let Some(at) = &attr {
+            if let Some(sp) = at.speaker {
+                let m = reg.resolve(doc, sp);
+                last = Some((m.clone(), si));
+                mention = Some(m);
+            }
+        }
+        let sentence_speaker =
+            mention
+                .clone()
+                .or_else(|| if attr.is_none() { recent.clone() } else { None });
+        // Quotations in marks.
+        for p in &directs {
+            let full = starts_sentence(doc, a, p.open) || ends_with_sentence_punct(doc, *p);
+            let speaker = mention.clone().or_else(|| recent.clone());
+            if speaker.is_none() && !full {
+                continue;
+            }
+            out.push(Found {
+                span: (p.open, p.close + 1),
+                kind: if full {
+                    QuoteKind::Direct
+                } else {
+                    QuoteKind::Partial
+                },
+                cue: attr.as_ref().map(|x| x.cue.clone()),
+                speaker: speaker.clone(),
+            });
+            if let Some(m) = speaker {
+                last = Some((m, si));
+            }
+        }
+        // The reported clause.
+        if let Some(at) = &attr {
+            if let Some((cs, ce)) = at.clause {
+                let free_words = (cs..ce)
+                    .filter(|&k| doc.is_word(k) && !in_direct(k))
+                    .count();
+                if free_words >= 2 {
+                    out.push(Found {
+                        span: trim(doc, cs, ce),
+                        kind: if at.reported {
+                            QuoteKind::Reported
+                        } else {
+                            QuoteKind::Indirect
+                        },
+                        cue: Some(at.cue.clone()),
+                        speaker: mention.clone(),
+                    });
+                }
+            }
+        } else if directs.is_empty() && !doc.english && has_konjunktiv(doc, a, e, true) {
+            // Free indirect speech: a sentence in Konjunktiv I after a speaker.
+            if let Some(m) = sentence_speaker {
+                out.push(Found {
+                    span: trim(doc, a, e),
+                    kind: QuoteKind::Indirect,
+                    cue: None,
+                    speaker: Some(m.clone()),
+                });
+                last = Some((m, si));
+            }
+        }
+        prev_colon = b > a && doc.is_punct(b - 1, ':');
+    }
+    out
+}
+
+/// Drops punctuation at both ends of a token range.
+fn trim(doc: &Doc, mut a: usize, mut b: usize) -> (usize, usize) {
+    while a < b && matches!(doc.toks[a].kind, Kind::Punct(_)) {
+        a += 1;
+    }
+    while b > a && matches!(doc.toks[b - 1].kind, Kind::Punct(_)) {
+        b -= 1;
+    }
+    (a, b)
+}
+
+fn starts_sentence(doc: &Doc, a: usize, open: usize) -> bool {
+    (a..open).all(|k| !doc.is_word(k)) || (open > a && doc.is_punct(open - 1, ':'))
+}
+
+fn ends_with_sentence_punct(doc: &Doc, p: Pair) -> bool {
+    p.close > p.open + 1
+        && matches!(
+            doc.toks[p.close - 1].kind,
+            Kind::Punct('.' | '!' | '?' | ',')
+        )
+}
+
+/// The attribution of the sentence [a, e): cue, speaker phrase and reported clause.
+fn attribution(
+    doc: &Doc,
+    a: usize,
+    e: usize,
+    in_direct: &dyn Fn(usize) -> bool,
+    has_direct: bool,
+) -> Option<Attr> {
+    if let Some(at) = prepositional(doc, a, e, in_direct) {
+        return Some(at);
+    }
+    verbal(doc, a, e, in_direct, has_direct)
+}
+
+/// The clause of [a, e) without the attribution phrase [s, t).
+fn without(doc: &Doc, a: usize, e: usize, s: usize, t: usize) -> (usize, usize) {
+    let mut t2 = t;
+    while t2 < e && matches!(doc.toks[t2].kind, Kind::Punct(',')) {
+        t2 += 1;
+    }
+    if s <= a + 1 {
+        (t2, e)
+    } else if t >= e || (t2 >= e) {
+        let mut s2 = s;
+        while s2 > a && matches!(doc.toks[s2 - 1].kind, Kind::Punct(',' | '–' | '-')) {
+            s2 -= 1;
+        }
+        (a, s2)
+    } else {
+        (a, e)
+    }
+}
+
+fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> bool) -> Option<Attr> {
+    for k in a..e {
+        if in_direct(k) || !doc.is_word(k) {
+            continue;
+        }
+        let w = doc.low(k);
+        let found = match w {
+            "laut" | "gemäß" => speakers::np_forward(doc, k + 1, e).map(|sp| (sp, k, sp.1)),
+            "zufolge" => speakers::np_backward(doc, k, a).map(|sp| (sp, sp.0, k + 1)),
+            "nach" => {
+                let mut j = k + 1;
+                if doc.is_word(j) && !doc.is_cap(j) && j + 1 < e {
+                    j += 1; // nach eigenen Angaben, nach ersten Erkenntnissen
+                }
+                if doc.is_cap(j) && cues::is_speech_noun(doc.word(j))
+                    || (doc.is_cap(j)
+                        && doc.word(j).ends_with('s')
+                        && doc.is_cap(j + 1)
+                        && cues::is_speech_noun(doc.word(j + 1)))
+                {
+                    speakers::np_forward(doc, k + 1, e).map(|sp| (sp, k, sp.1))
+                } else {
+                    None
+                }
+            }
+            "according" if doc.low(k + 1) == "to" => {
+                speakers::np_forward(doc, k + 2, e).map(|sp| (sp, k, sp.1))
+            }
+            "so" if k > a
+                && (doc.is_punct(k - 1, ',')
+                    || doc.is_mark(k - 1)
+                    || doc.is_punct(k - 1, '–')
+                    || doc.is_punct(k - 1, '-')) =>
+            {
+                speakers::np_forward(doc, k + 1, e)
+                    .filter(|sp| {
+                        sp.1 >= e
+                            || doc.is_punct(sp.1, ',')
+                            || doc.is_punct(sp.1, '–')
+                            || doc.is_punct(sp.1, '-')
+                            || matches!(
+                                doc.low(sp.1),
+                                "in" | "im"
+                                    | "am"
+                                    | "auf"
+                                    | "bei"
+                                    | "gegenüber"
+                                    | "weiter"
+                                    | "wörtlich"
+                            )
+                    })
+                    .map(|sp| (sp, k, sp.1))
+            }
+            "wie" => {
+                // wie X mitteilte / wie X berichtet
+                let sp = speakers::np_forward(doc, k + 1, e);
+                sp.and_then(|sp| {
+                    let mut v = sp.1;
+                    while v < e && v < sp.1 + 6 && !doc.is_punct(v, ',') {
+                        if cues::verb(doc.low(v)).is_some() && !doc.is_cap(v) {
+                            let mut end = v + 1;
+                            // hatte mitgeteilt / mitgeteilt hatte
+                            while end < e && doc.is_word(end) && end < v + 3 {
+                                end += 1;
+                            }
+                            return Some((sp, k, end));
+                        }
+                        v += 1;
+                    }
+                    None
+                })
+            }
+            _ => None,
+        };
+        if let Some((sp, s, t)) = found {
+            // "so" and "wie" attributions sit at a clause edge.
+            let clause = without(doc, a, e, s, t);
+            return Some(Attr {
+                cue: if w == "according" {
+                    "according to".to_string()
+                } else {
+                    doc.word(k).to_string()
+                },
+                speaker: Some(sp),
+                clause: Some(clause),
+                reported: false,
+            });
+        }
+    }
+    None
+}
+
+fn verbal(
+    doc: &Doc,
+    a: usize,
+    e: usize,
+    in_direct: &dyn Fn(usize) -> bool,
+    has_direct: bool,
+) -> Option<Attr> {
+    for k in a..e {
+        if in_direct(k) || !doc.is_word(k) || (doc.is_cap(k) && !doc.english) {
+            continue;
+        }
+        let Some(readings) = cues::verb(doc.low(k)) else {
+            continue;
+        };
+        // A separable verb needs its particle later in the clause.
+        let reading = readings.iter().find(|r| match r.particle {
+            None => true,
+            Some(p) => (k + 1..e).any(|j| doc.low(j) == p && !in_direct(j)),
+        });
+        let Some(reading) = reading else {
+            continue;
+        };
+        // Not inside a relative clause right after a comma: ", die sagte".
+        if k >= a + 2
+            && doc.is_punct(k - 2, ',')
+            && matches!(doc.low(k - 1), "der" | "die" | "das" | "who" | "which")
+        {
+            continue;
+        }
+        let inverted = k == a || doc.is_punct(k - 1, ',') || doc.is_mark(k - 1) || in_direct(k - 1);
+        let after = || {
+            (k + 1..(k + 4).min(e)).find_map(|s| {
+                if s > k + 1
+                    && !matches!(
+                        doc.low(s - 1),
+                        "dazu"
+                            | "auch"
+                            | "jedoch"
+                            | "aber"
+                            | "zudem"
+                            | "weiter"
+                            | "später"
+                            | "dann"
+                            | "daraufhin"
+                            | "nun"
+                            | "also"
+                            | "later"
+                            | "then"
+                            | "gegenüber"
+                            | "am"
+                            | "on"
+                            | "again"
+                    )
+                {
+                    return None;
+                }
+                speakers::np_forward(doc, s, e)
+            })
+        };
+        let speaker = if inverted {
+            after()
+        } else if doc.english {
+            speakers::np_backward(doc, k, a).or_else(after)
+        } else {
+            let first = doc.low(a);
+            let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)
+                || ADVERBIAL.contains(&first)
+                || (a..k).any(|j| doc.is_punct(j, ','));
+            if opens_adverbial && (!doc.is_cap(a) || ADVERBIAL.contains(&first)) {
+                after()
+            } else {
+                speakers::np_forward(doc, a, k)
+                    .filter(|sp| sp.1 == k || doc.is_punct(sp.1, ',') || doc.is_punct(sp.1, '('))
+                    .or_else(after)
+            }
+        };
+        // The reported clause.
+        let weak = cues::is_weak_lemma(reading.lemma);
+        let mut clause = None;
+        if inverted && k > a + 1 && doc.is_punct(k - 1, ',') {
+            let (cs, ce) = (a, k - 1);
+            let direct_inside = (cs..ce).any(in_direct);
+            if !direct_inside && (doc.english || has_konjunktiv(doc, cs, ce, false) || !weak) {
+                clause = Some((cs, ce));
+            }
+        }
+        if clause.is_none() && !inverted {
+            let from = speaker.map(|s| s.1.max(k + 1)).unwrap_or(k + 1);
+            if let Some(c) = (from..e).find(|&j| doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
+                let next = doc.low(c + 1);
+                if doc.is_punct(c, ',') && c + 2 <= e {
+                    let rel = matches!(
+                        next,
+                        "der" | "die" | "das" | "welche" | "welcher" | "who" | "which"
+                    );
+                    let kj = has_konjunktiv(doc, c + 1, e, false);
+                    let zu_inf = !weak
+                        && (c + 1..e).any(|j| {
+                            doc.low(j) == "zu" && doc.is_word(j + 1) && !doc.is_cap(j + 1)
+                        });
+                    let ok = (!rel || kj)
+                        && (is_clause_word(next) || kj || zu_inf || (doc.english && !weak));
+                    if ok {
+                        clause = Some((c + 1, e));
+                    }
+                }
+            } else if let Some(d) =
+                (from..e).find(|&j| matches!(doc.low(j), "dass" | "daß" | "that"))
+            {
+                clause = Some(if doc.low(d) == "that" {
+                    (d + 1, e)
+                } else {
+                    (d, e)
+                });
+            } else if doc.english && !weak && from < e && !has_direct && e - from >= 4 {
+                clause = Some((from, e));
+            }
+        }
+        let mut reported = false;
+        if clause.is_none()
+            && !has_direct
+            && !doc.english
+            && REPORTING.contains(&reading.lemma)
+            && speaker.is_some()
+        {
+            clause = Some((a, e));
+            reported = true;
+        }
+        if clause.is_none() && !has_direct {
+            // A speech verb with no clause and no quotation: look further.
+            continue;
+        }
+        let mut cue = doc.word(k).to_string();
+        if let Some(p) = reading.particle {
+            cue.push(' ');
+            cue.push_str(p);
+        }
+        return Some(Attr {
+            cue,
+            speaker,
+            clause,
+            reported,
+        });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::analyse;
+    use crate::article::QuoteKind;
+
+    fn one(text: &str) -> Vec<(String, Option<String>, QuoteKind)> {
+        analyse(text)
+            .0
+            .into_iter()
+            .map(|q| (q.text, q.speaker_mention, q.kind))
+            .collect()
+    }
+
+    #[test]
+    fn konjunktiv_clause_after_verb() {
+        let q = one("Der Minister sagte am Montag, die Lage sei ernst.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0, "die Lage sei ernst");
+        assert_eq!(q[0].1.as_deref(), Some("Der Minister"));
+        assert_eq!(q[0].2, QuoteKind::Indirect);
+    }
+
+    #[test]
+    fn clause_before_inverted_verb() {
+        let q = one("Der Zeitplan halte, erklärte sie.");
+        assert_eq!(q[0].0, "Der Zeitplan halte");
+        assert_eq!(q[0].1.as_deref(), Some("sie"));
+    }
+
+    #[test]
+    fn laut_and_zufolge() {
+        let q = one("Laut Polizei wurden drei Menschen verletzt.");
+        assert_eq!(q[0].0, "wurden drei Menschen verletzt");
+        assert_eq!(q[0].1.as_deref(), Some("Polizei"));
+        let q = one("Dem Bericht zufolge sind die Kosten gestiegen.");
+        assert_eq!(q[0].1.as_deref(), Some("Dem Bericht"));
+        assert_eq!(q[0].0, "sind die Kosten gestiegen");
+    }
+
+    #[test]
+    fn so_at_the_end() {
+        let q = one("Die Reform komme zu spät, so der Gewerkschaftschef Uwe Berg.");
+        assert_eq!(q[0].0, "Die Reform komme zu spät");
+        assert_eq!(q[0].1.as_deref(), Some("der Gewerkschaftschef Uwe Berg"));
+    }
+
+    #[test]
+    fn free_indirect_continues_speaker() {
+        let q = one(
+            "Die Ministerin Eva Roth sagte, das Gesetz sei fertig. Es werde im Mai beschlossen.",
+        );
+        assert_eq!(q.len(), 2);
+        assert_eq!(q[1].0, "Es werde im Mai beschlossen");
+        assert_eq!(q[1].1.as_deref(), Some("Die Ministerin Eva Roth"));
+    }
+}

@@ -1,0 +1,699 @@
+//! Speakers: finds the noun phrase that names who speaks (before or after a speech verb,
+//! after laut/so/according to, before zufolge), and resolves it within the article — a
+//! pronoun, a role noun (die Ministerin, der Konzern) or a bare surname points back to the full
+//! name introduced earlier. The [`Registry`] remembers the persons and organisations met.
+
+use super::Doc;
+
+/// A speaker phrase: its token range as written and the canonical name it resolves to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub span: (usize, usize),
+    pub canonical: String,
+}
+
+const DETS: &[&str] = &[
+    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einem", "einer", "eines", "the", "a",
+    "an", "sein", "seine", "seinem", "seiner", "ihr", "ihre", "ihrem", "ihrer", "his", "her",
+    "its", "their", "dieser", "diese", "diesem", "this", "that",
+];
+
+const PRONOUNS: &[&str] = &["er", "sie", "he", "she", "they", "wir", "we"];
+
+/// Lower-case words that never belong to a speaker phrase.
+const STOP: &[&str] = &[
+    "und",
+    "oder",
+    "aber",
+    "auch",
+    "noch",
+    "nicht",
+    "nur",
+    "schon",
+    "bereits",
+    "dazu",
+    "zudem",
+    "am",
+    "im",
+    "in",
+    "an",
+    "auf",
+    "bei",
+    "mit",
+    "nach",
+    "vor",
+    "für",
+    "über",
+    "unter",
+    "zu",
+    "zum",
+    "zur",
+    "aus",
+    "gegenüber",
+    "dass",
+    "ob",
+    "wie",
+    "als",
+    "so",
+    "es",
+    "man",
+    "sich",
+    "jedoch",
+    "allerdings",
+    "weiter",
+    "heute",
+    "gestern",
+    "am",
+    "außerdem",
+    "ebenfalls",
+    "and",
+    "or",
+    "but",
+    "also",
+    "that",
+    "who",
+    "which",
+    "on",
+    "at",
+    "in",
+    "to",
+    "for",
+    "with",
+    "from",
+    "by",
+    "as",
+    "it",
+    "on",
+    "during",
+    "after",
+    "before",
+    "when",
+    "while",
+    "last",
+    "this",
+    "told",
+    "said",
+    "says",
+    "was",
+    "is",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+    "were",
+    "are",
+    "wurde",
+    "wird",
+    "hat",
+    "hatte",
+    "ist",
+    "war",
+    "sei",
+    "habe",
+    "werde",
+    "am",
+    "um",
+];
+
+/// Name particles inside personal names.
+const PARTICLES: &[&str] = &[
+    "van", "von", "de", "da", "del", "der", "al", "bin", "ibn", "zu", "le", "la", "di", "ten",
+];
+
+/// Role nouns (German suffixes and English words) that describe a person's office.
+const ROLE_ENDS: &[&str] = &[
+    "minister",
+    "ministerin",
+    "chef",
+    "chefin",
+    "sprecher",
+    "sprecherin",
+    "präsident",
+    "präsidentin",
+    "vorsitzende",
+    "vorsitzender",
+    "vorsitzenden",
+    "leiter",
+    "leiterin",
+    "direktor",
+    "direktorin",
+    "kanzler",
+    "kanzlerin",
+    "richter",
+    "richterin",
+    "anwalt",
+    "anwältin",
+    "bürgermeister",
+    "bürgermeisterin",
+    "abgeordnete",
+    "abgeordneter",
+    "senator",
+    "senatorin",
+    "gouverneur",
+    "botschafter",
+    "botschafterin",
+    "sekretär",
+    "sekretärin",
+    "experte",
+    "expertin",
+    "trainer",
+    "trainerin",
+    "vorstand",
+    "funktionär",
+    "politiker",
+    "politikerin",
+    "kandidat",
+    "kandidatin",
+    "kommissar",
+    "kommissarin",
+    "beauftragte",
+    "beauftragter",
+    "unterhändler",
+    "ermittler",
+    "staatsanwalt",
+    "staatsanwältin",
+    "general",
+    "kommandeur",
+    "professor",
+    "professorin",
+    "forscher",
+    "forscherin",
+    "autor",
+    "autorin",
+    "sprecherinnen",
+    "manager",
+    "managerin",
+    "gründer",
+    "gründerin",
+    "ökonom",
+    "ökonomin",
+    "analyst",
+    "analystin",
+    "bischof",
+    "papst",
+    "könig",
+    "königin",
+    "premier",
+    "premierminister",
+    "regierungschef",
+    "regierungschefin",
+    "fraktionschef",
+    "parteichef",
+    "senatssprecher",
+    "vizepräsident",
+    "außenminister",
+    "arzt",
+    "ärztin",
+    "mitarbeiter",
+    "mitarbeiterin",
+    "vertreter",
+    "vertreterin",
+    "mitglied",
+    "organisator",
+    "veranstalter",
+    "aktivist",
+    "aktivistin",
+    "journalist",
+    "journalistin",
+    "historiker",
+    "wissenschaftler",
+    "ingenieur",
+    "sänger",
+    "sängerin",
+    "schauspieler",
+    "schauspielerin",
+    "spieler",
+    "spielerin",
+    "minister",
+    "secretary",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "president",
+    "chief",
+    "executive",
+    "director",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "governor",
+    "mayor",
+    "senator",
+    "judge",
+    "lawyer",
+    "attorney",
+    "official",
+    "officer",
+    "ceo",
+    "founder",
+    "professor",
+    "economist",
+    "analyst",
+    "leader",
+    "head",
+    "coach",
+    "manager",
+    "ambassador",
+    "commissioner",
+    "prosecutor",
+    "inspector",
+    "chancellor",
+    "premier",
+    "representative",
+    "mp",
+    "adviser",
+    "advisor",
+    "researcher",
+    "scientist",
+    "expert",
+    "captain",
+    "general",
+    "detective",
+];
+
+/// Nouns that stand for an organisation (der Konzern, die Polizei, the company).
+const ORG_ENDS: &[&str] = &[
+    "polizei",
+    "regierung",
+    "ministerium",
+    "konzern",
+    "unternehmen",
+    "firma",
+    "partei",
+    "gericht",
+    "gerichtshof",
+    "behörde",
+    "behörden",
+    "verband",
+    "gewerkschaft",
+    "bank",
+    "agentur",
+    "kommission",
+    "rat",
+    "verwaltung",
+    "staatsanwaltschaft",
+    "armee",
+    "militär",
+    "bundesregierung",
+    "bundesamt",
+    "amt",
+    "institut",
+    "stiftung",
+    "verein",
+    "gruppe",
+    "organisation",
+    "union",
+    "fraktion",
+    "koalition",
+    "opposition",
+    "zeitung",
+    "sender",
+    "company",
+    "government",
+    "police",
+    "ministry",
+    "department",
+    "agency",
+    "court",
+    "party",
+    "bank",
+    "firm",
+    "group",
+    "council",
+    "commission",
+    "union",
+    "office",
+    "army",
+    "military",
+    "university",
+    "universität",
+    "board",
+    "committee",
+    "ausschuss",
+    "komitee",
+    "kabinett",
+];
+
+fn is_role(lower: &str) -> bool {
+    ROLE_ENDS
+        .iter()
+        .any(|r| lower == *r || (r.chars().count() >= 5 && lower.ends_with(r)))
+}
+
+fn is_org(lower: &str) -> bool {
+    ORG_ENDS
+        .iter()
+        .any(|r| lower == *r || (r.chars().count() >= 5 && lower.ends_with(r)))
+}
+
+pub fn is_pronoun(lower: &str) -> bool {
+    PRONOUNS.contains(&lower)
+}
+
+fn is_adjective_like(lower: &str) -> bool {
+    !STOP.contains(&lower)
+        && lower.chars().count() > 3
+        && (lower.ends_with('e')
+            || lower.ends_with("en")
+            || lower.ends_with("er")
+            || lower.ends_with("es")
+            || lower.ends_with("em"))
+}
+
+/// The speaker phrase starting at token `i` and ending before `limit`: a pronoun, or
+/// [determiner] adjectives capitalised-words, with a genitive or `von` attachment, an
+/// apposition between commas and a party in brackets.
+pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
+    if i >= limit {
+        return None;
+    }
+    let w = doc.low(i);
+    if is_pronoun(w) {
+        return Some((i, i + 1));
+    }
+    let mut j = i;
+    let mut head_seen = false;
+    let mut attachments = 0;
+    loop {
+        if j >= limit || j - i > 16 {
+            break;
+        }
+        let lw = doc.low(j);
+        if doc.is_cap(j) {
+            // A capitalised speech verb at a sentence start is not a name.
+            if doc.english && super::cues::verb(lw).is_some() {
+                break;
+            }
+            head_seen = true;
+            j += 1;
+            continue;
+        }
+        if doc.is_word(j) {
+            if (j == i || !head_seen) && DETS.contains(&lw) {
+                j += 1;
+                continue;
+            }
+            if head_seen && PARTICLES.contains(&lw) && doc.is_cap(j + 1) && lw != "der" {
+                j += 1;
+                continue;
+            }
+            if head_seen
+                && attachments < 2
+                && matches!(lw, "des" | "der" | "von" | "vom" | "of" | "for")
+                && (doc.is_cap(j + 1) || DETS.contains(&doc.low(j + 1)))
+            {
+                attachments += 1;
+                j += 1;
+                continue;
+            }
+            if !head_seen && is_adjective_like(lw) && super::cues::verb(lw).is_none() {
+                j += 1;
+                continue;
+            }
+            // English role nouns are lower case: the minister, a spokesman for the company.
+            if doc.english && !head_seen && is_role(lw) {
+                head_seen = true;
+                j += 1;
+                continue;
+            }
+            if doc.english && head_seen && is_role(lw) && doc.is_cap(j - 1) {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        // "(CDU)"
+        if head_seen && doc.is_punct(j, '(') && doc.is_punct(j + 2, ')') && doc.is_cap(j + 1) {
+            j += 3;
+            continue;
+        }
+        // Apposition: ", Heike van Laak," or ", the chief executive,"
+        if head_seen && doc.is_punct(j, ',') {
+            let mut k = j + 1;
+            let mut caps = 0;
+            while k < limit && k - j < 6 && (doc.is_cap(k) || PARTICLES.contains(&doc.low(k))) {
+                if doc.is_cap(k) {
+                    caps += 1;
+                }
+                k += 1;
+            }
+            let closes = k >= limit
+                || doc.is_punct(k, ',')
+                || doc.is_punct(k, '.')
+                || doc.is_punct(k, ':')
+                || doc.is_mark(k);
+            if (1..=4).contains(&caps) && closes && looks_like_name(doc, j + 1, k) {
+                j = k;
+                continue;
+            }
+        }
+        break;
+    }
+    // Do not end on a determiner or an attachment word.
+    while j > i
+        && doc.is_word(j - 1)
+        && !doc.is_cap(j - 1)
+        && !(doc.english && is_role(doc.low(j - 1)))
+    {
+        j -= 1;
+    }
+    if j > i && head_seen {
+        Some((i, j))
+    } else {
+        None
+    }
+}
+
+/// Whether tokens [a, b) look like a personal name (two or more capitalised words that are
+/// neither role nor organisation nouns).
+fn looks_like_name(doc: &Doc, a: usize, b: usize) -> bool {
+    let caps: Vec<usize> = (a..b).filter(|&k| doc.is_cap(k)).collect();
+    caps.len() >= 2
+        && caps
+            .iter()
+            .all(|&k| !is_role(doc.low(k)) && !is_org(doc.low(k)))
+}
+
+/// The speaker phrase that ends right before token `end` (exclusive), not reaching before
+/// `limit`: used for "X zufolge" and English "X said".
+pub fn np_backward(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)> {
+    if end == 0 || end <= limit {
+        return None;
+    }
+    let last = end - 1;
+    if is_pronoun(doc.low(last)) {
+        return Some((last, end));
+    }
+    if !(doc.is_cap(last) || doc.english && is_role(doc.low(last))) {
+        return None;
+    }
+    let mut i = last;
+    while i > limit {
+        let k = i - 1;
+        let lw = doc.low(k);
+        if doc.is_cap(k)
+            || (doc.is_word(k) && (DETS.contains(&lw) || PARTICLES.contains(&lw)))
+            || (doc.is_word(k) && is_adjective_like(lw) && super::cues::verb(lw).is_none())
+            || (doc.english && is_role(lw))
+            || (matches!(lw, "des" | "der" | "of") && doc.is_cap(k + 1))
+        {
+            // Stop after a determiner: it starts the phrase.
+            i = k;
+            if doc.is_word(k) && DETS.contains(&lw) && !matches!(lw, "des" | "der") {
+                break;
+            }
+            continue;
+        }
+        break;
+    }
+    // Do not start on a lower-case non-determiner.
+    while i < last && doc.is_word(i) && !doc.is_cap(i) && !DETS.contains(&doc.low(i)) {
+        i += 1;
+    }
+    Some((i, end))
+}
+
+/// A person or organisation met in the article.
+#[derive(Debug, Clone, Default)]
+pub struct Known {
+    pub name: String,
+    pub person: bool,
+    pub roles: Vec<String>,
+    pub mentions: usize,
+}
+
+/// Persons and organisations met so far, and the recent speakers.
+#[derive(Debug, Default)]
+pub struct Registry {
+    pub known: Vec<Known>,
+    /// The index in `known` of the last person who spoke.
+    last_person: Option<usize>,
+}
+
+impl Registry {
+    /// Resolves the phrase at `span` to a canonical name and remembers it.
+    pub fn resolve(&mut self, doc: &Doc, span: (usize, usize)) -> Mention {
+        let (a, b) = span;
+        let phrase = doc.span_text(a, b).trim_end_matches(',').to_string();
+        if b == a + 1 && is_pronoun(doc.low(a)) {
+            let canonical = match self.last_person.and_then(|k| self.known.get_mut(k)) {
+                Some(k) => {
+                    k.mentions += 1;
+                    k.name.clone()
+                }
+                None => phrase,
+            };
+            return Mention { span, canonical };
+        }
+        // The name is the last run of capitalised words that are not role or org nouns.
+        let mut name_end = b;
+        while name_end > a && !doc.is_cap(name_end - 1) {
+            name_end -= 1;
+        }
+        // Skip a bracket like (CDU) at the end.
+        if name_end >= a + 3 && doc.is_punct(name_end, ')') {
+            name_end -= 2;
+        }
+        let mut roles = Vec::new();
+        let mut name_start = name_end;
+        let mut has_org = false;
+        for k in a..b {
+            let lw = doc.low(k);
+            if is_role(lw) {
+                roles.push(doc.word(k).to_string());
+            }
+            if is_org(lw) {
+                has_org = true;
+            }
+        }
+        while name_start > a {
+            let k = name_start - 1;
+            let lw = doc.low(k);
+            if (doc.is_cap(k) && !is_role(lw) && !is_org(lw) && super::cues::verb(lw).is_none())
+                || (PARTICLES.contains(&lw) && name_start < name_end && lw != "der")
+            {
+                name_start = k;
+            } else {
+                break;
+            }
+        }
+        let name = doc.span_text(name_start, name_end).to_string();
+        let words = (name_start..name_end).filter(|&k| doc.is_cap(k)).count();
+        // A full name (two or more words) introduces or finds a person.
+        if words >= 2 && !has_org {
+            let idx = self.find_or_add(&name, true);
+            if let Some(k) = self.known.get_mut(idx) {
+                for r in roles {
+                    if !k.roles.contains(&r) {
+                        k.roles.push(r);
+                    }
+                }
+            }
+            self.last_person = Some(idx);
+            return Mention {
+                span,
+                canonical: name,
+            };
+        }
+        // A bare surname of someone met before.
+        if words == 1 && !is_role(&name.to_lowercase()) && !is_org(&name.to_lowercase()) {
+            if let Some(idx) = self
+                .known
+                .iter()
+                .position(|k| k.person && k.name.rsplit(' ').next() == Some(name.as_str()))
+            {
+                self.known[idx].mentions += 1;
+                self.last_person = Some(idx);
+                return Mention {
+                    span,
+                    canonical: self.known[idx].name.clone(),
+                };
+            }
+        }
+        // A role noun alone: the person met before with that role.
+        if words <= 1 && !roles.is_empty() {
+            let role = roles[roles.len() - 1].to_lowercase();
+            if let Some(idx) = self.known.iter().rposition(|k| {
+                k.person
+                    && k.roles
+                        .iter()
+                        .any(|r| r.to_lowercase() == role || r.to_lowercase().ends_with(&role))
+            }) {
+                self.known[idx].mentions += 1;
+                self.last_person = Some(idx);
+                return Mention {
+                    span,
+                    canonical: self.known[idx].name.clone(),
+                };
+            }
+        }
+        // Otherwise the phrase without its determiner stands for itself.
+        let mut s = a;
+        while s + 1 < b && doc.is_word(s) && DETS.contains(&doc.low(s)) {
+            s += 1;
+        }
+        let canonical = doc.span_text(s, b).trim_end_matches(',').to_string();
+        let person = words == 1 && !has_org && roles.is_empty();
+        let idx = self.find_or_add(&canonical, person);
+        if person {
+            self.last_person = Some(idx);
+        }
+        Mention { span, canonical }
+    }
+
+    fn find_or_add(&mut self, name: &str, person: bool) -> usize {
+        if let Some(i) = self.known.iter().position(|k| k.name == name) {
+            self.known[i].mentions += 1;
+            return i;
+        }
+        self.known.push(Known {
+            name: name.to_string(),
+            person,
+            roles: Vec::new(),
+            mentions: 1,
+        });
+        self.known.len() - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fwd(text: &str, from: usize) -> String {
+        let doc = Doc::new(text);
+        np_forward(&doc, from, doc.toks.len())
+            .map(|(a, b)| doc.span_text(a, b).to_string())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn phrases_forward() {
+        assert_eq!(
+            fwd("so der zuständige Gewerkschaftsvorstand Uwe Foullong.", 1),
+            "der zuständige Gewerkschaftsvorstand Uwe Foullong"
+        );
+        assert_eq!(
+            fwd(
+                "sagte die Sprecherin der Stiftung Warentest, Heike van Laak, dazu",
+                1
+            ),
+            "die Sprecherin der Stiftung Warentest, Heike van Laak"
+        );
+        assert_eq!(fwd("sagte er am Montag.", 1), "er");
+    }
+
+    #[test]
+    fn pronoun_and_surname_resolve_to_full_name() {
+        let text = "Außenministerin Anna Berger sagte. Sie sagte. Berger sagte. Die Außenministerin sagte.";
+        let doc = Doc::new(text);
+        let mut reg = Registry::default();
+        let m = reg.resolve(&doc, (0, 3));
+        assert_eq!(m.canonical, "Anna Berger");
+        assert_eq!(reg.resolve(&doc, (5, 6)).canonical, "Anna Berger");
+        assert_eq!(reg.resolve(&doc, (8, 9)).canonical, "Anna Berger");
+        assert_eq!(reg.resolve(&doc, (11, 13)).canonical, "Anna Berger");
+        assert_eq!(reg.known[0].roles, vec!["Außenministerin".to_string()]);
+    }
+}

@@ -1,0 +1,276 @@
+//! Tokens and sentences: the units the quotation pass works on.
+//!
+//! Tokens carry byte offsets into the text (always on char boundaries, since they come from
+//! `char_indices`); [`CharMap`] turns them into the code point offsets the API promises.
+//! Sentences are token ranges; they never split inside a quotation in marks, so a quote of
+//! several sentences and its attribution stay one unit, but they always end at a line break.
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters, digits and word-internal hyphens, dots of numbers, apostrophes.
+    Word,
+    /// A quotation mark character (`„“”‚‘’»«"'‹›`).
+    Mark(char),
+    /// Any other non-space character.
+    Punct(char),
+    /// One or more line breaks.
+    Break,
+}
+
+/// A token: its kind and byte range.
+#[derive(Debug, Clone, Copy)]
+pub struct Tok {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+    /// Whitespace (or the start of the text) comes right before it.
+    pub space_before: bool,
+}
+
+/// Quotation mark characters.
+pub fn is_mark(c: char) -> bool {
+    matches!(
+        c,
+        '„' | '“' | '”' | '‚' | '‘' | '’' | '»' | '«' | '"' | '\'' | '‹' | '›'
+    )
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Tok> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    let mut space = true;
+    while let Some((i, c)) = it.next() {
+        if c == '\n' {
+            let mut end = i + 1;
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_whitespace() {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Tok {
+                kind: Kind::Break,
+                start: i,
+                end,
+                space_before: true,
+            });
+            space = true;
+            continue;
+        }
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if is_word_char(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if is_word_char(d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                    continue;
+                }
+                // Joiners inside a word: Bahn-Chef, 1.920, 3,5, O'Neill, don't.
+                if matches!(d, '-' | '.' | ',' | '\'' | '’' | '&') {
+                    let mut look = it.clone();
+                    look.next();
+                    let next = look.peek().map(|&(_, n)| n);
+                    let ok = match d {
+                        '-' | '&' => next.is_some_and(is_word_char),
+                        '.' | ',' => {
+                            next.is_some_and(|n| n.is_ascii_digit())
+                                && text[i..end].chars().all(|x| x.is_ascii_digit() || x == '.')
+                        }
+                        _ => next.is_some_and(|n| n.is_alphabetic()),
+                    };
+                    if ok {
+                        it.next();
+                        end = j + d.len_utf8();
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push(Tok {
+                kind: Kind::Word,
+                start: i,
+                end,
+                space_before: space,
+            });
+        } else {
+            out.push(Tok {
+                kind: if is_mark(c) {
+                    Kind::Mark(c)
+                } else {
+                    Kind::Punct(c)
+                },
+                start: i,
+                end: i + c.len_utf8(),
+                space_before: space,
+            });
+        }
+        space = false;
+    }
+    out
+}
+
+/// Byte offset → code point offset, for offsets on char boundaries.
+pub struct CharMap {
+    /// `prefix[i]`: how many chars start before byte `i`.
+    prefix: Vec<u32>,
+}
+
+impl CharMap {
+    pub fn new(text: &str) -> CharMap {
+        let mut prefix = Vec::with_capacity(text.len() + 1);
+        let mut n = 0u32;
+        for b in text.bytes() {
+            prefix.push(n);
+            if (b & 0xC0) != 0x80 {
+                n += 1;
+            }
+        }
+        prefix.push(n);
+        CharMap { prefix }
+    }
+
+    /// The code point offset of byte offset `b` (clamped to the text).
+    pub fn char_of(&self, b: usize) -> usize {
+        let i = b.min(self.prefix.len().saturating_sub(1));
+        self.prefix.get(i).copied().unwrap_or(0) as usize
+    }
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREV: &[&str] = &[
+    "dr", "prof", "st", "nr", "mr", "mrs", "ms", "jr", "sr", "bzw", "ca", "vgl", "usw", "etc",
+    "inkl", "evtl", "ggf", "u", "z", "b", "a", "d", "h", "v", "chr", "jh", "mio", "mrd", "gen",
+    "abs", "art", "str", "tel", "co", "corp", "inc", "ltd", "no", "vs", "gov", "sen", "rep", "lt",
+    "col", "gen", "capt", "hon", "rev", "dipl", "ing", "mag", "jan", "feb", "febr", "apr", "aug",
+    "sep", "sept", "okt", "oct", "nov", "dez", "dec", "bd", "hrsg", "ehem", "max", "min",
+];
+
+/// Sentences as half-open token index ranges. `inside_quote[i]` says token `i` lies inside a
+/// quotation in marks (no sentence ends there except at a line break).
+pub fn sentences(text: &str, toks: &[Tok], inside_quote: &[bool]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < toks.len() {
+        let t = toks[i];
+        if t.kind == Kind::Break {
+            if i > start {
+                out.push((start, i));
+            }
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if let Kind::Punct(c) = t.kind {
+            if matches!(c, '.' | '!' | '?') && !inside_quote.get(i).copied().unwrap_or(false) {
+                // Closing marks and brackets right after the period belong to this sentence.
+                let mut j = i + 1;
+                while j < toks.len()
+                    && matches!(toks[j].kind, Kind::Mark(_) | Kind::Punct(')'))
+                    && !toks[j].space_before
+                {
+                    j += 1;
+                }
+                let next = toks.get(j);
+                let ends = match next {
+                    None => true,
+                    Some(n) if n.kind == Kind::Break => true,
+                    Some(n) => {
+                        let first = text[n.start..n.end].chars().next().unwrap_or(' ');
+                        let starts_upper = first.is_uppercase()
+                            || first.is_ascii_digit()
+                            || matches!(n.kind, Kind::Mark(_));
+                        starts_upper && n.space_before && !is_abbrev(text, toks, i, c)
+                    }
+                };
+                if ends {
+                    out.push((start, j));
+                    start = j;
+                    i = j;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    if start < toks.len() {
+        out.push((start, toks.len()));
+    }
+    out
+}
+
+fn is_abbrev(text: &str, toks: &[Tok], i: usize, c: char) -> bool {
+    if c != '.' || i == 0 {
+        return false;
+    }
+    let prev = toks[i - 1];
+    if prev.kind != Kind::Word || prev.end != toks[i].start {
+        return false;
+    }
+    let w = &text[prev.start..prev.end];
+    // Ordinals (24. Januar) and initials (John F. Kennedy).
+    if w.len() <= 2 && w.chars().all(|d| d.is_ascii_digit()) {
+        return true;
+    }
+    if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
+        return true;
+    }
+    let lower = w.to_lowercase();
+    ABBREV.contains(&lower.as_str())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_words_and_marks() {
+        let text = "Er sagte: „Bahn-Chef 1.920 ok.“";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        assert_eq!(
+            words,
+            vec![
+                "Er",
+                "sagte",
+                ":",
+                "„",
+                "Bahn-Chef",
+                "1.920",
+                "ok",
+                ".",
+                "“"
+            ]
+        );
+    }
+
+    #[test]
+    fn char_map_counts_code_points() {
+        let text = "äö„x";
+        let m = CharMap::new(text);
+        assert_eq!(m.char_of(0), 0);
+        assert_eq!(m.char_of(2), 1);
+        assert_eq!(m.char_of(4), 2);
+        assert_eq!(m.char_of(text.len()), 4);
+    }
+
+    #[test]
+    fn sentences_skip_abbreviations_and_ordinals() {
+        let text = "Am 24. Januar kam Dr. Weber. Er ging.";
+        let toks = tokenize(text);
+        let s = sentences(text, &toks, &vec![false; toks.len()]);
+        assert_eq!(s.len(), 2);
+    }
+}
