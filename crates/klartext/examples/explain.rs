@@ -19,8 +19,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             .take(110)
             .collect::<String>()
             .replace('\n', " ⏎ ");
+        let furniture = r
+            .furniture_container
+            .map(|f| format!(" [in {}]", f.chars().take(40).collect::<String>()))
+            .unwrap_or_default();
         println!(
-            "{mark}{region} {:<19} ld={:.2} {:<28} {text}",
+            "{mark}{region} {:<19} ld={:.2} {:<28} {text}{furniture}",
             r.reason.as_str(),
             r.link_density,
             r.owner.chars().take(28).collect::<String>()

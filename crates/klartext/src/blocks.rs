@@ -241,7 +241,9 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         return false;
     };
     el.attrs.iter().any(|a| match &*a.name {
-        "hidden" => true,
+        // React's streaming render parks finished content in `<div hidden id="S:0">` and
+        // moves it into place by script: readers see it.
+        "hidden" => !el.attr("id").is_some_and(|id| id.starts_with("S:")),
         "aria-hidden" => a.value.eq_ignore_ascii_case("true"),
         "style" => {
             let style: String = a

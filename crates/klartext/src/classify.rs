@@ -61,7 +61,7 @@ impl Selection {
 }
 
 /// Containers whose own tag, role or class marks them as furniture.
-const FURNITURE: Flags = Flags::NAV
+pub const FURNITURE: Flags = Flags::NAV
     .union(Flags::ASIDE)
     .union(Flags::FOOTER)
     .union(Flags::FORM)
@@ -155,7 +155,9 @@ fn local_reason(block: &Block) -> Reason {
     if block.link_density() > 0.5 && !matches!(block.kind, BlockKind::Heading(_)) {
         return Reason::LinkHeavy;
     }
-    if (block.chars < 120 && starts_with_furniture_phrase(&block.text)) || is_copyright_line(&block.text) {
+    if (block.chars < 120 && starts_with_furniture_phrase(&block.text))
+        || is_copyright_line(&block.text)
+    {
         return Reason::FurniturePhrase;
     }
     Reason::Main
@@ -164,11 +166,18 @@ fn local_reason(block: &Block) -> Reason {
 /// A copyright notice, whatever its length.
 fn is_copyright_line(text: &str) -> bool {
     let head = text.trim_start();
-    head.starts_with('©') || head.starts_with("(c) ") || head.starts_with("Copyright") || head.starts_with("copyright")
+    head.starts_with('©')
+        || head.starts_with("(c) ")
+        || head.starts_with("Copyright")
+        || head.starts_with("copyright")
 }
 
+/// Prose mass (characters of prose blocks) beyond which a container is taken for content
+/// whatever its name says: share bars and teaser boxes are never that long.
+const LARGE_PROSE: f32 = 1500.0;
+
 /// Drops the blocks of furniture containers nested inside the main region, unless such a
-/// container holds most of the region's prose (then its name is misleading).
+/// container holds much of the region's prose (then its name is misleading).
 fn drop_nested_furniture(
     doc: &Document,
     main_region: Option<usize>,
@@ -188,7 +197,8 @@ fn drop_nested_furniture(
         {
             continue;
         }
-        if main_mass > 0.0 && positive(&region.blocks) > 0.5 * main_mass {
+        let mass = positive(&region.blocks);
+        if main_mass > 0.0 && (mass > 0.5 * main_mass || mass > LARGE_PROSE) {
             continue;
         }
         for r in &mut reasons[region.blocks.clone()] {

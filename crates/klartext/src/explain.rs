@@ -16,6 +16,8 @@ pub struct BlockReport {
     pub owner: String,
     /// True for the blocks of the chosen main region.
     pub in_main_region: bool,
+    /// The innermost container named or tagged as furniture that holds the block.
+    pub furniture_container: Option<String>,
 }
 
 /// Classifies `bytes` as [`crate::extract`] does and reports every block.
@@ -38,6 +40,12 @@ pub fn explain(bytes: &[u8], options: &Options) -> Result<Vec<BlockReport>, Erro
             link_density: b.link_density(),
             owner: describe_element(&doc, b.node),
             in_main_region: main_range.contains(&i),
+            furniture_container: doc
+                .regions
+                .iter()
+                .filter(|r| r.blocks.contains(&i) && r.own.intersects(crate::classify::FURNITURE))
+                .max_by_key(|r| r.depth)
+                .map(|r| describe_element(&doc, r.node)),
         })
         .collect())
 }
