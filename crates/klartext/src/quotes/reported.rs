@@ -192,6 +192,10 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
     // The last speaker and the sentence it spoke in.
     let mut last: Option<(Mention, usize)> = None;
     let mut prev_colon = false;
+    // The subjects of the two sentences before, the fallback speakers.
+    let mut subjects: [Option<(usize, usize)>; 2] = [None, None];
+    // The sentence of the last free indirect quotation, to merge a run of them.
+    let mut last_free: Option<usize> = None;
     let mut qi = 0;
     for (si, &(a, b)) in sents.iter().enumerate() {
         let mut e = b;
@@ -225,14 +229,26 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                 mention = Some(m);
             }
         }
-        let sentence_speaker =
-            mention
-                .clone()
-                .or_else(|| if attr.is_none() { recent.clone() } else { None });
+        let mut fallback = || {
+            recent.clone().or_else(|| {
+                subjects
+                    .iter()
+                    .flatten()
+                    .next()
+                    .map(|&sp| reg.resolve(doc, sp))
+            })
+        };
+        let sentence_speaker = if mention.is_some() {
+            mention.clone()
+        } else if attr.is_none() {
+            fallback()
+        } else {
+            None
+        };
         // Quotations in marks.
         for p in &directs {
             let full = starts_sentence(doc, a, p.open) || ends_with_sentence_punct(doc, *p);
-            let speaker = mention.clone().or_else(|| recent.clone());
+            let speaker = mention.clone().or_else(|| sentence_speaker.clone());
             if speaker.is_none() && !full {
                 continue;
             }
@@ -270,20 +286,43 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                 }
             }
         } else if directs.is_empty() && !doc.english && has_konjunktiv(doc, a, e, true) {
-            // Free indirect speech: a sentence in Konjunktiv I after a speaker.
-            if let Some(m) = sentence_speaker {
+            // Free indirect speech: a sentence in Konjunktiv I goes on with the speaker
+            // before; a run of such sentences is one quotation.
+            let span = trim(doc, a, e);
+            let merged = match (last_free, out.last_mut()) {
+                (Some(s), Some(prev)) if s + 1 == si && prev.speaker == sentence_speaker => {
+                    prev.span.1 = span.1;
+                    true
+                }
+                _ => false,
+            };
+            if !merged {
                 out.push(Found {
-                    span: trim(doc, a, e),
+                    span,
                     kind: QuoteKind::Indirect,
                     cue: None,
-                    speaker: Some(m.clone()),
+                    speaker: sentence_speaker.clone(),
                 });
+            }
+            last_free = Some(si);
+            if let Some(m) = sentence_speaker {
                 last = Some((m, si));
             }
         }
         prev_colon = b > a && doc.is_punct(b - 1, ':');
+        subjects = [sentence_subject(doc, a, e), subjects[0]];
     }
     out
+}
+
+/// The subject phrase a German sentence opens with (Die Regierung verteidigte …), if any.
+fn sentence_subject(doc: &Doc, a: usize, e: usize) -> Option<(usize, usize)> {
+    if doc.english || !doc.is_cap(a) || ADVERBIAL.contains(&doc.low(a)) {
+        return None;
+    }
+    let sp = speakers::np_forward(doc, a, e)?;
+    let next_is_verb = doc.is_word(sp.1) && !doc.is_cap(sp.1);
+    (next_is_verb || doc.is_punct(sp.1, ',')).then_some(sp)
 }
 
 /// Drops punctuation at both ends of a token range.
@@ -463,7 +502,25 @@ fn verbal(
         {
             continue;
         }
-        let inverted = k == a || doc.is_punct(k - 1, ',') || doc.is_mark(k - 1) || in_direct(k - 1);
+        // A sentence that opens with its subject (with an apposition or a relative clause
+        // between commas) before the verb: Der Sprecher, Tom Berg, teilte mit, …
+        let lead_subject = if !doc.english && doc.is_cap(a) && !ADVERBIAL.contains(&doc.low(a)) {
+            speakers::np_forward(doc, a, k).filter(|sp| {
+                sp.1 == k
+                    || (doc.is_punct(sp.1, ',')
+                        && (sp.1 + 1 == k
+                            || matches!(
+                                doc.low(sp.1 + 1),
+                                "der" | "die" | "das" | "welcher" | "welche" | "dessen" | "deren"
+                            )))
+            })
+        } else {
+            None
+        };
+        let inverted = k == a
+            || doc.is_mark(k - 1)
+            || in_direct(k - 1)
+            || (doc.is_punct(k - 1, ',') && lead_subject.is_none());
         let after = || {
             (k + 1..(k + 4).min(e)).find_map(|s| {
                 if s > k + 1
@@ -502,7 +559,9 @@ fn verbal(
             let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)
                 || ADVERBIAL.contains(&first)
                 || (a..k).any(|j| doc.is_punct(j, ','));
-            if opens_adverbial && (!doc.is_cap(a) || ADVERBIAL.contains(&first)) {
+            if lead_subject.is_some() {
+                lead_subject
+            } else if opens_adverbial && (!doc.is_cap(a) || ADVERBIAL.contains(&first)) {
                 after()
             } else {
                 speakers::np_forward(doc, a, k)

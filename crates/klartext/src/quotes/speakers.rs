@@ -400,14 +400,30 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             }
             if head_seen
                 && attachments < 2
-                && matches!(lw, "des" | "der" | "von" | "vom" | "of" | "for")
-                && (doc.is_cap(j + 1) || DETS.contains(&doc.low(j + 1)))
+                && matches!(
+                    lw,
+                    "des" | "der" | "von" | "vom" | "einer" | "eines" | "of" | "for"
+                )
+                && (doc.is_cap(j + 1)
+                    || DETS.contains(&doc.low(j + 1))
+                    || (is_adjective_like(doc.low(j + 1)) && doc.is_cap(j + 2)))
             {
                 attachments += 1;
                 j += 1;
                 continue;
             }
-            if !head_seen && is_adjective_like(lw) && super::cues::verb(lw).is_none() {
+            // Adjectives before the head, or in an attached genitive: der Sprecher des
+            // französischen Geheimdienstes, nach Meinung politischer Beobachter.
+            let after_attach = j > i
+                && (matches!(
+                    doc.low(j - 1),
+                    "des" | "der" | "von" | "vom" | "einer" | "eines"
+                ) || super::cues::is_speech_noun(doc.word(j - 1)));
+            if (!head_seen || after_attach)
+                && is_adjective_like(lw)
+                && super::cues::verb(lw).is_none()
+                && (!head_seen || doc.is_cap(j + 1) || is_adjective_like(doc.low(j + 1)))
+            {
                 j += 1;
                 continue;
             }
