@@ -1,0 +1,137 @@
+//! Runs klartext over a set, single-threaded: reads every page, times only the `extract` calls,
+//! and writes one Article JSON per line (plus `"id"`) to the predictions file.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::panic::{self, AssertUnwindSafe};
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+use klartext::{Article, Options};
+use serde::{Deserialize, Serialize};
+
+use crate::score::{gold_id, str_field, Input};
+use crate::sets::Set;
+
+/// Speed of one tool on one set.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Speed {
+    pub pages: usize,
+    /// Input bytes of the pages run.
+    pub bytes: u64,
+    /// Seconds inside the extractor only.
+    pub seconds: f64,
+    pub pages_per_s: f64,
+    pub mb_per_s: f64,
+    /// Pages on which the extractor failed (scored as empty).
+    pub errors: usize,
+    /// The tool's version, where it reports one (the peers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+}
+
+impl Speed {
+    pub fn new(pages: usize, bytes: u64, spent: Duration, errors: usize) -> Speed {
+        let seconds = spent.as_secs_f64();
+        let per_s = |x: f64| if seconds > 0.0 { x / seconds } else { 0.0 };
+        Speed {
+            pages,
+            bytes,
+            seconds,
+            pages_per_s: per_s(pages as f64),
+            mb_per_s: per_s(bytes as f64 / 1e6),
+            errors,
+            version: None,
+        }
+    }
+}
+
+/// One line of the predictions file.
+#[derive(Serialize)]
+struct Line<'a> {
+    id: &'a str,
+    #[serde(flatten)]
+    article: &'a Article,
+}
+
+/// A page the extractor failed on.
+#[derive(Serialize)]
+struct Failure<'a> {
+    id: &'a str,
+    source: &'a str,
+    error: &'a str,
+}
+
+/// Extracts every page of the set into `out` (JSONL) and returns the timing.
+pub fn run_klartext(set: &Set, out: &Path) -> Result<Speed> {
+    let file = File::create(out).with_context(|| format!("creating {}", out.display()))?;
+    let mut w = BufWriter::new(file);
+    let (mut spent, mut bytes, mut errors, mut pages) = (Duration::ZERO, 0u64, 0usize, 0usize);
+    for g in &set.gold {
+        let id = gold_id(g);
+        let (input, source) = match set.kind.input() {
+            Input::Pages => {
+                let path = set.page_path(g);
+                let bytes =
+                    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+                (bytes, path.display().to_string())
+            }
+            Input::GoldText(key) => {
+                let text = str_field(g, key).unwrap_or_default();
+                (text.as_bytes().to_vec(), id.clone())
+            }
+        };
+        let options = options_for(set, g, &source);
+        let started = Instant::now();
+        let result = panic::catch_unwind(AssertUnwindSafe(|| klartext::extract(&input, &options)));
+        spent += started.elapsed();
+        pages += 1;
+        bytes += input.len() as u64;
+        let line = match result {
+            Ok(Ok(article)) => serde_json::to_string(&Line {
+                id: &id,
+                article: &article,
+            })?,
+            Ok(Err(e)) => failure(&id, &source, &e.to_string(), &mut errors)?,
+            Err(_) => failure(&id, &source, "panic in extract", &mut errors)?,
+        };
+        writeln!(w, "{line}").with_context(|| format!("writing {}", out.display()))?;
+    }
+    w.flush()
+        .with_context(|| format!("writing {}", out.display()))?;
+    Ok(Speed::new(pages, bytes, spent, errors))
+}
+
+fn failure(id: &str, source: &str, error: &str, errors: &mut usize) -> Result<String> {
+    *errors += 1;
+    Ok(serde_json::to_string(&Failure { id, source, error })?)
+}
+
+/// The options a page is extracted with: its path as `source`, the gold URL (the peers get it
+/// too), the set's charset, and plain-text input for text sets.
+fn options_for(set: &Set, gold: &serde_json::Value, source: &str) -> Options {
+    let mut options = Options {
+        source: Some(source.to_owned()),
+        url: str_field(gold, "url").map(str::to_owned),
+        charset: set.charset.clone(),
+        ..Options::default()
+    };
+    if let Input::GoldText(_) = set.kind.input() {
+        options.input = klartext::InputKind::Text;
+    }
+    options
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn speed_divides_by_extract_time() {
+        let s = Speed::new(10, 2_000_000, Duration::from_millis(500), 1);
+        assert_eq!(s.pages_per_s, 20.0);
+        assert_eq!(s.mb_per_s, 4.0);
+        assert_eq!(Speed::new(0, 0, Duration::ZERO, 0).pages_per_s, 0.0);
+    }
+}
