@@ -297,7 +297,10 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
     while k > 0 && steps < 2 {
         k -= 1;
         let t = toks[k];
-        if t.kind == Kind::Break {
+        if matches!(
+            t.kind,
+            Kind::Break | Kind::Punct('.' | '!' | '?' | ':' | ',' | ';')
+        ) {
             break;
         }
         if t.kind == Kind::Word {

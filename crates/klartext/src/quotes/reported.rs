@@ -107,6 +107,39 @@ const ADVERBIAL: &[&str] = &[
     "so",
 ];
 
+/// English sentence openers that are not subjects.
+const EN_ADVERBIAL: &[&str] = &[
+    "at",
+    "in",
+    "on",
+    "after",
+    "before",
+    "during",
+    "for",
+    "with",
+    "by",
+    "from",
+    "under",
+    "despite",
+    "when",
+    "while",
+    "as",
+    "since",
+    "but",
+    "and",
+    "yet",
+    "today",
+    "yesterday",
+    "earlier",
+    "later",
+    "last",
+    "this",
+    "according",
+    "if",
+    "although",
+    "meanwhile",
+];
+
 /// Verbs whose object can be the whole report (X kündigte eine Reform an).
 const REPORTING: &[&str] = &[
     "ankündigen",
@@ -217,6 +250,28 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
             .collect();
         let in_direct = |k: usize| directs.iter().any(|p| k >= p.open && k <= p.close);
         let attr = attribution(doc, a, e, &in_direct, !directs.is_empty());
+        // Names introduced by the sentence's subject (Außenministerin Anna Berger ist …) are
+        // remembered for the pronouns, role nouns and surnames that follow.
+        for k in a..e.saturating_sub(2) {
+            if doc.is_word(k)
+                && speakers::is_role_word(doc.low(k))
+                && doc.is_cap(k + 1)
+                && doc.is_cap(k + 2)
+                && !in_direct(k)
+            {
+                let mut m = k + 3;
+                while m < e && doc.is_cap(m) {
+                    m += 1;
+                }
+                reg.resolve(doc, (k, m));
+            }
+        }
+        let subject = sentence_subject(doc, a, e);
+        if let Some(sp) = subject {
+            if attr.as_ref().and_then(|x| x.speaker) != Some(sp) {
+                reg.resolve(doc, sp);
+            }
+        }
         let recent = last
             .as_ref()
             .filter(|(_, s)| si - s <= 2 || (prev_colon && si - s <= 1))
@@ -310,14 +365,18 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
             }
         }
         prev_colon = b > a && doc.is_punct(b - 1, ':');
-        subjects = [sentence_subject(doc, a, e), subjects[0]];
+        subjects = [subject, subjects[0]];
     }
     out
 }
 
 /// The subject phrase a German sentence opens with (Die Regierung verteidigte …), if any.
 fn sentence_subject(doc: &Doc, a: usize, e: usize) -> Option<(usize, usize)> {
-    if doc.english || !doc.is_cap(a) || ADVERBIAL.contains(&doc.low(a)) {
+    if !doc.is_cap(a)
+        || ADVERBIAL.contains(&doc.low(a))
+        || EN_ADVERBIAL.contains(&doc.low(a))
+        || speakers::is_pronoun(doc.low(a))
+    {
         return None;
     }
     let sp = speakers::np_forward(doc, a, e)?;
@@ -520,7 +579,22 @@ fn verbal(
         let inverted = k == a
             || doc.is_mark(k - 1)
             || in_direct(k - 1)
-            || (doc.is_punct(k - 1, ',') && lead_subject.is_none());
+            || (doc.is_punct(k - 1, ',') && lead_subject.is_none() && !doc.english);
+        // English: the phrase that opens the frame after a quotation, up to a comma
+        // (Tom Hill, the chief executive of Acme, told reporters).
+        let en_lead = || {
+            let mut s0 = a;
+            for j in (a..k).rev() {
+                if in_direct(j) {
+                    s0 = j + 1;
+                    break;
+                }
+            }
+            while s0 < k && matches!(doc.toks[s0].kind, Kind::Punct(_)) {
+                s0 += 1;
+            }
+            speakers::np_forward(doc, s0, k).filter(|sp| sp.1 == k || doc.is_punct(sp.1, ','))
+        };
         let after = || {
             (k + 1..(k + 4).min(e)).find_map(|s| {
                 if s > k + 1
@@ -553,7 +627,9 @@ fn verbal(
         let speaker = if inverted {
             after()
         } else if doc.english {
-            speakers::np_backward(doc, k, a).or_else(after)
+            speakers::np_backward(doc, k, a)
+                .or_else(en_lead)
+                .or_else(after)
         } else {
             let first = doc.low(a);
             let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)

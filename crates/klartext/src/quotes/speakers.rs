@@ -270,6 +270,14 @@ const ROLE_ENDS: &[&str] = &[
     "captain",
     "general",
     "detective",
+    "owner",
+    "commander",
+    "envoy",
+    "actor",
+    "actress",
+    "investor",
+    "teacher",
+    "colonel",
 ];
 
 /// Nouns that stand for an organisation (der Konzern, die Polizei, the company).
@@ -335,10 +343,28 @@ const ORG_ENDS: &[&str] = &[
     "kabinett",
 ];
 
+/// A capitalised word follows within three words, with only words in between.
+fn cap_follows(doc: &Doc, j: usize) -> bool {
+    for d in 1..=3 {
+        if doc.is_cap(j + d) {
+            return true;
+        }
+        if !doc.is_word(j + d) || STOP.contains(&doc.low(j + d)) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Whether a lower-cased word names an office or a role (Ministerin, Bahnchef, spokesman).
+pub fn is_role_word(lower: &str) -> bool {
+    is_role(lower)
+}
+
 fn is_role(lower: &str) -> bool {
     ROLE_ENDS
         .iter()
-        .any(|r| lower == *r || (r.chars().count() >= 5 && lower.ends_with(r)))
+        .any(|r| lower == *r || (r.chars().count() >= 4 && lower.ends_with(r)))
 }
 
 fn is_org(lower: &str) -> bool {
@@ -380,6 +406,10 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             break;
         }
         let lw = doc.low(j);
+        if j == i && DETS.contains(&lw) {
+            j += 1;
+            continue;
+        }
         if doc.is_cap(j) {
             // A capitalised speech verb at a sentence start is not a name.
             if doc.english && super::cues::verb(lw).is_some() {
@@ -427,7 +457,17 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
                 j += 1;
                 continue;
             }
-            // English role nouns are lower case: the minister, a spokesman for the company.
+            // English role nouns are lower case: the minister, union leader Maria Lopez.
+            if doc.english
+                && !STOP.contains(&lw)
+                && super::cues::verb(lw).is_none()
+                && cap_follows(doc, j)
+                && j - i < 5
+                && !head_seen
+            {
+                j += 1;
+                continue;
+            }
             if doc.english && !head_seen && is_role(lw) {
                 head_seen = true;
                 j += 1;
@@ -579,14 +619,28 @@ impl Registry {
             if is_role(lw) {
                 roles.push(doc.word(k).to_string());
             }
-            if is_org(lw) {
-                has_org = true;
-            }
+        }
+        if name_end > a && is_org(doc.low(name_end - 1)) {
+            has_org = true;
+        }
+        // A surname that is also a role noun (Klaus Richter).
+        if name_end >= a + 2
+            && doc.is_cap(name_end - 1)
+            && doc.is_cap(name_end - 2)
+            && !is_role(doc.low(name_end - 2))
+            && !is_org(doc.low(name_end - 2))
+            && !DETS.contains(&doc.low(name_end - 2))
+        {
+            name_start = name_end - 1;
         }
         while name_start > a {
             let k = name_start - 1;
             let lw = doc.low(k);
-            if (doc.is_cap(k) && !is_role(lw) && !is_org(lw) && super::cues::verb(lw).is_none())
+            if (doc.is_cap(k)
+                && !is_role(lw)
+                && !is_org(lw)
+                && !DETS.contains(&lw)
+                && super::cues::verb(lw).is_none())
                 || (PARTICLES.contains(&lw) && name_start < name_end && lw != "der")
             {
                 name_start = k;
