@@ -284,6 +284,17 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                 mention = Some(m);
             }
         }
+        let own_subject = if attr.is_none()
+            && directs.first().is_some_and(|p| p.open > a + 1)
+            && (doc.is_cap(a) || speakers::is_pronoun(doc.low(a)))
+            && !ADVERBIAL.contains(&doc.low(a))
+        {
+            speakers::np_forward(doc, a, directs[0].open)
+                .filter(|sp| doc.is_word(sp.1) && !doc.is_cap(sp.1))
+                .map(|sp| reg.resolve(doc, sp))
+        } else {
+            None
+        };
         let mut fallback = || {
             recent.clone().or_else(|| {
                 subjects
@@ -295,6 +306,8 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         };
         let sentence_speaker = if mention.is_some() {
             mention.clone()
+        } else if own_subject.is_some() {
+            own_subject
         } else if attr.is_none() {
             fallback()
         } else {
@@ -564,15 +577,42 @@ fn verbal(
         // A sentence that opens with its subject (with an apposition or a relative clause
         // between commas) before the verb: Der Sprecher, Tom Berg, teilte mit, …
         let lead_subject = if !doc.english && doc.is_cap(a) && !ADVERBIAL.contains(&doc.low(a)) {
-            speakers::np_forward(doc, a, k).filter(|sp| {
-                sp.1 == k
-                    || (doc.is_punct(sp.1, ',')
-                        && (sp.1 + 1 == k
-                            || matches!(
-                                doc.low(sp.1 + 1),
-                                "der" | "die" | "das" | "welcher" | "welche" | "dessen" | "deren"
-                            )))
-            })
+            speakers::np_forward(doc, a, k)
+                .filter(|sp| {
+                    sp.1 == k
+                        || (doc.is_punct(sp.1, ',')
+                            && (sp.1 + 1 == k
+                                || matches!(
+                                    doc.low(sp.1 + 1),
+                                    "der"
+                                        | "die"
+                                        | "das"
+                                        | "welcher"
+                                        | "welche"
+                                        | "dessen"
+                                        | "deren"
+                                )))
+                })
+                .map(|sp| {
+                    // An apposition in lower case right before the verb belongs to the phrase:
+                    // Andres Granier, der Gouverneur von Tabasco, sagte …
+                    if doc.is_punct(sp.1, ',')
+                        && k >= 2
+                        && doc.is_punct(k - 1, ',')
+                        && k - 1 > sp.1 + 2
+                        && k - 1 - sp.1 <= 9
+                        && doc.is_cap(sp.1 + 2)
+                        && (sp.1 + 1..k - 1)
+                            .all(|j| doc.is_word(j) && cues::verb(doc.low(j)).is_none())
+                    {
+                        (sp.0, k - 1)
+                    } else {
+                        sp
+                    }
+                })
+        } else if !doc.english && k > a + 1 && matches!(doc.low(k - 1), "und" | "sowie") {
+            // Medvedev bedankte sich … und sagte: …
+            sentence_subject(doc, a, k)
         } else {
             None
         };
