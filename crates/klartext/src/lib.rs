@@ -75,6 +75,10 @@ pub struct Options {
     /// Also render the text as Markdown into [`Article::markdown`].
     pub markdown: bool,
     pub limits: Limits,
+    /// When the page was fetched (seconds since the Unix epoch): relative dates ("vor 3
+    /// Stunden") are resolved against it and later dates rejected. `None`: relative dates
+    /// are left alone and only dates after the current time are rejected.
+    pub reference_time: Option<i64>,
 }
 
 /// Extracts the article from one document.

@@ -1,12 +1,921 @@
 //! Metadata: headline, teaser, authors, dates, site, language, canonical URL, images with
-//! caption and credit, and the news agencies credited. A pass over the `Dom` and the
-//! extracted `Article`.
+//! caption and credit, and the news agencies credited.
+//!
+//! One pass over the DOM ([`page::Page::collect`]) gathers the raw facts; each source is a
+//! small function that turns them into candidates, and a chooser per field takes the most
+//! trusted one: JSON-LD, then OpenGraph/Twitter and other `<meta>` names, then microdata and
+//! `<time>`, then the visible text near the headline, then the URL path.
 
-use crate::article::Article;
+pub mod agencies;
+pub mod authors;
+pub mod dates;
+pub mod images;
+pub mod jsonld;
+pub mod language;
+pub mod page;
+pub mod title;
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::article::{Article, Image};
 use crate::blocks::Document;
+use crate::dom::{Dom, NodeId};
 use crate::Options;
+
+use dates::Date;
+use page::{collapse, lines_after, lines_before, visible_text, Page};
+
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "article:published",
+    "published_time",
+    "og:published_time",
+    "article.published",
+    "datepublished",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "published-date",
+    "published_date",
+    "publication_date",
+    "publication-date",
+    "pubdate",
+    "og:pubdate",
+    "date.published",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date.created",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "cxenseparse:recs:publishtime",
+    "article.created",
+    "article_date_original",
+    "originalpublicationdate",
+    "citation_publication_date",
+    "citation_date",
+    "citation_online_date",
+    "rnews:datepublished",
+    "datecreated",
+    "date_published",
+    "release_date",
+    "displaydate",
+    "content_date",
+    "dc.date",
+    "dcterms.date",
+    "date",
+    "created",
+    "creation_date",
+    "pdate",
+    "bt:pubdate",
+    "shareaholic:article_published_time",
+];
+
+const MODIFIED_KEYS: &[&str] = &[
+    "article:modified_time",
+    "og:article:modified_time",
+    "og:updated_time",
+    "article:modified",
+    "modified_time",
+    "datemodified",
+    "dc.date.modified",
+    "dcterms.modified",
+    "last-modified",
+    "lastmod",
+    "last_updated",
+    "revised",
+    "article.updated",
+    "parsely-updated-date",
+    "sailthru.lastmodified",
+];
+
+const AUTHOR_KEYS: &[&str] = &[
+    "author",
+    "article:author",
+    "og:article:author",
+    "parsely-author",
+    "sailthru.author",
+    "dc.creator",
+    "dcterms.creator",
+    "byl",
+    "citation_author",
+    "article:author_name",
+    "cxenseparse:author",
+    "twitter:data1:author",
+];
 
 /// Fills the metadata fields of `article` from the page.
 pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
-    let _ = (doc, options, article);
+    let dom = &doc.dom;
+    let page = Page::collect(dom);
+    let ld = jsonld::read(&page.jsonld);
+    let now = options.reference_time.unwrap_or_else(current_time);
+
+    // URL: canonical link, og:url, JSON-LD url; relative ones resolved against the page URL.
+    let base = options.url.as_deref();
+    let canonical = page
+        .canonical
+        .as_deref()
+        .or_else(|| page.meta(&["og:url", "twitter:url"]))
+        .or(ld.url.as_deref())
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| resolve_url(u, base));
+    if let Some(c) = canonical.filter(|c| c.starts_with("http")) {
+        article.url = Some(c);
+    } else if article.url.is_none() {
+        article.url = options.url.clone();
+    }
+    let url_for_dates = options.url.clone().or_else(|| article.url.clone());
+    let host = article
+        .url
+        .as_deref()
+        .or(base)
+        .and_then(host_of)
+        .map(str::to_string);
+
+    // Site name.
+    let site_name = page
+        .meta(&[
+            "og:site_name",
+            "application-name",
+            "apple-mobile-web-app-title",
+        ])
+        .map(str::to_string)
+        .or_else(|| ld.site_name.clone())
+        .or_else(|| ld.publisher.clone())
+        .map(|s| collapse(&jsonld::unescape(&s)))
+        .filter(|s| !s.is_empty() && s.chars().count() < 80);
+    article.site_name = site_name.clone();
+
+    // Headline.
+    let h1 = headline_node(dom, &page, &ld);
+    let h1_text = h1
+        .map(|h| visible_text(dom, h, 400))
+        .filter(|t| !t.is_empty());
+    article.title = choose_title(
+        &page,
+        &ld,
+        h1_text.as_deref(),
+        site_name.as_deref(),
+        host.as_deref(),
+    )
+    .or_else(|| article.title.take());
+
+    // Description.
+    article.description = [
+        page.meta(&["og:description"]),
+        ld.description.as_deref(),
+        page.meta(&[
+            "description",
+            "twitter:description",
+            "dc.description",
+            "dcterms.description",
+        ]),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|d| collapse(&jsonld::unescape(d)))
+    .find(|d| !d.is_empty());
+
+    // The visible text around the headline: bylines and datelines live there.
+    let anchor = h1.or_else(|| page.articles.first().copied()).or(page.body);
+    let after = anchor.map(|a| lines_after(dom, a, 900)).unwrap_or_default();
+    let before = h1.map(|a| lines_before(dom, a, 300)).unwrap_or_default();
+
+    // Dates.
+    let (published, modified) = choose_dates(
+        dom,
+        &page,
+        &ld,
+        h1,
+        &after,
+        &before,
+        url_for_dates.as_deref(),
+        now,
+        options.reference_time,
+    );
+    article.date_published = published.map(|d| d.to_iso());
+    article.date_modified = modified.map(|d| d.to_iso());
+
+    // Authors and the agencies named in bylines.
+    let mut agency_list = Vec::new();
+    article.authors = choose_authors(dom, &page, &ld, h1, &after, &mut agency_list);
+
+    // Agencies credited in the text.
+    for a in agencies::from_text(&article.text) {
+        if !agency_list.contains(&a) {
+            agency_list.push(a);
+        }
+    }
+    article.agencies = agency_list;
+
+    // Language.
+    let declared = ld
+        .language
+        .as_deref()
+        .or(page.html_lang.as_deref())
+        .or_else(|| page.meta(&["content-language", "og:locale", "dc.language", "language"]))
+        .and_then(language::primary);
+    let body_text;
+    let text = if article.text.chars().count() >= 200 {
+        article.text.as_str()
+    } else {
+        body_text = page
+            .body
+            .map(|b| visible_text(dom, b, 4000))
+            .unwrap_or_default();
+        body_text.as_str()
+    };
+    article.language = language::detect(text, declared.as_deref());
+
+    // Images.
+    article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+fn current_time() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or(i64::MAX / 4)
+}
+
+/// The host of an absolute URL.
+fn host_of(url: &str) -> Option<&str> {
+    let rest = url.split_once("://")?.1;
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit('@').next()?.split(':').next()?;
+    (!host.is_empty()).then_some(host)
+}
+
+/// Resolves `href` against `base` (absolute, scheme-relative, root-relative, relative).
+pub fn resolve_url(href: &str, base: Option<&str>) -> String {
+    let h = href.trim();
+    if h.starts_with("http://") || h.starts_with("https://") || h.starts_with("data:") {
+        return h.to_string();
+    }
+    let Some(base) = base else {
+        return h.to_string();
+    };
+    let Some((scheme, rest)) = base.split_once("://") else {
+        return h.to_string();
+    };
+    if let Some(r) = h.strip_prefix("//") {
+        return format!("{scheme}://{r}");
+    }
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let origin = format!("{scheme}://{}", &rest[..host_end]);
+    if h.starts_with('/') {
+        return format!("{origin}{h}");
+    }
+    let path = rest[host_end..].split(['?', '#']).next().unwrap_or("");
+    let dir = match path.rfind('/') {
+        Some(i) => &path[..=i],
+        None => "/",
+    };
+    if h.starts_with('?') || h.starts_with('#') {
+        return format!("{origin}{path}{h}");
+    }
+    format!("{origin}{dir}{h}")
+}
+
+/// The `<h1>` that is the article's headline: the one matching the meta title, else the
+/// first one with text.
+fn headline_node(dom: &Dom, page: &Page, ld: &jsonld::LdInfo) -> Option<NodeId> {
+    let meta_title = ld
+        .headline
+        .as_deref()
+        .or_else(|| page.meta(&["og:title", "twitter:title"]))
+        .or(page.title.as_deref());
+    let texts: Vec<(NodeId, String)> = page
+        .h1
+        .iter()
+        .take(20)
+        .map(|&h| (h, visible_text(dom, h, 400)))
+        .filter(|(_, t)| t.chars().count() >= 3)
+        .collect();
+    if let Some(mt) = meta_title {
+        if let Some((h, _)) = texts
+            .iter()
+            .find(|(_, t)| title::same(t, mt) || title::contained(t, mt))
+        {
+            return Some(*h);
+        }
+    }
+    // A lone h1 that is not a logo (a link to the home page or an image) is the headline.
+    texts
+        .iter()
+        .find(|(h, t)| {
+            t.split_whitespace().count() >= 2
+                && !dom
+                    .ancestors(*h)
+                    .any(|a| matches!(dom.tag(a), "header" | "nav" | "footer"))
+        })
+        .or(texts.first())
+        .map(|(h, _)| *h)
+}
+
+fn choose_title(
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    h1: Option<&str>,
+    site: Option<&str>,
+    host: Option<&str>,
+) -> Option<String> {
+    let sites: Vec<&str> = site.into_iter().collect();
+    let clean = |s: &str| title::strip_site(&collapse(&jsonld::unescape(s)), &sites, host);
+    let candidates: Vec<String> = [
+        ld.headline.as_deref(),
+        page.meta(&["og:title"]),
+        page.meta(&["twitter:title"]),
+        page.meta(&["title", "dc.title", "headline"]),
+        page.title.as_deref(),
+    ]
+    .into_iter()
+    .flatten()
+    .map(clean)
+    .filter(|t| !t.is_empty())
+    .collect();
+    if let Some(h) = h1 {
+        // The visible headline wins when the metadata agrees with it.
+        if candidates
+            .iter()
+            .any(|c| title::same(c, h) || title::contained(h, c))
+        {
+            return Some(h.to_string());
+        }
+    }
+    let Some(first) = candidates.first() else {
+        return h1.map(str::to_string);
+    };
+    // A title with an unknown site suffix: drop a short trailing segment.
+    if site.is_none() || !title::same(first, &clean(first)) {
+        return Some(title::strip_unknown_suffix(first));
+    }
+    Some(title::strip_unknown_suffix(first))
+}
+
+/// A labelled date: what the label before it says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Label {
+    Published,
+    Modified,
+    None,
+}
+
+static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?\s*$")
+        .expect("static regex")
+});
+
+static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:veröffentlicht|erschienen|erstellt|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|:)?\s*$")
+        .expect("static regex")
+});
+
+fn label_before(s: &str, start: usize) -> Label {
+    let from = start.saturating_sub(40);
+    let mut from = from;
+    while !s.is_char_boundary(from) {
+        from += 1;
+    }
+    let ctx = &s[from..start];
+    if MODIFIED_LABEL.is_match(ctx) {
+        Label::Modified
+    } else if PUBLISHED_LABEL.is_match(ctx) {
+        Label::Published
+    } else {
+        Label::None
+    }
+}
+
+/// Dates in joined visible lines, with their labels, in order.
+fn text_dates(lines: &[(NodeId, String)], reference: Option<i64>) -> Vec<(Date, Label)> {
+    let joined = lines
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join(" ¦ ");
+    let mut out: Vec<(Date, Label, usize)> = dates::find_all(&joined)
+        .into_iter()
+        .map(|f| (f.date, label_before(&joined, f.start), f.start))
+        .collect();
+    if let Some(r) = reference {
+        for (_, line) in lines {
+            if let Some((d, _)) = dates::relative(line, r) {
+                if let Some(i) = joined.find(line.as_str()) {
+                    out.push((d, label_before(&joined, i), i));
+                }
+                break;
+            }
+        }
+        out.sort_by_key(|x| x.2);
+    }
+    out.into_iter().map(|(d, l, _)| (d, l)).collect()
+}
+
+fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
+    dom.attr(id, "datetime")
+        .or_else(|| dom.attr(id, "content"))
+        .and_then(dates::parse_value)
+        .or_else(|| dates::parse_value(&visible_text(dom, id, 120)))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn choose_dates(
+    dom: &Dom,
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    h1: Option<NodeId>,
+    after: &[(NodeId, String)],
+    before: &[(NodeId, String)],
+    url: Option<&str>,
+    now: i64,
+    reference: Option<i64>,
+) -> (Option<Date>, Option<Date>) {
+    let ok = |d: Option<Date>| d.filter(|d| d.plausible(now));
+    let parse = |s: Option<&str>| ok(s.and_then(dates::parse_value));
+
+    let mut published = parse(ld.date_published.as_deref());
+    let mut modified = parse(ld.date_modified.as_deref());
+    if published.is_none() {
+        published = PUBLISHED_KEYS.iter().find_map(|k| parse(page.meta(&[k])));
+    }
+    if published.is_none() {
+        published = page
+            .meta(&["parsely-page"])
+            .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
+            .and_then(|v| ok(v.get("pub_date")?.as_str().and_then(dates::parse_value)));
+    }
+    if modified.is_none() {
+        modified = MODIFIED_KEYS.iter().find_map(|k| parse(page.meta(&[k])));
+    }
+    // Microdata.
+    for (prop, id) in &page.itemprops {
+        match prop.as_str() {
+            "datepublished" | "datecreated" if published.is_none() => {
+                published = ok(time_value(dom, *id))
+            }
+            "datemodified" if modified.is_none() => modified = ok(time_value(dom, *id)),
+            _ => {}
+        }
+    }
+    // <time> elements marked as publication or update.
+    let h1_index = h1.map_or(0, |h| h.index());
+    for &t in &page.times {
+        let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
+        let marked_pub = dom.attr(t, "pubdate").is_some()
+            || class.contains("publish")
+            || class.contains("created")
+            || class.contains("entry-date");
+        let marked_mod = class.contains("update") || class.contains("modif");
+        if marked_pub && published.is_none() {
+            published = ok(time_value(dom, t));
+        } else if marked_mod && modified.is_none() {
+            modified = ok(time_value(dom, t));
+        }
+    }
+    if published.is_none() {
+        published = parse(ld.page_date_published.as_deref());
+    }
+    if modified.is_none() {
+        modified = parse(ld.page_date_modified.as_deref());
+    }
+    // The visible text near the headline.
+    let near: Vec<(Date, Label)> = text_dates(after, reference)
+        .into_iter()
+        .filter(|(d, _)| d.plausible(now))
+        .collect();
+    let near_before: Vec<(Date, Label)> = text_dates(before, reference)
+        .into_iter()
+        .filter(|(d, _)| d.plausible(now))
+        .collect();
+    if modified.is_none() {
+        modified = near
+            .iter()
+            .chain(&near_before)
+            .find(|(_, l)| *l == Label::Modified)
+            .map(|(d, _)| *d);
+    }
+    if published.is_none() {
+        published = near
+            .iter()
+            .chain(&near_before)
+            .find(|(_, l)| *l == Label::Published)
+            .map(|(d, _)| *d);
+    }
+    if published.is_none() {
+        // An unlabelled <time> after the headline, then any near the top.
+        published = page
+            .times
+            .iter()
+            .filter(|t| t.index() > h1_index)
+            .chain(page.times.iter())
+            .find_map(|&t| ok(time_value(dom, t)));
+    }
+    if published.is_none() {
+        published = near
+            .iter()
+            .find(|(_, l)| *l == Label::None)
+            .or_else(|| near_before.iter().find(|(_, l)| *l == Label::None))
+            .map(|(d, _)| *d);
+    }
+    if published.is_none() {
+        // Elements whose class says "date".
+        published = page
+            .date_hints
+            .iter()
+            .filter(|n| dom.children(**n).next().is_some())
+            .take(50)
+            .find_map(|&n| {
+                let t = visible_text(dom, n, 200);
+                (t.chars().count() <= 120)
+                    .then(|| dates::find_all(&t).first().map(|f| f.date))
+                    .flatten()
+                    .filter(|d| d.plausible(now))
+            });
+    }
+    let url_date = url.and_then(dates::from_url).filter(|d| d.plausible(now));
+    if published.is_none() {
+        published = url_date;
+    }
+    if published.is_none() {
+        published = modified;
+    }
+    // A published date after the modification date is the other way round.
+    if let (Some(p), Some(m)) = (published, modified) {
+        if p.timestamp() > m.timestamp() + 86_400 {
+            return (Some(m), Some(p));
+        }
+    }
+    (published, modified)
+}
+
+fn choose_authors(
+    dom: &Dom,
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    h1: Option<NodeId>,
+    after: &[(NodeId, String)],
+    agency_list: &mut Vec<String>,
+) -> Vec<String> {
+    let mut note_agencies = |s: &str| {
+        for a in agencies::from_credit(s) {
+            if !agency_list.contains(&a) {
+                agency_list.push(a);
+            }
+        }
+    };
+    let mut out: Vec<String> = Vec::new();
+    let add = |names: Vec<String>, out: &mut Vec<String>| {
+        for n in names {
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+                out.push(n);
+            }
+        }
+    };
+    // JSON-LD.
+    for a in &ld.authors {
+        note_agencies(&a.name);
+        if a.person == Some(false) {
+            continue;
+        }
+        if ld
+            .publisher
+            .as_deref()
+            .is_some_and(|p| p.eq_ignore_ascii_case(&a.name))
+        {
+            continue;
+        }
+        add(authors::split_names(&a.name, false), &mut out);
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    // Meta names (every <meta name=author>, not only the first).
+    for key in AUTHOR_KEYS {
+        for (k, v) in &page.metas {
+            if k != key || v.starts_with("http") || v.starts_with('@') {
+                continue;
+            }
+            note_agencies(v);
+            add(authors::split_names(v, false), &mut out);
+        }
+        if !out.is_empty() {
+            return out;
+        }
+    }
+    // Microdata: itemprop=author (its itemprop=name, or its text).
+    for (prop, id) in &page.itemprops {
+        if prop != "author" && prop != "creator" {
+            continue;
+        }
+        let name_node = dom.descendants(*id).take(50).find(|d| {
+            dom.attr(*d, "itemprop")
+                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+        });
+        let text = match name_node {
+            Some(n) => dom
+                .attr(n, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| visible_text(dom, n, 200)),
+            None => dom
+                .attr(*id, "content")
+                .map(str::to_string)
+                .unwrap_or_else(|| visible_text(dom, *id, 200)),
+        };
+        if text.chars().count() <= 150 {
+            note_agencies(&text);
+            add(authors::split_names(&text, false), &mut out);
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    // Byline elements, nearest after the headline first.
+    let h1_index = h1.map_or(0, |h| h.index());
+    let mut bylines: Vec<NodeId> = page.bylines.clone();
+    bylines.sort_by_key(|b| {
+        let i = b.index();
+        if i >= h1_index {
+            i - h1_index
+        } else {
+            (h1_index - i) * 4
+        }
+    });
+    for b in bylines.into_iter().take(30) {
+        if dom
+            .ancestors(b)
+            .any(|a| matches!(dom.tag(a), "footer" | "nav" | "aside") || page.bylines.contains(&a))
+        {
+            continue;
+        }
+        let text = visible_text(dom, b, 300);
+        if text.is_empty() || text.chars().count() > 200 {
+            continue;
+        }
+        let link = dom.tag(b) == "a";
+        note_agencies(&text);
+        let names = authors::split_names(&text, !link);
+        if !names.is_empty() {
+            add(names, &mut out);
+            return out;
+        }
+    }
+    // "Von …" / "By …" lines after the headline.
+    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?:Von|VON|By|BY|Text:|Autor:|Autorin:)\s+\S").expect("static regex")
+    });
+    for (i, (_, line)) in after.iter().enumerate().take(40) {
+        if BYLINE.is_match(line) {
+            // "Von" alone with the name in the next text node.
+            let text = if line.split_whitespace().count() == 1 {
+                format!("{line} {}", after.get(i + 1).map_or("", |l| l.1.as_str()))
+            } else {
+                line.clone()
+            };
+            note_agencies(&text);
+            let names = authors::split_names(&text, true);
+            if !names.is_empty() {
+                return names;
+            }
+        } else if matches!(line.as_str(), "Von" | "By" | "von" | "by") {
+            if let Some((_, next)) = after.get(i + 1) {
+                let names = authors::split_names(next, true);
+                if !names.is_empty() {
+                    return names;
+                }
+            }
+        }
+    }
+    out
+}
+
+fn choose_images(
+    dom: &Dom,
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    h1: Option<NodeId>,
+    base: Option<&str>,
+) -> Vec<Image> {
+    let resolve = |u: &str| resolve_url(u, base);
+    let mut out: Vec<Image> = Vec::new();
+    let lead = page
+        .meta(&[
+            "og:image",
+            "og:image:url",
+            "og:image:secure_url",
+            "twitter:image",
+            "twitter:image:src",
+        ])
+        .map(str::to_string)
+        .or_else(|| ld.images.first().cloned());
+    if let Some(l) = lead.filter(|l| !l.is_empty()) {
+        out.push(Image {
+            url: resolve(&l),
+            caption: page
+                .meta(&["og:image:alt", "twitter:image:alt"])
+                .map(collapse),
+            credit: None,
+        });
+    }
+    // Figures in the article: inside the <article> holding the headline, else the first
+    // <article>, else anywhere outside page furniture.
+    let container = h1
+        .and_then(|h| dom.ancestors(h).find(|a| dom.tag(*a) == "article"))
+        .or_else(|| page.articles.first().copied());
+    for &f in page.figures.iter().take(60) {
+        if let Some(c) = container {
+            if !dom.ancestors(f).any(|a| a == c) {
+                continue;
+            }
+        }
+        if dom
+            .ancestors(f)
+            .any(|a| matches!(dom.tag(a), "nav" | "aside" | "footer" | "header"))
+        {
+            continue;
+        }
+        let Some(img) = images::figure(dom, f, &resolve) else {
+            continue;
+        };
+        let stem = |u: &str| {
+            u.split(['?', '#'])
+                .next()
+                .unwrap_or(u)
+                .rsplit('/')
+                .next()
+                .unwrap_or(u)
+                .to_string()
+        };
+        if let Some(existing) = out.iter_mut().find(|i| stem(&i.url) == stem(&img.url)) {
+            if existing.caption.is_none() || existing.credit.is_none() {
+                existing.caption = img.caption.or(existing.caption.take());
+                existing.credit = img.credit.or(existing.credit.take());
+            }
+            continue;
+        }
+        out.push(img);
+        if out.len() >= 20 {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(html: &str, url: Option<&str>) -> Article {
+        let options = Options {
+            url: url.map(str::to_string),
+            reference_time: Date::ymd(2025, 12, 1).map(|d| d.timestamp()),
+            ..Options::default()
+        };
+        let doc = Document::from_html(html, &options.limits, None);
+        let mut article = Article {
+            url: options.url.clone(),
+            ..Article::default()
+        };
+        fill(&doc, &options, &mut article);
+        article
+    }
+
+    #[test]
+    fn german_news_page() {
+        let html = r#"<html lang="de"><head><title>Streik legt Bahn lahm | Tagesblatt</title>
+        <meta property="og:site_name" content="Tagesblatt">
+        <meta property="og:title" content="Streik legt Bahn lahm">
+        <meta name="description" content="Der Bahnverkehr steht still.">
+        <meta property="og:image" content="/bilder/streik.jpg">
+        <link rel="canonical" href="/politik/streik-100.html">
+        </head><body><article><h1>Streik legt Bahn lahm</h1>
+        <p class="byline">Von Anna Berger und Jonas Weber, Berlin</p>
+        <p>Stand: 30.11.2025, 14:03 Uhr</p>
+        <figure><img src="/bilder/gleis.jpg"><figcaption>Leere Gleise in Köln. Foto: Tom Hill</figcaption></figure>
+        <p>Berlin (dpa) - Die Lokführer streiken.</p></article></body></html>"#;
+        let a = run(html, Some("https://www.tagesblatt.de/politik/index.html"));
+        assert_eq!(a.title.as_deref(), Some("Streik legt Bahn lahm"));
+        assert_eq!(a.site_name.as_deref(), Some("Tagesblatt"));
+        assert_eq!(
+            a.url.as_deref(),
+            Some("https://www.tagesblatt.de/politik/streik-100.html")
+        );
+        assert_eq!(
+            a.description.as_deref(),
+            Some("Der Bahnverkehr steht still.")
+        );
+        assert_eq!(a.authors, vec!["Anna Berger", "Jonas Weber"]);
+        assert_eq!(a.date_modified.as_deref(), Some("2025-11-30T14:03:00"));
+        assert_eq!(a.date_published.as_deref(), Some("2025-11-30T14:03:00"));
+        assert_eq!(a.language.as_deref(), Some("de"));
+        assert_eq!(a.images.len(), 2);
+        assert_eq!(
+            a.images[0].url,
+            "https://www.tagesblatt.de/bilder/streik.jpg"
+        );
+        assert_eq!(
+            a.images[1].caption.as_deref(),
+            Some("Leere Gleise in Köln.")
+        );
+        assert_eq!(a.images[1].credit.as_deref(), Some("Tom Hill"));
+    }
+
+    #[test]
+    fn english_news_page_with_jsonld() {
+        let html = r#"<html lang="en"><head><title>Senate passes bill - The Daily Planet</title>
+        <script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+        "headline":"Senate passes bill","datePublished":"2025-11-30T14:03:00-05:00",
+        "dateModified":"2025-11-30T18:00:00-05:00",
+        "author":[{"@type":"Person","name":"By Jane Doe and Tom Hill"},{"@type":"Organization","name":"Associated Press"}],
+        "publisher":{"@type":"Organization","name":"The Daily Planet"}}</script>
+        </head><body><h1>Senate passes bill</h1><p>WASHINGTON (AP) — The Senate voted.</p></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(a.title.as_deref(), Some("Senate passes bill"));
+        assert_eq!(a.authors, vec!["Jane Doe", "Tom Hill"]);
+        assert_eq!(
+            a.date_published.as_deref(),
+            Some("2025-11-30T14:03:00-05:00")
+        );
+        assert_eq!(
+            a.date_modified.as_deref(),
+            Some("2025-11-30T18:00:00-05:00")
+        );
+        assert_eq!(a.site_name.as_deref(), Some("The Daily Planet"));
+        assert_eq!(a.agencies, vec!["AP"]);
+    }
+
+    #[test]
+    fn visible_dates_and_bylines() {
+        let html = r#"<html><body><h1>Hafen wird ausgebaut</h1>
+        <div>Veröffentlicht am 28. November 2025, 09:15 Uhr</div>
+        <div>Aktualisiert am 29.11.2025</div>
+        <p>Von Jonas Weber</p><p>Der Hafen wächst.</p></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(a.date_published.as_deref(), Some("2025-11-28T09:15:00"));
+        assert_eq!(a.date_modified.as_deref(), Some("2025-11-29"));
+        assert_eq!(a.authors, vec!["Jonas Weber"]);
+    }
+
+    #[test]
+    fn relative_and_impossible_dates() {
+        let html =
+            r#"<html><body><h1>Eilmeldung zum Wetter</h1><p>vor 3 Stunden</p></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(
+            a.date_published.as_deref(),
+            Some("2025-11-30T21:00:00+00:00")
+        );
+        let html = r#"<html><head><meta property="article:published_time" content="2031-01-01"></head>
+        <body><h1>Future news today</h1><p>Posted 2 days ago</p></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(a.date_published.as_deref(), Some("2025-11-29"));
+        let html = r#"<html><head><meta name="date" content="1990-05-01"></head><body><h1>Old</h1></body></html>"#;
+        assert_eq!(
+            run(html, Some("https://x.com/2024/05/02/old"))
+                .date_published
+                .as_deref(),
+            Some("2024-05-02")
+        );
+    }
+
+    #[test]
+    fn english_visible_byline_and_date() {
+        let html = r#"<html><body><header><h1>Logo</h1></header><main><h1>City council approves budget</h1>
+        <span class="author">By Jane Doe, Staff Writer</span><span class="date">Nov. 30, 2025 at 2:03 p.m. EST</span>
+        <p>The council voted.</p><p>Text.</p><p>(Reuters/dpa)</p></main></body></html>"#;
+        let mut a = run(html, None);
+        assert_eq!(a.title.as_deref(), Some("City council approves budget"));
+        assert_eq!(a.authors, vec!["Jane Doe"]);
+        assert_eq!(
+            a.date_published.as_deref(),
+            Some("2025-11-30T14:03:00-05:00")
+        );
+        a.text = "The council voted.\n\nText. (Reuters/dpa)".into();
+        assert_eq!(agencies::from_text(&a.text), vec!["Reuters", "dpa"]);
+    }
+
+    #[test]
+    fn urls() {
+        assert_eq!(
+            resolve_url("/a/b", Some("https://x.de/c/d?e")),
+            "https://x.de/a/b"
+        );
+        assert_eq!(
+            resolve_url("b.html", Some("https://x.de/c/d.html")),
+            "https://x.de/c/b.html"
+        );
+        assert_eq!(
+            resolve_url("//cdn.x.de/i.jpg", Some("https://x.de/")),
+            "https://cdn.x.de/i.jpg"
+        );
+        assert_eq!(
+            resolve_url("https://y.de/", Some("https://x.de/")),
+            "https://y.de/"
+        );
+        assert_eq!(host_of("https://www.x.de:8080/a"), Some("www.x.de"));
+    }
 }

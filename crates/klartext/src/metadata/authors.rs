@@ -1,0 +1,236 @@
+//! Authors: turns byline strings into person names, one entry each — strips labels ("Von",
+//! "By", "Text:"), splits lists ("Anna Berger und Jonas Weber", "Jane Doe and Tom Hill"),
+//! drops places and roles after a comma ("Anna Berger, Berlin"), dates, e-mail addresses,
+//! and entries that are no person: agencies, desks, "Redaktion", "Staff", publishers.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{agencies, dates};
+
+static NON_PERSONS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../../data/metadata/non_persons.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+        .collect()
+});
+
+static LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|text(?:\s+von)?:?|autor(?:in|en|innen)?:|authors?:|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)\s*",
+    )
+    .expect("static regex")
+});
+
+static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s*(?:;|\s&\s|\||•|·|\s/\s|\bund\b|\band\b|\bsowie\b|\bmit\b|\bwith\b)\s*")
+        .expect("static regex")
+});
+
+static CUT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\s*(?:\||•|·|\s[-–—]\s|\bveröffentlicht\b|\bpublished\b|\bupdated\b|\baktualisiert\b|\bposted\b|\bam\s+\d|\bon\s+\d|\bstand:|\bupdated:|\bfollow\b|\bfolgen\b|\bmehr\s+(?:von|artikel)\b|\bmore\s+(?:from|by)\b|\bread\s+more\b|\bemail\b|\be-mail\b|\bkontakt\b|\bprofil\b|\bprofile\b).*$",
+    )
+    .expect("static regex")
+});
+
+static PAREN: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\s*[(\[][^()\[\]]*[)\]]").expect("static regex"));
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S+@\S+|https?://\S+|www\.\S+").expect("static regex"));
+
+/// Lower-case particles that may start or sit inside a name.
+const PARTICLES: &[&str] = &[
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "zu", "ten",
+    "ter", "al", "bin", "el", "dos", "das", "y", "e",
+];
+
+/// True when `name` is a desk, staff label, agency or other non-person.
+pub fn is_non_person(name: &str) -> bool {
+    let l = name.to_lowercase();
+    let l = l.trim_matches(|c: char| !c.is_alphanumeric());
+    if l.is_empty() {
+        return true;
+    }
+    if agencies::canonical(name).is_some() {
+        return true;
+    }
+    if NON_PERSONS.iter().any(|w| w == l) {
+        return true;
+    }
+    // "Redaktion Berlin", "Online-Redaktion", "Tagesspiegel-Redaktion", "Staff Writer".
+    l.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
+        matches!(
+            w,
+            "redaktion"
+                | "staff"
+                | "newsroom"
+                | "newsdesk"
+                | "desk"
+                | "editors"
+                | "team"
+                | "nachrichtenagentur"
+                | "agenturen"
+                | "agencies"
+                | "wire"
+                | "wires"
+                | "pressestelle"
+                | "zentralredaktion"
+                | "onlineredaktion"
+                | "verlag"
+                | "gmbh"
+                | "inc"
+                | "ltd"
+                | "llc"
+                | "media"
+                | "news"
+                | "zeitung"
+                | "magazin"
+                | "magazine"
+                | "online"
+                | "press"
+        )
+    })
+}
+
+fn looks_like_name(s: &str, strict: bool) -> bool {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.is_empty() || words.len() > 6 || s.chars().count() > 60 {
+        return false;
+    }
+    if s.chars().any(|c| {
+        c.is_ascii_digit() || matches!(c, '@' | '#' | '?' | '!' | ':' | '=' | '<' | '>' | '{')
+    }) {
+        return false;
+    }
+    if !s.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    if strict {
+        // Visible text: at least two words, each capitalised or a particle.
+        if words.len() < 2 {
+            return false;
+        }
+        return words.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                || PARTICLES.contains(&w.to_lowercase().as_str())
+        });
+    }
+    true
+}
+
+/// Person names in a byline or author value. `strict` is for visible text, where more
+/// noise gets in: names must then look like "First Last".
+pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
+    let mut s = super::page::collapse(&super::jsonld::unescape(raw));
+    if s.is_empty() || s.len() > 400 {
+        return Vec::new();
+    }
+    // Cut at the first date ("Von Anna Berger, 30.11.2025").
+    if let Some(f) = dates::find_all(&s).first() {
+        s.truncate(f.start);
+    }
+    s = EMAIL.replace_all(&s, " ").into_owned();
+    s = PAREN.replace_all(&s, "").into_owned();
+    let mut s = s.trim().to_string();
+    for _ in 0..2 {
+        s = LABEL.replace(&s, "").trim().to_string();
+    }
+    s = CUT.replace(&s, "").trim().to_string();
+    let mut out: Vec<String> = Vec::new();
+    for part in SPLIT.split(&s) {
+        // "Anna Berger, Berlin" / "Jane Doe, Washington Post": the name is before the comma,
+        // unless the commas separate whole names ("Anna Berger, Jonas Weber").
+        let pieces: Vec<&str> = part
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let names: Vec<&str> = if pieces.len() > 1
+            && pieces.iter().all(|p| p.split_whitespace().count() >= 2)
+            && pieces.iter().all(|p| !is_non_person(p))
+        {
+            pieces
+        } else {
+            pieces.into_iter().take(1).collect()
+        };
+        for n in names {
+            let n = n
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
+                .trim_end_matches('.')
+                .trim();
+            let n = LABEL.replace(n, "");
+            let n = n.trim();
+            if n.is_empty() || is_non_person(n) || !looks_like_name(n, strict) {
+                continue;
+            }
+            if !out.iter().any(|o| o.eq_ignore_ascii_case(n)) {
+                out.push(n.to_string());
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(s: &str) -> Vec<String> {
+        split_names(s, false)
+    }
+
+    #[test]
+    fn german_bylines() {
+        assert_eq!(
+            names("Von Anna Berger und Jonas Weber"),
+            vec!["Anna Berger", "Jonas Weber"]
+        );
+        assert_eq!(names("Anna Berger, Berlin"), vec!["Anna Berger"]);
+        assert_eq!(
+            names("Von Anna Berger, 30.11.2025, 14:03 Uhr"),
+            vec!["Anna Berger"]
+        );
+        assert_eq!(names("Ein Kommentar von Jonas Weber"), vec!["Jonas Weber"]);
+        assert_eq!(
+            names("Text: Anna Berger | Fotos: Tom Hill"),
+            vec!["Anna Berger"]
+        );
+        assert_eq!(
+            names("Hans-Peter von der Heide"),
+            vec!["Hans-Peter von der Heide"]
+        );
+        assert!(names("Redaktion").is_empty());
+        assert!(names("dpa").is_empty());
+        assert!(names("Online-Redaktion").is_empty());
+        assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn english_bylines() {
+        assert_eq!(
+            names("By Jane Doe and Tom Hill"),
+            vec!["Jane Doe", "Tom Hill"]
+        );
+        assert_eq!(names("BY Jane Doe, Tom Hill"), vec!["Jane Doe", "Tom Hill"]);
+        assert_eq!(names("Jane Doe, Washington"), vec!["Jane Doe"]);
+        assert_eq!(names("Jane Doe | Staff Writer"), vec!["Jane Doe"]);
+        assert_eq!(names("Jane Doe jane@example.com"), vec!["Jane Doe"]);
+        assert!(names("Staff").is_empty());
+        assert!(names("Associated Press").is_empty());
+        assert!(names("Editorial Team").is_empty());
+        assert!(names("Reuters").is_empty());
+    }
+
+    #[test]
+    fn strict_visible_text() {
+        assert_eq!(split_names("Von Anna Berger", true), vec!["Anna Berger"]);
+        assert!(split_names("von allen Seiten bedrängt", true).is_empty());
+        assert!(split_names("by the way this is text", true).is_empty());
+        assert_eq!(split_names("janedoe", false), vec!["janedoe"]);
+        assert!(split_names("janedoe", true).is_empty());
+    }
+}
