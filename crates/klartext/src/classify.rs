@@ -27,6 +27,8 @@ pub enum Reason {
     FurniturePhrase,
     /// The headline, which is metadata rather than body text.
     Headline,
+    /// A figure caption: it goes with its image, not into the running text.
+    Caption,
 }
 
 impl Reason {
@@ -42,6 +44,7 @@ impl Reason {
             Reason::LinkHeavy => "link-heavy",
             Reason::FurniturePhrase => "furniture-phrase",
             Reason::Headline => "headline",
+            Reason::Caption => "caption",
         }
     }
 }
@@ -151,6 +154,9 @@ fn bonus(own: Flags) -> f32 {
 fn local_reason(block: &Block) -> Reason {
     if block.kind == BlockKind::Heading(1) {
         return Reason::Headline;
+    }
+    if block.kind == BlockKind::Caption {
+        return Reason::Caption;
     }
     if block.link_density() > 0.5 && !matches!(block.kind, BlockKind::Heading(_)) {
         return Reason::LinkHeavy;
