@@ -235,6 +235,12 @@ fn own_flags(dom: &Dom, id: NodeId, tag: &str) -> Flags {
     flags
 }
 
+/// Whether the element's class names it a caption or credit (`wp-caption-text`).
+fn has_caption_class(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "class")
+        .is_some_and(|c| crate::lexicon::is_caption_class(&c.to_ascii_lowercase()))
+}
+
 /// Whether the element is hidden from readers by its attributes.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
@@ -257,6 +263,9 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         _ => false,
     })
 }
+
+/// Longer texts are not taken for captions, whatever their container is called.
+const MAX_CAPTION_CHARS: u32 = 400;
 
 /// One open element during the walk.
 struct Frame {
@@ -349,6 +358,9 @@ impl<'a> Walker<'a> {
             "pre" => BlockKind::Preformatted,
             "td" | "th" => BlockKind::TableCell,
             "figcaption" | "caption" => BlockKind::Caption,
+            "p" | "div" | "span" | "small" | "h5" | "h6" if has_caption_class(self.dom, node) => {
+                BlockKind::Caption
+            }
             "p" | "div" if parent.kind == BlockKind::TableCell => BlockKind::Paragraph,
             _ => parent.kind,
         };
@@ -427,6 +439,8 @@ impl<'a> Walker<'a> {
         };
         let kind = match owner.kind {
             BlockKind::Paragraph if owner.flags.contains(Flags::BLOCKQUOTE) => BlockKind::Quote,
+            // A long text in a container named like a caption is no caption.
+            BlockKind::Caption if self.buf_chars > MAX_CAPTION_CHARS => BlockKind::Paragraph,
             k => k,
         };
         self.blocks.push(Block {
