@@ -173,16 +173,16 @@ enum Role {
 
 fn role_of(tag: &str) -> Role {
     match tag {
-        "script" | "style" | "noscript" | "template" | "svg" | "math" | "iframe" | "object"
-        | "embed" | "canvas" | "video" | "audio" | "button" | "select" | "option" | "textarea"
-        | "input" | "head" | "map" | "dialog" | "picture" | "source" => Role::Skip,
+        "script" | "style" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
+        | "canvas" | "video" | "audio" | "button" | "select" | "option" | "textarea" | "input"
+        | "head" | "map" | "dialog" | "picture" | "source" => Role::Skip,
         "br" => Role::Break,
         "p" | "div" | "section" | "article" | "main" | "aside" | "nav" | "header" | "footer"
         | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
         | "blockquote" | "pre" | "table" | "thead" | "tbody" | "tfoot" | "tr" | "td" | "th"
         | "caption" | "figure" | "figcaption" | "form" | "fieldset" | "legend" | "address"
         | "hr" | "center" | "details" | "summary" | "body" | "html" | "hgroup" | "menu"
-        | "output" => Role::Block,
+        | "output" | "noscript" => Role::Block,
         _ => Role::Inline,
     }
 }
@@ -235,6 +235,17 @@ fn own_flags(dom: &Dom, id: NodeId, tag: &str) -> Flags {
     flags
 }
 
+/// Markup kept as text inside `<noscript>` (a page saved with scripting on): not prose.
+fn is_escaped_markup(dom: &Dom, parent: NodeId, text: &str) -> bool {
+    dom.tag(parent) == "noscript" && text.trim_start().starts_with('<')
+}
+
+/// Whether the element's class names it a caption or credit (`wp-caption-text`).
+fn has_caption_class(dom: &Dom, id: NodeId) -> bool {
+    dom.attr(id, "class")
+        .is_some_and(|c| crate::lexicon::is_caption_class(&c.to_ascii_lowercase()))
+}
+
 /// Whether the element is hidden from readers by its attributes.
 fn is_hidden(dom: &Dom, id: NodeId) -> bool {
     let Some(el) = dom.element(id) else {
@@ -257,6 +268,9 @@ fn is_hidden(dom: &Dom, id: NodeId) -> bool {
         _ => false,
     })
 }
+
+/// Longer texts are not taken for captions, whatever their container is called.
+const MAX_CAPTION_CHARS: u32 = 400;
 
 /// One open element during the walk.
 struct Frame {
@@ -313,6 +327,7 @@ impl<'a> Walker<'a> {
             top.next_child = self.dom.node(child).next_sibling;
             let parent = &stack[stack.len() - 1];
             match &self.dom.node(child).data {
+                NodeData::Text(text) if is_escaped_markup(self.dom, parent.node, text) => {}
                 NodeData::Text(text) => self.push_text(text, parent.flags, parent.preformatted),
                 NodeData::Element(el) => {
                     let tag = el.tag();
@@ -349,6 +364,9 @@ impl<'a> Walker<'a> {
             "pre" => BlockKind::Preformatted,
             "td" | "th" => BlockKind::TableCell,
             "figcaption" | "caption" => BlockKind::Caption,
+            "p" | "div" | "span" | "small" if has_caption_class(self.dom, node) => {
+                BlockKind::Caption
+            }
             "p" | "div" if parent.kind == BlockKind::TableCell => BlockKind::Paragraph,
             _ => parent.kind,
         };
@@ -427,6 +445,8 @@ impl<'a> Walker<'a> {
         };
         let kind = match owner.kind {
             BlockKind::Paragraph if owner.flags.contains(Flags::BLOCKQUOTE) => BlockKind::Quote,
+            // A long text in a container named like a caption is no caption.
+            BlockKind::Caption if self.buf_chars > MAX_CAPTION_CHARS => BlockKind::Paragraph,
             k => k,
         };
         self.blocks.push(Block {
@@ -484,6 +504,20 @@ mod tests {
         let d = doc("<head><title> The  title </title></head><body><script>x()</script><p hidden>h</p><p style='display: none'>n</p><p>seen</p></body>");
         assert_eq!(texts(&d), ["seen"]);
         assert_eq!(d.title.as_deref(), Some("The title"));
+    }
+
+    #[test]
+    fn noscript_fallback_text_is_read_but_escaped_markup_is_not() {
+        let d = doc("<body><noscript><p>Crawler copy of the thread.</p></noscript><noscript>&lt;img src=x&gt;</noscript></body>");
+        assert_eq!(texts(&d), ["Crawler copy of the thread."]);
+    }
+
+    #[test]
+    fn react_streaming_boundaries_are_visible_other_hidden_divs_not() {
+        let d = doc(
+            "<div hidden id='S:0'><p>Streamed</p></div><div hidden id='menu'><p>Menu</p></div>",
+        );
+        assert_eq!(texts(&d), ["Streamed"]);
     }
 
     #[test]

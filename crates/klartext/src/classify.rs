@@ -27,6 +27,8 @@ pub enum Reason {
     FurniturePhrase,
     /// The headline, which is metadata rather than body text.
     Headline,
+    /// A figure caption: it goes with its image, not into the running text.
+    Caption,
 }
 
 impl Reason {
@@ -42,6 +44,7 @@ impl Reason {
             Reason::LinkHeavy => "link-heavy",
             Reason::FurniturePhrase => "furniture-phrase",
             Reason::Headline => "headline",
+            Reason::Caption => "caption",
         }
     }
 }
@@ -85,6 +88,9 @@ pub fn classify(doc: &Document) -> Selection {
         reasons[i] = local_reason(&doc.blocks[i]);
     }
     drop_nested_furniture(doc, main_region, &range, &values, &mut reasons);
+    if let Some(main) = main_region {
+        adopt_adjacent_prose(doc, main, &mut reasons);
+    }
     Selection {
         reasons,
         main_region,
@@ -152,6 +158,9 @@ fn local_reason(block: &Block) -> Reason {
     if block.kind == BlockKind::Heading(1) {
         return Reason::Headline;
     }
+    if block.kind == BlockKind::Caption {
+        return Reason::Caption;
+    }
     if block.link_density() > 0.5 && !matches!(block.kind, BlockKind::Heading(_)) {
         return Reason::LinkHeavy;
     }
@@ -161,6 +170,63 @@ fn local_reason(block: &Block) -> Reason {
         return Reason::FurniturePhrase;
     }
     Reason::Main
+}
+
+/// How many blocks that are not prose may stand between the main region and prose next to
+/// it that still belongs to the article (a dateline, a subheading, an image caption).
+const ADJACENT_GAP: usize = 2;
+
+/// Takes in prose that stands right before or after the main region inside its parent
+/// container: the lead paragraph set in the header, a closing paragraph after an ad slot.
+fn adopt_adjacent_prose(doc: &Document, main: usize, reasons: &mut [Reason]) {
+    let Some(parent) = parent_region(doc, main) else {
+        return;
+    };
+    let main_blocks = doc.regions[main].blocks.clone();
+    let outer = doc.regions[parent].blocks.clone();
+    let mut adopt = |indices: &mut dyn Iterator<Item = usize>| {
+        let mut gap = Vec::new();
+        for i in indices {
+            let block = &doc.blocks[i];
+            if block.flags.intersects(FURNITURE) {
+                break;
+            }
+            if is_adjacent_prose(block) {
+                for g in gap.drain(..) {
+                    reasons[g] = local_reason(&doc.blocks[g]);
+                }
+                reasons[i] = local_reason(block);
+            } else if gap.len() < ADJACENT_GAP {
+                gap.push(i);
+            } else {
+                break;
+            }
+        }
+    };
+    adopt(&mut (outer.start..main_blocks.start).rev());
+    adopt(&mut (main_blocks.end..outer.end));
+}
+
+/// Prose that can join the article from next to it.
+fn is_adjacent_prose(block: &Block) -> bool {
+    matches!(block.kind, BlockKind::Paragraph | BlockKind::Quote)
+        && block.chars >= 80
+        && block.link_density() < 0.25
+        && ends_like_sentence(&block.text)
+}
+
+/// The nearest region around `child` that holds more blocks than it.
+fn parent_region(doc: &Document, child: usize) -> Option<usize> {
+    let inner = &doc.regions[child];
+    // Regions are stored children first, so the parent comes later.
+    doc.regions[child + 1..]
+        .iter()
+        .position(|r| {
+            r.blocks.start <= inner.blocks.start
+                && r.blocks.end >= inner.blocks.end
+                && r.blocks != inner.blocks
+        })
+        .map(|p| child + 1 + p)
 }
 
 /// A copyright notice, whatever its length.

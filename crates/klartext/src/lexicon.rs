@@ -13,6 +13,11 @@ pub enum ClassHint {
     Content,
 }
 
+/// Whether a lower-cased class value names an image caption or credit.
+pub fn is_caption_class(lowercase_value: &str) -> bool {
+    CLASS_HINTS.caption.matches(lowercase_value)
+}
+
 /// Words and substrings for one kind of hint.
 #[derive(Debug, Default)]
 struct HintWords {
@@ -36,6 +41,7 @@ impl HintWords {
 struct ClassHints {
     furniture: HintWords,
     content: HintWords,
+    caption: HintWords,
 }
 
 static CLASS_HINTS: LazyLock<ClassHints> =
@@ -50,10 +56,18 @@ static FURNITURE_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The sections of `class-hints.txt`.
+enum Section {
+    Furniture,
+    Content,
+    Caption,
+}
+
 fn parse_class_hints(source: &str) -> ClassHints {
     let mut hints = ClassHints {
         furniture: HintWords::default(),
         content: HintWords::default(),
+        caption: HintWords::default(),
     };
     let mut section = None;
     for line in source.lines().map(str::trim) {
@@ -61,12 +75,14 @@ fn parse_class_hints(source: &str) -> ClassHints {
             continue;
         }
         match line {
-            "[furniture]" => section = Some(ClassHint::Furniture),
-            "[content]" => section = Some(ClassHint::Content),
+            "[furniture]" => section = Some(Section::Furniture),
+            "[content]" => section = Some(Section::Content),
+            "[caption]" => section = Some(Section::Caption),
             _ => {
                 let words = match section {
-                    Some(ClassHint::Furniture) => &mut hints.furniture,
-                    Some(ClassHint::Content) => &mut hints.content,
+                    Some(Section::Furniture) => &mut hints.furniture,
+                    Some(Section::Content) => &mut hints.content,
+                    Some(Section::Caption) => &mut hints.caption,
                     None => continue,
                 };
                 if let Some(sub) = line.strip_prefix("substr:") {

@@ -36,7 +36,13 @@ pub fn parse_html(
         max_nodes,
         over_budget: Cell::new(false),
     };
-    let builder = TreeBuilder::new(sink, TreeBuilderOpts::default());
+    // Parsed as a browser with scripting off would: `<noscript>` content becomes markup.
+    // Pages that render by script often put their whole text there for crawlers.
+    let options = TreeBuilderOpts {
+        scripting_enabled: false,
+        ..TreeBuilderOpts::default()
+    };
+    let builder = TreeBuilder::new(sink, options);
     let guard = DepthGuard::new(builder, max_depth);
     let tokenizer = Tokenizer::new(guard, TokenizerOpts::default());
     let input = BufferQueue::default();

@@ -1,7 +1,7 @@
 //! Rendering the kept blocks as plain text or Markdown.
 
 use crate::blocks::{Block, BlockKind, Document};
-use crate::classify::Selection;
+use crate::classify::{Reason, Selection};
 
 fn kept<'a>(doc: &'a Document, main: &'a Selection) -> impl Iterator<Item = &'a Block> + 'a {
     doc.blocks
@@ -11,7 +11,20 @@ fn kept<'a>(doc: &'a Document, main: &'a Selection) -> impl Iterator<Item = &'a 
         .map(|(_, b)| b)
 }
 
-/// The kept blocks as plain text, separated by a blank line.
+/// The kept blocks and, in their place, the captions of the article's figures.
+fn kept_with_captions<'a>(
+    doc: &'a Document,
+    main: &'a Selection,
+) -> impl Iterator<Item = &'a Block> + 'a {
+    doc.blocks
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| main.keeps(*i) || main.reasons[*i] == Reason::Caption)
+        .map(|(_, b)| b)
+}
+
+/// The kept blocks as plain text, separated by a blank line. Captions are left out: they
+/// belong to their images (`Article::images`), not to the running text.
 pub fn text(doc: &Document, main: &Selection) -> String {
     let mut out = String::new();
     for block in kept(doc, main) {
@@ -23,12 +36,13 @@ pub fn text(doc: &Document, main: &Selection) -> String {
     out
 }
 
-/// The kept blocks as Markdown: heading levels, list markers, quotes, fenced code.
+/// The kept blocks as Markdown: heading levels, list markers, quotes, fenced code, and
+/// figure captions in italics where the figure stood.
 pub fn markdown(doc: &Document, main: &Selection) -> String {
     let mut out = String::new();
     let mut previous: Option<BlockKind> = None;
     let mut number = 0;
-    for block in kept(doc, main) {
+    for block in kept_with_captions(doc, main) {
         let list_continues = matches!(
             (previous, block.kind),
             (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
@@ -149,12 +163,12 @@ mod tests {
     #[test]
     fn markdown_keeps_structure() {
         let html = format!(
-            "<article><h2>Sub</h2><p>{PROSE}</p><ol><li>one</li><li>two</li></ol><blockquote>{PROSE}</blockquote><pre>x = 1</pre></article>"
+            "<article><h2>Sub</h2><p>{PROSE}</p><ol><li>one</li><li>two</li></ol><blockquote>{PROSE}</blockquote><pre>x = 1</pre><figure><figcaption>Cap</figcaption></figure></article>"
         );
         let (_, md) = render(&html);
         assert_eq!(
             md,
-            format!("## Sub\n\n{PROSE}\n\n1. one\n2. two\n\n> {PROSE}\n\n```\nx = 1\n```")
+            format!("## Sub\n\n{PROSE}\n\n1. one\n2. two\n\n> {PROSE}\n\n```\nx = 1\n```\n\n*Cap*")
         );
     }
 
