@@ -39,6 +39,12 @@ impl Date {
         })
     }
 
+    /// The calendar day `days` after 1970-01-01.
+    pub fn ymd_from_days(days: i64) -> Option<Date> {
+        let (y, m, d) = civil_from_days(days);
+        Date::ymd(y as i32, m, d)
+    }
+
     fn with_time(mut self, h: u32, m: u32, s: u32) -> Option<Date> {
         if h > 23 || m > 59 || s > 60 {
             return None;

@@ -55,7 +55,6 @@ const ARTICLE_TYPES: &[&str] = &[
     "discussionforumposting",
     "review",
     "recipe",
-    "videoobject",
     "podcastepisode",
     "howto",
 ];

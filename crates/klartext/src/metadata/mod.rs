@@ -366,7 +366,7 @@ enum Label {
 }
 
 static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?\s*$")
+    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|änderung|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?\s*$")
         .expect("static regex")
 });
 
@@ -423,6 +423,27 @@ fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
         .or_else(|| dates::parse_value(&visible_text(dom, id, 120)))
 }
 
+/// A publication date inside inline script data, by its key.
+fn script_date(dom: &Dom) -> Option<Date> {
+    static KEY: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(
+            r#"(?i)["']?(?:datePublished|publishDate|published_at|publishedAt|pubDate|date_published|publication_date|created_at|createdAt|firstPublished)["']?\s*[:=]\s*["']([^"']{8,40})["']"#,
+        )
+        .expect("static regex")
+    });
+    for id in dom.elements_by_tag("script").take(200) {
+        let text = dom.text_content(id);
+        if let Some(d) = KEY
+            .captures_iter(&text)
+            .filter_map(|c| c.get(1).and_then(|m| dates::parse_value(m.as_str())))
+            .next()
+        {
+            return Some(d);
+        }
+    }
+    None
+}
+
 #[allow(clippy::too_many_arguments)]
 fn choose_dates(
     dom: &Dom,
@@ -437,34 +458,67 @@ fn choose_dates(
 ) -> (Option<Date>, Option<Date>) {
     let ok = |d: Option<Date>| d.filter(|d| d.plausible(now));
     let parse = |s: Option<&str>| ok(s.and_then(dates::parse_value));
+    let h1_index = h1.map_or(0, |h| h.index());
+    let near_h1 = |id: NodeId| {
+        let i = id.index();
+        let close = h1.is_none() || (i + 150 >= h1_index && i <= h1_index + 600);
+        close
+            && !dom.ancestors(id).any(|a| {
+                matches!(
+                    dom.tag(a),
+                    "aside" | "nav" | "footer" | "blockquote" | "iframe"
+                )
+            })
+    };
+    // The visible text near the headline.
+    let near: Vec<(Date, Label)> = text_dates(after, reference)
+        .into_iter()
+        .filter(|(d, _)| d.plausible(now))
+        .collect();
+    let near_before: Vec<(Date, Label)> = text_dates(before, reference)
+        .into_iter()
+        .filter(|(d, _)| d.plausible(now))
+        .collect();
+    let url_date = url.and_then(dates::from_url).filter(|d| d.plausible(now));
 
-    let mut published = parse(ld.date_published.as_deref());
-    let mut modified = parse(ld.date_modified.as_deref());
-    if published.is_none() {
-        published = PUBLISHED_KEYS.iter().find_map(|k| parse(page.meta(&[k])));
-    }
-    if published.is_none() {
-        published = page
-            .meta(&["parsely-page"])
+    // Structured sources, most trusted first: JSON-LD, meta names, microdata.
+    let mut strong: Vec<Date> = Vec::new();
+    strong.extend(parse(ld.date_published.as_deref()));
+    strong.extend(PUBLISHED_KEYS.iter().filter_map(|k| parse(page.meta(&[k]))));
+    strong.extend(
+        page.meta(&["parsely-page"])
             .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
-            .and_then(|v| ok(v.get("pub_date")?.as_str().and_then(dates::parse_value)));
-    }
-    if modified.is_none() {
-        modified = MODIFIED_KEYS.iter().find_map(|k| parse(page.meta(&[k])));
-    }
-    // Microdata.
+            .and_then(|v| ok(v.get("pub_date")?.as_str().and_then(dates::parse_value))),
+    );
+    let mut modified = parse(ld.date_modified.as_deref())
+        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse(page.meta(&[k]))));
     for (prop, id) in &page.itemprops {
         match prop.as_str() {
-            "datepublished" | "datecreated" if published.is_none() => {
-                published = ok(time_value(dom, *id))
-            }
+            "datepublished" | "datecreated" => strong.extend(ok(time_value(dom, *id))),
             "datemodified" if modified.is_none() => modified = ok(time_value(dom, *id)),
             _ => {}
         }
     }
-    // <time> elements marked as publication or update.
-    let h1_index = h1.map_or(0, |h| h.index());
-    for &t in &page.times {
+    // When the structured sources disagree, the one the reader sees beside the headline
+    // (or in the URL) wins.
+    let seen: Vec<i64> = near
+        .iter()
+        .chain(&near_before)
+        .filter(|(_, l)| *l != Label::Modified)
+        .take(3)
+        .map(|(d, _)| d.days())
+        .chain(url_date.map(|d| d.days()))
+        .collect();
+    let mut published = strong
+        .iter()
+        .find(|d| seen.contains(&d.days()))
+        .or(strong.first())
+        .copied();
+    let mut weak = false;
+
+    // <time> elements marked as publication or update, near the headline.
+    let times: Vec<NodeId> = page.times.iter().copied().filter(|&t| near_h1(t)).collect();
+    for &t in &times {
         let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
         let marked_pub = dom.attr(t, "pubdate").is_some()
             || class.contains("publish")
@@ -483,15 +537,6 @@ fn choose_dates(
     if modified.is_none() {
         modified = parse(ld.page_date_modified.as_deref());
     }
-    // The visible text near the headline.
-    let near: Vec<(Date, Label)> = text_dates(after, reference)
-        .into_iter()
-        .filter(|(d, _)| d.plausible(now))
-        .collect();
-    let near_before: Vec<(Date, Label)> = text_dates(before, reference)
-        .into_iter()
-        .filter(|(d, _)| d.plausible(now))
-        .collect();
     if modified.is_none() {
         modified = near
             .iter()
@@ -500,6 +545,7 @@ fn choose_dates(
             .map(|(d, _)| *d);
     }
     if published.is_none() {
+        weak = true;
         published = near
             .iter()
             .chain(&near_before)
@@ -508,11 +554,10 @@ fn choose_dates(
     }
     if published.is_none() {
         // An unlabelled <time> after the headline, then any near the top.
-        published = page
-            .times
+        published = times
             .iter()
             .filter(|t| t.index() > h1_index)
-            .chain(page.times.iter())
+            .chain(times.iter())
             .find_map(|&t| ok(time_value(dom, t)));
     }
     if published.is_none() {
@@ -523,31 +568,88 @@ fn choose_dates(
             .map(|(d, _)| *d);
     }
     if published.is_none() {
-        // Elements whose class says "date".
+        // Other meta values named like a publication date ("…:uploaded", "…_date").
+        published = page.metas.iter().find_map(|(k, v)| {
+            let dateish = ["date", "time", "publish", "upload", "created", "issued"]
+                .iter()
+                .any(|w| k.contains(w));
+            let other = ["modif", "updat", "expir", "end", "start", "birth", "valid"]
+                .iter()
+                .any(|w| k.contains(w));
+            (dateish && !other)
+                .then(|| ok(dates::parse_value(v)))
+                .flatten()
+        });
+    }
+    if published.is_none() {
+        // Elements whose class says "date": their text, or a date in `title`/`datetime`.
         published = page
             .date_hints
             .iter()
-            .filter(|n| dom.children(**n).next().is_some())
+            .filter(|&&n| near_h1(n))
             .take(50)
             .find_map(|&n| {
                 let t = visible_text(dom, n, 200);
-                (t.chars().count() <= 120)
+                let in_text = (t.chars().count() <= 120)
                     .then(|| dates::find_all(&t).first().map(|f| f.date))
-                    .flatten()
-                    .filter(|d| d.plausible(now))
+                    .flatten();
+                let attr = || {
+                    ["datetime", "title", "content", "data-date"]
+                        .iter()
+                        .find_map(|a| dom.attr(n, a).and_then(dates::parse_value))
+                };
+                ok(in_text.or_else(attr))
             });
     }
-    let url_date = url.and_then(dates::from_url).filter(|d| d.plausible(now));
+    // A full date in the URL beats what the page's loose text suggests.
+    if weak && url_date.is_some() {
+        published = url_date;
+    }
     if published.is_none() {
         published = url_date;
     }
     if published.is_none() {
+        // Dates the page keeps in its scripts' data ("datePublished", "created_at").
+        published = script_date(dom).filter(|d| d.plausible(now));
+    }
+    if published.is_none() {
+        // A labelled date anywhere in the visible page, else the first plausible one.
+        published = page.body.and_then(|b| {
+            let text = visible_text(dom, b, 40_000);
+            let found: Vec<(Date, Label)> = dates::find_all(&text)
+                .into_iter()
+                .filter(|f| f.date.plausible(now))
+                .map(|f| (f.date, label_before(&text, f.start)))
+                .collect();
+            found
+                .iter()
+                .find(|(_, l)| *l == Label::Published)
+                .or_else(|| found.iter().find(|(_, l)| *l == Label::None))
+                .map(|(d, _)| *d)
+        });
+    }
+    if published.is_none() {
         published = modified;
     }
-    // A published date after the modification date is the other way round.
-    if let (Some(p), Some(m)) = (published, modified) {
-        if p.timestamp() > m.timestamp() + 86_400 {
-            return (Some(m), Some(p));
+    // A UTC timestamp at 22:00 or 23:00 sharp is a local midnight (CET/CEST) written in
+    // UTC: the publisher meant the next calendar day.
+    if let Some(p) = published {
+        if p.offset == Some(0) && matches!(p.time, Some((22 | 23, 0, 0))) {
+            published =
+                Date::ymd(p.year, p.month, p.day).and_then(|d| Date::ymd_from_days(d.days() + 1));
+        }
+    }
+    // A time a day off the date in the URL (or, for UTC times, beside the headline) is the
+    // same moment in another zone: keep the publisher's calendar day.
+    if let Some(p) = published.filter(|p| p.time.is_some()) {
+        let beside = near
+            .first()
+            .map(|(d, _)| *d)
+            .filter(|d| d.offset.is_none() && p.offset == Some(0));
+        if let Some(l) = url_date.or(beside) {
+            if (l.days() - p.days()).abs() == 1 {
+                published = Date::ymd(l.year, l.month, l.day);
+            }
         }
     }
     (published, modified)
