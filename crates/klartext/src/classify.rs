@@ -29,6 +29,8 @@ pub enum Reason {
     Headline,
     /// A figure caption: it goes with its image, not into the running text.
     Caption,
+    /// After a heading that opens a furniture section at the end of the article.
+    TrailingSection,
 }
 
 impl Reason {
@@ -45,6 +47,7 @@ impl Reason {
             Reason::FurniturePhrase => "furniture-phrase",
             Reason::Headline => "headline",
             Reason::Caption => "caption",
+            Reason::TrailingSection => "trailing-section",
         }
     }
 }
@@ -88,6 +91,7 @@ pub fn classify(doc: &Document) -> Selection {
         reasons[i] = local_reason(&doc.blocks[i]);
     }
     drop_nested_furniture(doc, main_region, &range, &values, &mut reasons);
+    cut_trailing_section(doc, &range, &values, &mut reasons);
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
     }
@@ -170,6 +174,45 @@ fn local_reason(block: &Block) -> Reason {
         return Reason::FurniturePhrase;
     }
     Reason::Main
+}
+
+/// The share of the region's prose that may follow a furniture heading for everything
+/// after it to be dropped.
+const TRAILING_SHARE: f32 = 0.25;
+
+/// Drops the tail of the main region from a heading that opens a furniture section
+/// ("Mehr zum Thema", "Related", "Über den Autor"), when little prose follows it.
+fn cut_trailing_section(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let total: f32 = values[range.clone()].iter().filter(|v| **v > 0.0).sum();
+    if total <= 0.0 {
+        return;
+    }
+    let mut after: f32 = total;
+    for i in range.clone() {
+        let block = &doc.blocks[i];
+        let opens_section = opens_furniture_section(block);
+        if opens_section && after <= TRAILING_SHARE * total {
+            for r in &mut reasons[i..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+        after -= values[i].max(0.0);
+    }
+}
+
+/// A heading, or a short label ending in a colon, that names a furniture section.
+fn opens_furniture_section(block: &Block) -> bool {
+    let label = matches!(block.kind, BlockKind::Heading(_))
+        || (block.chars < 40 && block.text.trim_end().ends_with(':'));
+    label && block.link_density() < 0.5 && starts_with_furniture_phrase(&block.text)
 }
 
 /// How many blocks that are not prose may stand between the main region and prose next to
@@ -323,6 +366,23 @@ mod tests {
             "<article><p>{PROSE}</p><p>Lesen Sie auch: Noch ein Text</p><p>{PROSE}</p></article>"
         );
         assert_eq!(kept(&html).len(), 2);
+    }
+
+    #[test]
+    fn a_trailing_related_section_is_cut_but_not_a_midway_one() {
+        let html = format!(
+            "<article><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><p>{PROSE}</p><h2>Mehr zum Thema</h2><p>{PROSE} Other.</p></article>"
+        );
+        let kept = kept(&html);
+        assert_eq!(kept.len(), 4, "{kept:?}");
+        let html = format!(
+            "<article><p>{PROSE}</p><h2>Related</h2><p>{PROSE}</p><p>{PROSE}</p></article>"
+        );
+        assert_eq!(kept_count(&html), 3);
+    }
+
+    fn kept_count(html: &str) -> usize {
+        kept(html).len()
     }
 
     #[test]
