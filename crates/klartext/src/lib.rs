@@ -22,6 +22,7 @@ pub mod metadata;
 pub mod parse;
 pub mod quotes;
 pub mod render;
+pub mod textdump;
 
 use std::time::{Duration, Instant};
 
@@ -92,7 +93,16 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     }
     let deadline = limits.time_budget.map(|b| Instant::now() + b);
     let decoded = decode::decode(bytes, options.charset.as_deref())?;
-    let doc = blocks::Document::from_html(&decoded.text, limits, deadline);
+    let is_html = match options.input {
+        InputKind::Html => true,
+        InputKind::Text => false,
+        InputKind::Auto => textdump::looks_like_html(&decoded.text),
+    };
+    let doc = if is_html {
+        blocks::Document::from_html(&decoded.text, limits, deadline)
+    } else {
+        textdump::document(&decoded.text)
+    };
     let main = classify::classify(&doc);
     let mut article = Article {
         source: options.source.clone(),

@@ -1,0 +1,116 @@
+//! Text dumps: a page saved as plain text enters the pipeline here, its lines and
+//! paragraphs becoming blocks for the same classifier the HTML path uses.
+//!
+//! A dump with blank lines between paragraphs is cut at the blank lines; one without them
+//! is cut at every line. Each block's text is kept as written (only line ends are
+//! trimmed), so offsets into the article text line up with the input where the dump
+//! already separates paragraphs by one blank line.
+
+use crate::blocks::{Block, BlockKind, Document, Flags};
+use crate::dom::{Dom, NodeId};
+
+/// Cuts a text dump into blocks.
+pub fn document(text: &str) -> Document {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let has_blank_lines =
+        text.split('\n').any(|line| line.trim().is_empty()) && text.trim().contains('\n');
+    let mut blocks = Vec::new();
+    let mut push = |t: &str| {
+        let t = t.trim_matches(|c: char| c == '\n' || c == '\r' || c == ' ' || c == '\t');
+        if !t.is_empty() {
+            blocks.push(text_block(t));
+        }
+    };
+    if has_blank_lines {
+        let mut para = String::new();
+        for line in text.split('\n') {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() {
+                push(&para);
+                para.clear();
+            } else {
+                if !para.is_empty() {
+                    para.push('\n');
+                }
+                para.push_str(line);
+            }
+        }
+        push(&para);
+    } else {
+        for line in text.split('\n') {
+            push(line);
+        }
+    }
+    Document {
+        dom: Dom::new(),
+        blocks,
+        regions: Vec::new(),
+        title: None,
+    }
+}
+
+fn text_block(text: &str) -> Block {
+    Block {
+        kind: BlockKind::Paragraph,
+        text: text.to_string(),
+        node: NodeId::DOCUMENT,
+        chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        link_chars: 0,
+        flags: Flags::empty(),
+    }
+}
+
+/// Whether decoded input looks like HTML rather than a text dump: it opens with a tag,
+/// a doctype or a comment, or holds the tags of a page's skeleton early on.
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .take(1024)
+        .flat_map(char::to_lowercase)
+        .collect();
+    head.starts_with('<')
+        || [
+            "<html",
+            "<body",
+            "<head",
+            "<!doctype",
+            "<div",
+            "<p>",
+            "<meta",
+        ]
+        .iter()
+        .any(|tag| head.contains(tag))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(d: &Document) -> Vec<&str> {
+        d.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn blank_lines_separate_paragraphs() {
+        let d = document("Title\r\n\r\nFirst line\r\nsame para\r\n\r\n\r\nSecond\n");
+        assert_eq!(texts(&d), ["Title", "First line\nsame para", "Second"]);
+    }
+
+    #[test]
+    fn without_blank_lines_every_line_is_a_block() {
+        let d = document("Menu\nHeadline\nBody text.");
+        assert_eq!(texts(&d), ["Menu", "Headline", "Body text."]);
+    }
+
+    #[test]
+    fn html_is_told_from_text() {
+        assert!(looks_like_html("  <!DOCTYPE html><html>"));
+        assert!(looks_like_html("\u{feff}<p>x</p>"));
+        assert!(!looks_like_html(
+            "Berlin (dpa) - Die Regierung hat <b> nicht gesagt"
+        ));
+        assert!(!looks_like_html(""));
+    }
+}
