@@ -19,7 +19,7 @@ static NON_PERSONS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|text(?:\s+von)?:?|autor(?:in|en|innen)?:|authors?:|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)\s*",
+        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|text(?:\s+von)?:?|autor(?:in|en|innen)?:|authors?:|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)\s*",
     )
     .expect("static regex")
 });
@@ -34,6 +34,10 @@ static CUT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?i)\s*(?:\||•|·|\s[-–—]\s|\bveröffentlicht\b|\bpublished\b|\bupdated\b|\baktualisiert\b|\bposted\b|\bam\s+\d|\bon\s+\d|\bstand:|\bupdated:|\bfollow\b|\bfolgen\b|\bmehr\s+(?:von|artikel)\b|\bmore\s+(?:from|by)\b|\bread\s+more\b|\bemail\b|\be-mail\b|\bkontakt\b|\bprofil\b|\bprofile\b).*$",
     )
     .expect("static regex")
+});
+
+static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+(?:am|on|um|at|in|vom|den|the|,)\s*$").expect("static regex")
 });
 
 static PAREN: LazyLock<Regex> =
@@ -139,7 +143,14 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
     for _ in 0..2 {
         s = LABEL.replace(&s, "").trim().to_string();
     }
+    s = s
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .to_string();
+    for _ in 0..2 {
+        s = LABEL.replace(&s, "").trim().to_string();
+    }
     s = CUT.replace(&s, "").trim().to_string();
+    s = TRAILING_WORD.replace(&s, "").trim().to_string();
     let mut out: Vec<String> = Vec::new();
     for part in SPLIT.split(&s) {
         // "Anna Berger, Berlin" / "Jane Doe, Washington Post": the name is before the comma,
@@ -207,6 +218,15 @@ mod tests {
         assert!(names("dpa").is_empty());
         assert!(names("Online-Redaktion").is_empty());
         assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);
+        assert_eq!(
+            names("VON MORITZ GATHMANN am 21. April 2020"),
+            vec!["MORITZ GATHMANN"]
+        );
+        assert_eq!(names("Veröffentlicht von Chris Jung"), vec!["Chris Jung"]);
+        assert_eq!(
+            names("| Klaus Quibeldey-Cirkel"),
+            vec!["Klaus Quibeldey-Cirkel"]
+        );
     }
 
     #[test]

@@ -164,8 +164,10 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     )
     .or_else(|| article.title.take());
 
-    // Description.
-    article.description = [
+    // Description: the publisher's teaser from the meta data, else the visible one under
+    // the headline.
+    let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref()));
+    let descriptions: Vec<String> = [
         page.meta(&["og:description"]),
         ld.description.as_deref(),
         page.meta(&[
@@ -174,11 +176,14 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
             "dc.description",
             "dcterms.description",
         ]),
+        lead.as_deref(),
     ]
     .into_iter()
     .flatten()
     .map(|d| collapse(&jsonld::unescape(d)))
-    .find(|d| !d.is_empty());
+    .filter(|d| !d.is_empty())
+    .collect();
+    article.description = descriptions.into_iter().next();
 
     // The visible text around the headline: bylines and datelines live there.
     let anchor = h1.or_else(|| page.articles.first().copied()).or(page.body);
@@ -233,6 +238,42 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
 
     // Images.
     article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+/// The teaser printed right after the headline: an element marked as lead, teaser, intro
+/// or summary, of paragraph length, not a link (lists of other articles' teasers are).
+fn visible_lead(dom: &Dom, page: &Page, h1: NodeId, h1_text: Option<&str>) -> Option<String> {
+    let hi = h1.index();
+    page.leads
+        .iter()
+        .filter(|l| l.index() > hi && l.index() < hi + 250)
+        .filter(|&&l| {
+            !dom.ancestors(l).any(|a| {
+                matches!(
+                    dom.tag(a),
+                    "a" | "nav" | "aside" | "li" | "footer" | "figure"
+                )
+            })
+        })
+        .filter(|&&l| {
+            !matches!(
+                dom.tag(l),
+                "a" | "img" | "figure" | "ul" | "ol" | "section" | "article" | "main" | "body"
+            )
+        })
+        .take(10)
+        .find_map(|&l| {
+            if dom
+                .descendants(l)
+                .any(|d| matches!(dom.tag(d), "h1" | "h2" | "figure" | "ul" | "img"))
+            {
+                return None;
+            }
+            let t = visible_text(dom, l, 1200);
+            let n = t.chars().count();
+            let is_h1 = h1_text.is_some_and(|h| title::same(h, &t));
+            (40..=800).contains(&n).then_some(t).filter(|_| !is_h1)
+        })
 }
 
 fn current_time() -> i64 {
@@ -747,18 +788,30 @@ fn choose_authors(
             (h1_index - i) * 4
         }
     });
-    for b in bylines.into_iter().take(30) {
-        if dom
-            .ancestors(b)
-            .any(|a| matches!(dom.tag(a), "footer" | "nav" | "aside") || page.bylines.contains(&a))
-        {
+    for b in bylines.into_iter().take(40) {
+        // Page furniture, but an entry footer inside the article holds the byline.
+        let in_article = dom.ancestors(b).any(|a| dom.tag(a) == "article");
+        if dom.ancestors(b).any(|a| match dom.tag(a) {
+            "nav" | "aside" => true,
+            "footer" => !in_article,
+            _ => false,
+        }) {
             continue;
         }
         let text = visible_text(dom, b, 300);
         if text.is_empty() || text.chars().count() > 200 {
             continue;
         }
-        let link = dom.tag(b) == "a";
+        // A link to an author page, or a vCard name: its text is the name as it stands.
+        let class = dom.attr(b, "class").unwrap_or("");
+        let link = (dom.tag(b) == "a"
+            && (dom
+                .attr(b, "rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || dom.attr(b, "href").is_some_and(|h| {
+                    h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
+                })))
+            || class.split_whitespace().any(|c| c == "fn");
         note_agencies(&text);
         let names = authors::split_names(&text, !link);
         if !names.is_empty() {
@@ -783,7 +836,10 @@ fn choose_authors(
             if !names.is_empty() {
                 return names;
             }
-        } else if matches!(line.as_str(), "Von" | "By" | "von" | "by") {
+        } else if matches!(
+            line.trim_matches(|c: char| !c.is_alphanumeric()),
+            "Von" | "By" | "von" | "by" | "VON" | "BY"
+        ) {
             if let Some((_, next)) = after.get(i + 1) {
                 let names = authors::split_names(next, true);
                 if !names.is_empty() {

@@ -25,6 +25,8 @@ pub struct Page {
     /// Elements whose class or id marks them as a date.
     pub date_hints: Vec<NodeId>,
     pub figures: Vec<NodeId>,
+    /// Elements whose class or id marks them as a teaser or lead.
+    pub leads: Vec<NodeId>,
     pub articles: Vec<NodeId>,
     pub body: Option<NodeId>,
 }
@@ -107,10 +109,40 @@ impl Page {
             let eid = e.attr("id").unwrap_or("");
             let rel = e.attr("rel").unwrap_or("");
             if rel.eq_ignore_ascii_case("author")
-                || hint(class, &["byline", "author", "autor", "writer", "verfasser"])
+                || hint(
+                    class,
+                    &["byline", "author", "autor", "writer", "verfasser", "vcard"],
+                )
+                || class.split_whitespace().any(|c| c == "fn")
+                || (tag == "a"
+                    && e.attr("href").is_some_and(|h| {
+                        h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
+                    }))
                 || hint(eid, &["byline", "author", "autor"])
             {
                 p.bylines.push(id);
+            }
+            if hint(
+                class,
+                &[
+                    "lead",
+                    "teaser",
+                    "intro",
+                    "summary",
+                    "standfirst",
+                    "subtitle",
+                    "subline",
+                    "excerpt",
+                    "abstract",
+                    "dek",
+                    "description",
+                    "sapo",
+                    "chapo",
+                    "vorspann",
+                ],
+            ) || hint(eid, &["lead", "intro", "teaser", "summary", "standfirst"])
+            {
+                p.leads.push(id);
             }
             if hint(
                 class,
