@@ -10,6 +10,8 @@
 mod casefold_table;
 mod check;
 mod memory;
+#[cfg(test)]
+mod parity_tests;
 mod peers;
 mod pytext;
 mod report;
@@ -40,7 +42,7 @@ struct Cli {
     /// Also run the Python peers (trafilatura, resiliparse, rs_trafilatura) from a venv.
     #[arg(long)]
     peers: bool,
-    /// Recompute the peers' outputs instead of reusing the cached ones.
+    /// Recompute the peers' outputs instead of reusing the cached ones (implies --peers).
     #[arg(long)]
     rerun_peers: bool,
     /// Where predictions (`<set>.<tool>.jsonl`) and results.json go.
@@ -67,6 +69,9 @@ struct Cli {
     /// List the K lowest-scoring pages of each text set (klartext).
     #[arg(long, value_name = "K")]
     worst: Option<usize>,
+    /// Extract each set this many times and report the fastest pass (the machine is shared).
+    #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
+    repeat: u16,
     /// Skip the memory probe (a ~5 MB synthetic page in a child process).
     #[arg(long)]
     no_probe: bool,
@@ -106,7 +111,7 @@ fn bench(cli: &Cli) -> Result<bool> {
         .eval
         .clone()
         .unwrap_or_else(|| cli.data.join("..").join("eval"));
-    let venv = if cli.peers {
+    let venv = if cli.peers || cli.rerun_peers {
         Some(peers::prepare(&cli.venv)?)
     } else {
         None
@@ -159,7 +164,7 @@ fn bench_set(cli: &Cli, name: &str, eval: &Path, venv: Option<&peers::Venv>) -> 
         _ => set.dir.clone(),
     };
     let preds_path = cli.out.join(format!("{}.klartext.jsonl", set.name));
-    let speed = run::run_klartext(&set, &preds_path)?;
+    let speed = run::run_klartext(&set, &preds_path, usize::from(cli.repeat))?;
     let (figures, pages) = score_file(&set, &preds_path)?;
     let mut tools = vec![ToolResult {
         tool: "klartext".into(),

@@ -8,13 +8,32 @@ use std::time::Instant;
 use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 
-/// Peak resident set size of this process so far, in MB (10^6 bytes).
+/// Peak resident set size of this process so far, in MB (10^6 bytes): `VmHWM` from
+/// /proc/self/status, else getrusage's `ru_maxrss`. (In a child started by fork+exec,
+/// `ru_maxrss` still carries the parent's peak; `VmHWM` belongs to the new image only.)
 pub fn peak_rss_mb() -> Option<f64> {
+    vm_hwm_kib()
+        .or_else(max_rss_kib)
+        .map(|kib| kib as f64 * 1024.0 / 1e6)
+}
+
+fn vm_hwm_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    parse_vm_hwm(&status)
+}
+
+/// The `VmHWM:   1234 kB` line of /proc/self/status, in KiB.
+fn parse_vm_hwm(status: &str) -> Option<u64> {
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn max_rss_kib() -> Option<u64> {
     // SAFETY: getrusage only writes into the zeroed struct we pass it.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     let rc = unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
     // Linux reports ru_maxrss in KiB.
-    (rc == 0).then(|| usage.ru_maxrss as f64 * 1024.0 / 1e6)
+    (rc == 0).then(|| u64::try_from(usage.ru_maxrss).unwrap_or(0))
 }
 
 /// What the probe child reports (one JSON line on stdout).
@@ -185,6 +204,14 @@ mod tests {
         assert_eq!(page, synthetic_page(200_000));
         assert!(page.ends_with("</html>\n"));
         assert!(page.matches("<p>").count() > 50);
+    }
+
+    #[test]
+    fn reads_vm_hwm() {
+        let status = "Name:\tx\nVmPeak:\t  9999 kB\nVmHWM:\t    2048 kB\nVmRSS:\t 1000 kB\n";
+        assert_eq!(parse_vm_hwm(status), Some(2048));
+        assert_eq!(parse_vm_hwm("Name: x\n"), None);
+        assert!(max_rss_kib().is_some_and(|k| k > 0));
     }
 
     #[test]

@@ -98,12 +98,14 @@ pub struct Report {
     pub memory: Memory,
 }
 
-const NAME_W: usize = 26;
+/// Width of a figure column (values are `0.0000`; headers are kept shorter).
 const NUM_W: usize = 8;
 
+/// A figure exactly as score.py gives it (rounded to 4 decimals): rounding it again to 3
+/// would round twice (0.5365 is stored just below the tie and would print as 0.536).
 fn cell(v: Option<f64>) -> String {
     match v {
-        Some(x) => format!("{x:.3}"),
+        Some(x) => format!("{x:.4}"),
         None => "-".into(),
     }
 }
@@ -119,10 +121,11 @@ fn tool_label(t: &ToolResult) -> String {
 /// main figures, pages/s and MB/s (single thread, extract calls only) and, for a peer, how
 /// many times faster klartext is.
 pub fn table(report: &Report) -> String {
+    let name_w = name_width(report);
     let mut s = String::new();
     for set in &report.sets {
         let title = format!("{} ({})", set.set, set.kind);
-        let _ = write!(s, "{title:<NAME_W$}{:>6}", "pages");
+        let _ = write!(s, "{title:<name_w$}{:>6}", "pages");
         for c in set.columns {
             let _ = write!(s, "{:>NUM_W$}", c.header);
         }
@@ -135,7 +138,7 @@ pub fn table(report: &Report) -> String {
         for t in &set.tools {
             let label = format!("  {}", tool_label(t));
             let pages = t.figures.get("pages").and_then(Value::as_u64).unwrap_or(0);
-            let _ = write!(s, "{label:<NAME_W$}{pages:>6}");
+            let _ = write!(s, "{label:<name_w$}{pages:>6}");
             for c in set.columns {
                 let _ = write!(s, "{:>NUM_W$}", cell(t.figures.f64(c.key)));
             }
@@ -166,6 +169,20 @@ pub fn table(report: &Report) -> String {
     }
     s.push_str(&memory_lines(&report.memory));
     s
+}
+
+/// The first column's width: the longest set title or tool label, plus a space.
+fn name_width(report: &Report) -> usize {
+    let titles = report
+        .sets
+        .iter()
+        .map(|s| s.set.chars().count() + s.kind.chars().count() + 3);
+    let labels = report
+        .sets
+        .iter()
+        .flat_map(|s| &s.tools)
+        .map(|t| tool_label(t).chars().count() + 2);
+    titles.chain(labels).max().unwrap_or(0) + 1
 }
 
 fn memory_lines(m: &Memory) -> String {
@@ -209,11 +226,17 @@ pub fn worst_lists(report: &Report) -> String {
             pages.len(),
             set.set
         );
-        let _ = writeln!(s, "  {:<36}{:>7}{:>7}{:>7}", "id", "f1", "prec", "rec");
+        let id_w = pages
+            .iter()
+            .map(|p| p.id.chars().count())
+            .max()
+            .unwrap_or(2)
+            + 1;
+        let _ = writeln!(s, "  {:<id_w$}{:>7}{:>7}{:>7}", "id", "f1", "prec", "rec");
         for p in pages {
             let _ = writeln!(
                 s,
-                "  {:<36}{:>7.3}{:>7}{:>7}",
+                "  {:<id_w$}{:>7.3}{:>7}{:>7}",
                 p.id,
                 p.f1,
                 opt3(p.precision),
@@ -319,7 +342,7 @@ mod tests {
         };
         let t = table(&report);
         assert!(t.contains("demo (snippets)"), "{t}");
-        assert!(t.contains("0.912"), "{t}");
+        assert!(t.contains("0.9123"), "{t}");
         assert!(t.contains("10.0×"), "{t}");
         assert!(t.contains("peak RSS of this run: 12.0 MB"), "{t}");
     }

@@ -63,44 +63,87 @@ struct Failure<'a> {
     error: &'a str,
 }
 
-/// Extracts every page of the set into `out` (JSONL) and returns the timing.
-pub fn run_klartext(set: &Set, out: &Path) -> Result<Speed> {
-    let file = File::create(out).with_context(|| format!("creating {}", out.display()))?;
-    let mut w = BufWriter::new(file);
-    let (mut spent, mut bytes, mut errors, mut pages) = (Duration::ZERO, 0u64, 0usize, 0usize);
-    for g in &set.gold {
-        let id = gold_id(g);
-        let (input, source) = match set.kind.input() {
-            Input::Pages => {
-                let path = set.page_path(g);
-                let bytes =
-                    std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
-                (bytes, path.display().to_string())
-            }
-            Input::GoldText(key) => {
-                let text = str_field(g, key).unwrap_or_default();
-                (text.as_bytes().to_vec(), id.clone())
-            }
-        };
-        let options = options_for(set, g, &source);
+/// Extracts every page of the set into `out` (JSONL) and returns the timing. With `repeat`
+/// above 1 the set is extracted that many times and the fastest pass is reported (the
+/// predictions come from the first).
+pub fn run_klartext(set: &Set, out: &Path, repeat: usize) -> Result<Speed> {
+    let docs = set
+        .gold
+        .iter()
+        .map(|g| load_doc(set, g))
+        .collect::<Result<Vec<_>>>()?;
+    let bytes: u64 = docs.iter().map(|d| d.input.len() as u64).sum();
+    let (spent, errors) = extract_all(&docs, Some(out))?;
+    let mut best = spent;
+    for _ in 1..repeat {
+        best = best.min(extract_all(&docs, None)?.0);
+    }
+    Ok(Speed::new(docs.len(), bytes, best, errors))
+}
+
+/// A document read into memory with the options it is extracted with.
+struct Doc {
+    id: String,
+    source: String,
+    input: Vec<u8>,
+    options: Options,
+}
+
+fn load_doc(set: &Set, g: &serde_json::Value) -> Result<Doc> {
+    let id = gold_id(g);
+    let (input, source) = match set.kind.input() {
+        Input::Pages => {
+            let path = set.page_path(g);
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            (bytes, path.display().to_string())
+        }
+        Input::GoldText(key) => {
+            let text = str_field(g, key).unwrap_or_default();
+            (text.as_bytes().to_vec(), id.clone())
+        }
+    };
+    let options = options_for(set, g, &source);
+    Ok(Doc {
+        id,
+        source,
+        input,
+        options,
+    })
+}
+
+/// One pass over the documents, timing only the `extract` calls; writes the predictions when
+/// given a path. Returns the time spent and the number of failed pages.
+fn extract_all(docs: &[Doc], out: Option<&Path>) -> Result<(Duration, usize)> {
+    let mut w = match out {
+        Some(path) => Some(BufWriter::new(
+            File::create(path).with_context(|| format!("creating {}", path.display()))?,
+        )),
+        None => None,
+    };
+    let (mut spent, mut errors) = (Duration::ZERO, 0usize);
+    for doc in docs {
         let started = Instant::now();
-        let result = panic::catch_unwind(AssertUnwindSafe(|| klartext::extract(&input, &options)));
+        let result = panic::catch_unwind(AssertUnwindSafe(|| {
+            klartext::extract(&doc.input, &doc.options)
+        }));
         spent += started.elapsed();
-        pages += 1;
-        bytes += input.len() as u64;
+        let Some(w) = w.as_mut() else { continue };
+        let (id, source) = (doc.id.as_str(), doc.source.as_str());
         let line = match result {
             Ok(Ok(article)) => serde_json::to_string(&Line {
-                id: &id,
+                id,
                 article: &article,
             })?,
-            Ok(Err(e)) => failure(&id, &source, &e.to_string(), &mut errors)?,
-            Err(_) => failure(&id, &source, "panic in extract", &mut errors)?,
+            Ok(Err(e)) => failure(id, source, &e.to_string(), &mut errors)?,
+            Err(_) => failure(id, source, "panic in extract", &mut errors)?,
         };
-        writeln!(w, "{line}").with_context(|| format!("writing {}", out.display()))?;
+        writeln!(w, "{line}").context("writing predictions")?;
     }
-    w.flush()
-        .with_context(|| format!("writing {}", out.display()))?;
-    Ok(Speed::new(pages, bytes, spent, errors))
+    if let Some(mut w) = w {
+        w.flush().context("writing predictions")?;
+    }
+    Ok((spent, errors))
 }
 
 fn failure(id: &str, source: &str, error: &str, errors: &mut usize) -> Result<String> {

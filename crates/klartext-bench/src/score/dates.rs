@@ -13,7 +13,7 @@ pub struct Dates;
 const FIELDS: [&str; 2] = ["date_published", "date_modified"];
 
 const COLUMNS: &[Column] = &[
-    col("accuracy", "accuracy"),
+    col("acc", "accuracy"),
     col("f1", "f1"),
     col("prec", "precision"),
     col("rec", "recall"),
