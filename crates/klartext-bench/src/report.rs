@@ -167,6 +167,11 @@ pub fn table(report: &Report) -> String {
             let _ = writeln!(s, "  (--limit: peers' speed is over the whole set)");
         }
     }
+    if report.sets.iter().any(|set| set.tools.len() > 1) {
+        s.push_str(
+            "kt× = klartext pages/s ÷ the peer's pages/s (one thread, extractor calls only)\n",
+        );
+    }
     s.push_str(&memory_lines(&report.memory));
     s
 }
