@@ -31,9 +31,13 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:\||•|·|\s[-–—]\s|\bveröffentlicht\b|\bpublished\b|\bupdated\b|\baktualisiert\b|\bposted\b|\bam\s+\d|\bon\s+\d|\bstand:|\bupdated:|\bfollow\b|\bfolgen\b|\bmehr\s+(?:von|artikel)\b|\bmore\s+(?:from|by)\b|\bread\s+more\b|\bemail\b|\be-mail\b|\bkontakt\b|\bprofil\b|\bprofile\b).*$",
+        r"(?i)\s*(?:\||•|·|\s[-–—]\s|\bveröffentlicht\b|\bpublished\b|\bupdated\b|\baktualisiert\b|\bposted\b|\bam\s+\d|\bon\s+\d|\bstand:|\bupdated:|\bfollow\b|\bfolgen\b|\bmehr\s+(?:von|artikel)\b|\bmore\s+(?:from|by)\b|\bread\s+more\b|\balle?s?\s+(?:artikel|beiträge|posts|articles)\b|\bzeige\b|\büber\s+(?:den|die|uns|mich)?\b|\bautorenseite\b|\bview\s+all\b|\bsee\s+all\b|\bshares?\b|\bemail\b|\be-mail\b|\bkontakt\b|\bprofil\b|\bprofile\b).*$",
     )
     .expect("static regex")
+});
+
+static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Text)(\p{Lu}\p{Ll})").expect("static regex")
 });
 
 static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
@@ -149,6 +153,7 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
     for _ in 0..2 {
         s = LABEL.replace(&s, "").trim().to_string();
     }
+    s = GLUED_LABEL.replace(&s, "$1").trim().to_string();
     s = CUT.replace(&s, "").trim().to_string();
     s = TRAILING_WORD.replace(&s, "").trim().to_string();
     let mut out: Vec<String> = Vec::new();
@@ -171,8 +176,15 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
         for n in names {
             let n = n
                 .trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '\'')
-                .trim_end_matches('.')
                 .trim();
+            // Keep the dot of "Jr." or an initial ("Muñoz C."), not a sentence's.
+            let last_len = n.rsplit(' ').next().map_or(0, |w| w.chars().count());
+            let n = if n.contains(' ') && last_len <= 3 {
+                n
+            } else {
+                n.trim_end_matches('.')
+            };
+            let n = &*dedupe_repeat(n);
             let n = LABEL.replace(n, "");
             let n = n.trim();
             if n.is_empty() || is_non_person(n) || !looks_like_name(n, strict) {
@@ -184,6 +196,16 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// "Anna Berger Anna Berger" (a name printed twice in one byline) gives "Anna Berger".
+fn dedupe_repeat(n: &str) -> String {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    let half = words.len() / 2;
+    if words.len() >= 2 && words.len() % 2 == 0 && words[..half] == words[half..] {
+        return words[..half].join(" ");
+    }
+    n.to_string()
 }
 
 #[cfg(test)]

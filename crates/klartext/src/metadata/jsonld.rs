@@ -382,6 +382,12 @@ pub fn unescape(s: &str) -> String {
                 "rdquo" => Some('”'),
                 "ldquo" => Some('“'),
                 "bdquo" => Some('„'),
+                "raquo" => Some('»'),
+                "laquo" => Some('«'),
+                "szlig" => Some('ß'),
+                "euro" => Some('€'),
+                "copy" => Some('©'),
+                _ if ent.len() > 4 && !ent.starts_with('#') => latin1(ent),
                 _ => {
                     let n = ent.strip_prefix('#')?;
                     let code = match n.strip_prefix(['x', 'X']) {
@@ -406,6 +412,25 @@ pub fn unescape(s: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// Named references of accented Latin letters: `&oacute;`, `&Uuml;`, `&ccedil;` …
+fn latin1(ent: &str) -> Option<char> {
+    let (base, mark) = ent.split_at(1);
+    let c = base.chars().next()?;
+    let table: &[(&str, &str, &str)] = &[
+        ("acute", "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
+        ("grave", "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+        ("uml", "aeiouyAEIOU", "äëïöüÿÄËÏÖÜ"),
+        ("circ", "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+        ("tilde", "anoANO", "ãñõÃÑÕ"),
+        ("cedil", "cC", "çÇ"),
+        ("ring", "aA", "åÅ"),
+        ("slash", "oO", "øØ"),
+    ];
+    let (_, from, to) = table.iter().find(|(m, _, _)| *m == mark)?;
+    let i = from.chars().position(|x| x == c)?;
+    to.chars().nth(i)
 }
 
 #[cfg(test)]

@@ -25,7 +25,7 @@ use crate::dom::{Dom, NodeId};
 use crate::Options;
 
 use dates::Date;
-use page::{collapse, lines_after, lines_before, visible_text, Page};
+use page::{collapse, headline_text, lines_after, lines_before, visible_text, Page};
 
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
@@ -152,9 +152,7 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
 
     // Headline.
     let h1 = headline_node(dom, &page, &ld);
-    let h1_text = h1
-        .map(|h| visible_text(dom, h, 400))
-        .filter(|t| !t.is_empty());
+    let h1_text = h1.map(|h| headline_text(dom, h)).filter(|t| !t.is_empty());
     article.title = choose_title(
         &page,
         &ld,
@@ -334,7 +332,7 @@ fn headline_node(dom: &Dom, page: &Page, ld: &jsonld::LdInfo) -> Option<NodeId> 
         .h1
         .iter()
         .take(20)
-        .map(|&h| (h, visible_text(dom, h, 400)))
+        .map(|&h| (h, headline_text(dom, h)))
         .filter(|(_, t)| t.chars().count() >= 3)
         .collect();
     if let Some(mt) = meta_title {
@@ -343,6 +341,14 @@ fn headline_node(dom: &Dom, page: &Page, ld: &jsonld::LdInfo) -> Option<NodeId> 
             .find(|(_, t)| title::same(t, mt) || title::contained(t, mt))
         {
             return Some(*h);
+        }
+        // Blogs often keep the post title in an <h2> under a site-name <h1>.
+        let h2_match = page.h2.iter().take(30).copied().find(|&h| {
+            let t = headline_text(dom, h);
+            t.split_whitespace().count() >= 2 && (title::same(&t, mt) || title::contained(&t, mt))
+        });
+        if h2_match.is_some() {
+            return h2_match;
         }
     }
     // A lone h1 that is not a logo (a link to the home page or an image) is the headline.
@@ -377,7 +383,7 @@ fn choose_title(
     .into_iter()
     .flatten()
     .map(clean)
-    .filter(|t| !t.is_empty())
+    .filter(|t| !t.is_empty() && !site.is_some_and(|s| title::same(s, t)))
     .collect();
     if let Some(h) = h1 {
         // The visible headline wins when the metadata agrees with it.

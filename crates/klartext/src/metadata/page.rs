@@ -17,6 +17,7 @@ pub struct Page {
     pub html_lang: Option<String>,
     pub title: Option<String>,
     pub h1: Vec<NodeId>,
+    pub h2: Vec<NodeId>,
     pub times: Vec<NodeId>,
     /// Elements (not `<meta>`) with an `itemprop`, with the lower-cased property.
     pub itemprops: Vec<(String, NodeId)>,
@@ -97,6 +98,7 @@ impl Page {
                 }
                 "body" => p.body = p.body.or(Some(id)),
                 "h1" => p.h1.push(id),
+                "h2" => p.h2.push(id),
                 "time" => p.times.push(id),
                 "figure" => p.figures.push(id),
                 "article" => p.articles.push(id),
@@ -212,6 +214,54 @@ pub fn visible_text(dom: &Dom, id: NodeId, limit: usize) -> String {
         s.truncate(cut);
     }
     s
+}
+
+/// The text of a headline without its kicker ("Dachzeile", topline, eyebrow) or a
+/// screen-reader label, when those are marked by class.
+pub fn headline_text(dom: &Dom, id: NodeId) -> String {
+    const KICKER: &[&str] = &[
+        "kicker",
+        "topline",
+        "dachzeile",
+        "overline",
+        "eyebrow",
+        "spitzmarke",
+        "roofline",
+        "supertitle",
+        "pretitle",
+        "over-title",
+        "overtitle",
+        "label",
+        "sr-only",
+        "screen-reader",
+        "visually-hidden",
+        "flag",
+        "category",
+    ];
+    let mut out = String::new();
+    let mut cur = Some(id);
+    while let Some(n) = cur {
+        let mut skip = false;
+        match &dom.node(n).data {
+            NodeData::Text(t) => out.push_str(t),
+            NodeData::Element(e) => {
+                let class = e.attr("class").unwrap_or("").to_ascii_lowercase();
+                skip = n != id
+                    && (SKIP.contains(&e.tag()) || KICKER.iter().any(|k| class.contains(k)));
+                if e.tag() == "br" {
+                    out.push(' ');
+                }
+            }
+            _ => {}
+        }
+        cur = dom.next_in_subtree(n, id, skip);
+    }
+    let t = collapse(&out);
+    if t.is_empty() {
+        visible_text(dom, id, 400)
+    } else {
+        t
+    }
 }
 
 /// Visible text lines (one per text node, trimmed, non-empty) after `start` in document
