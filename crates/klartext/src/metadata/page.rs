@@ -82,19 +82,15 @@ impl Page {
                     }
                     continue;
                 }
-                "html" => {
-                    if p.html_lang.is_none() {
-                        p.html_lang = e
-                            .attr("lang")
-                            .or_else(|| e.attr("xml:lang"))
-                            .map(|l| l.trim().to_string())
-                            .filter(|l| !l.is_empty());
-                    }
+                "html" if p.html_lang.is_none() => {
+                    p.html_lang = e
+                        .attr("lang")
+                        .or_else(|| e.attr("xml:lang"))
+                        .map(|l| l.trim().to_string())
+                        .filter(|l| !l.is_empty());
                 }
-                "title" => {
-                    if p.title.is_none() && !dom.ancestors(id).any(|a| dom.tag(a) == "svg") {
-                        p.title = Some(collapse(&dom.text_content(id)));
-                    }
+                "title" if p.title.is_none() && !dom.ancestors(id).any(|a| dom.tag(a) == "svg") => {
+                    p.title = Some(collapse(&dom.text_content(id)));
                 }
                 "body" => p.body = p.body.or(Some(id)),
                 "h1" => p.h1.push(id),
