@@ -439,7 +439,7 @@ fn label_before(s: &str, start: usize) -> Label {
 }
 
 /// Dates in joined visible lines, with their labels, in order.
-fn text_dates(lines: &[(NodeId, String)], reference: Option<i64>) -> Vec<(Date, Label)> {
+fn text_dates(lines: &[(NodeId, String)], reference: Option<i64>) -> Vec<(Date, Label, usize)> {
     let joined = lines
         .iter()
         .map(|(_, t)| t.as_str())
@@ -460,7 +460,7 @@ fn text_dates(lines: &[(NodeId, String)], reference: Option<i64>) -> Vec<(Date, 
         }
         out.sort_by_key(|x| x.2);
     }
-    out.into_iter().map(|(d, l, _)| (d, l)).collect()
+    out
 }
 
 fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
@@ -474,7 +474,7 @@ fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
 fn script_date(dom: &Dom) -> Option<Date> {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#"(?i)["']?(?:datePublished|publishDate|published_at|publishedAt|pubDate|date_published|publication_date|created_at|createdAt|firstPublished)["']?\s*[:=]\s*["']([^"']{8,40})["']"#,
+            r#"(?i)["']?(?:datePublished|publishDate|published_at|publishedAt|pubDate|date_published|publication_date|article_publication_date|first-publication|firstPublication|firstPublished|publishingDate|cmsPublishingDate|DateCreation|date_created|created_at|createdAt|uploadDate)["']?\s*[:=]\s*["']([^"']{8,40})["']"#,
         )
         .expect("static regex")
     });
@@ -518,13 +518,20 @@ fn choose_dates(
             })
     };
     // The visible text near the headline.
-    let near: Vec<(Date, Label)> = text_dates(after, reference)
+    let near_at: Vec<(Date, Label, usize)> = text_dates(after, reference)
         .into_iter()
-        .filter(|(d, _)| d.plausible(now))
+        .filter(|(d, _, _)| d.plausible(now))
         .collect();
+    // The date printed right under the headline, as the reader sees it.
+    let beside = near_at
+        .iter()
+        .find(|(_, l, at)| *at < 300 && *l == Label::Published)
+        .map(|(d, _, _)| *d);
+    let near: Vec<(Date, Label)> = near_at.iter().map(|(d, l, _)| (*d, *l)).collect();
     let near_before: Vec<(Date, Label)> = text_dates(before, reference)
         .into_iter()
-        .filter(|(d, _)| d.plausible(now))
+        .filter(|(d, _, _)| d.plausible(now))
+        .map(|(d, l, _)| (d, l))
         .collect();
     let url_date = url.and_then(dates::from_url).filter(|d| d.plausible(now));
 
@@ -561,7 +568,17 @@ fn choose_dates(
         .find(|d| seen.contains(&d.days()))
         .or(strong.first())
         .copied();
-    let mut weak = false;
+    let weak = published.is_none();
+    // A different date right under the headline is what the page says it is.
+    if let Some(b) = beside {
+        if published.is_some_and(|p| p.days() != b.days()) {
+            published = strong
+                .iter()
+                .find(|d| d.days() == b.days())
+                .copied()
+                .or(Some(b));
+        }
+    }
 
     // <time> elements marked as publication or update, near the headline.
     let times: Vec<NodeId> = page.times.iter().copied().filter(|&t| near_h1(t)).collect();
@@ -592,7 +609,6 @@ fn choose_dates(
             .map(|(d, _)| *d);
     }
     if published.is_none() {
-        weak = true;
         published = near
             .iter()
             .chain(&near_before)
@@ -656,8 +672,26 @@ fn choose_dates(
         published = url_date;
     }
     if published.is_none() {
+        // The canonical URL, then the lead image's upload path (/2016/05/04/).
+        published = [
+            page.canonical.as_deref(),
+            page.meta(&["og:url"]),
+            page.meta(&["og:image", "twitter:image"]),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(|u| dates::from_url(u).filter(|d| d.plausible(now)));
+    }
+    if published.is_none() {
         // Dates the page keeps in its scripts' data ("datePublished", "created_at").
         published = script_date(dom).filter(|d| d.plausible(now));
+    }
+    if published.is_none() {
+        // A date in the description ("Notizia del 14 Gennaio 2020").
+        published = page
+            .meta(&["description", "og:description"])
+            .and_then(|d| dates::find_all(d).first().map(|f| f.date))
+            .filter(|d| d.plausible(now));
     }
     if published.is_none() {
         // A labelled date anywhere in the visible page, else the first plausible one.
