@@ -128,6 +128,8 @@ fn progress_bar(total: usize) -> ProgressBar {
     )
     .unwrap_or_else(|_| ProgressStyle::default_bar());
     bar.set_style(style);
+    // Keep the clock moving while one large document takes its time.
+    bar.enable_steady_tick(std::time::Duration::from_millis(250));
     bar
 }
 
