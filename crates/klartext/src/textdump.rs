@@ -50,11 +50,17 @@ pub fn document(text: &str) -> Document {
 }
 
 fn text_block(text: &str) -> Block {
+    // Control characters (NUL and the like) are debris of a binary or broken dump, never
+    // text; tabs and line breaks stay.
+    let text: String = text
+        .chars()
+        .filter(|&c| !c.is_control() || c == '\n' || c == '\t')
+        .collect();
     Block {
         kind: BlockKind::Paragraph,
-        text: text.to_string(),
         node: NodeId::DOCUMENT,
         chars: text.chars().filter(|c| !c.is_whitespace()).count() as u32,
+        text,
         link_chars: 0,
         flags: Flags::empty(),
     }
@@ -102,6 +108,12 @@ mod tests {
     fn without_blank_lines_every_line_is_a_block() {
         let d = document("Menu\nHeadline\nBody text.");
         assert_eq!(texts(&d), ["Menu", "Headline", "Body text."]);
+    }
+
+    #[test]
+    fn control_characters_are_dropped() {
+        let d = document("Ein\0 Satz\u{7}.\tmit Tab");
+        assert_eq!(texts(&d), ["Ein Satz.\tmit Tab"]);
     }
 
     #[test]
