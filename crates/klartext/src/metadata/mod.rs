@@ -474,7 +474,7 @@ fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
 fn script_date(dom: &Dom) -> Option<Date> {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(
-            r#"(?i)["']?(?:datePublished|publishDate|published_at|publishedAt|pubDate|date_published|publication_date|article_publication_date|first-publication|firstPublication|firstPublished|publishingDate|cmsPublishingDate|DateCreation|date_created|created_at|createdAt|uploadDate)["']?\s*[:=]\s*["']([^"']{8,40})["']"#,
+            r#"(?i)["']?(?:datePublished|publishDate|published_at|publishedAt|pubDate|date_published|publication_date|article_publication_date|first-publication|firstPublication|firstPublished|publishingDate|cmsPublishingDate|publishedDate|publication_time|DateCreation|date_created|created_at|createdAt|uploadDate)["']?\s*[:=]\s*["']([^"']{8,40})["']"#,
         )
         .expect("static regex")
     });
@@ -569,8 +569,19 @@ fn choose_dates(
         .or(strong.first())
         .copied();
     let weak = published.is_none();
+    // A <time> right under the headline, not marked as an update.
+    let time_beside = page
+        .times
+        .iter()
+        .copied()
+        .filter(|t| t.index() > h1_index && t.index() < h1_index + 120 && h1.is_some())
+        .filter(|&t| {
+            let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
+            !class.contains("updat") && !class.contains("modif") && near_h1(t)
+        })
+        .find_map(|t| ok(time_value(dom, t)));
     // A different date right under the headline is what the page says it is.
-    if let Some(b) = beside {
+    if let Some(b) = beside.or(time_beside) {
         if published.is_some_and(|p| p.days() != b.days()) {
             published = strong
                 .iter()
