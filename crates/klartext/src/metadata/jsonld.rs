@@ -179,8 +179,10 @@ fn from_values(values: &[Value]) -> LdInfo {
     }
     let mut info = LdInfo::default();
     // The best article: an article type, preferring one with a headline and a date.
+    // (`max_by_key` keeps the last of equals: walk backwards to keep the first.)
     let article = objs
         .iter()
+        .rev()
         .filter(|o| types(o).iter().any(|t| ARTICLE_TYPES.contains(&t.as_str())))
         .max_by_key(|o| {
             let ts = types(o);

@@ -801,10 +801,18 @@ fn choose_authors(
             return out;
         }
     }
-    // Microdata: itemprop=author (its itemprop=name, or its text).
+    // Microdata: itemprop=author (its itemprop=name, or its text). Only the first author
+    // element and its siblings: later ones are commenters or forum replies.
+    let mut first_parent = None;
     for (prop, id) in &page.itemprops {
         if prop != "author" && prop != "creator" {
             continue;
+        }
+        let parent = dom.node(*id).parent;
+        match first_parent {
+            None => first_parent = Some(parent),
+            Some(p) if p != parent => break,
+            Some(_) => {}
         }
         let name_node = dom.descendants(*id).take(50).find(|d| {
             dom.attr(*d, "itemprop")
