@@ -166,6 +166,7 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     // the headline.
     let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref()));
     let descriptions: Vec<String> = [
+        page.meta(&["dc:description", "dcterm:description"]),
         page.meta(&["og:description"]),
         ld.description.as_deref(),
         page.meta(&[
@@ -181,7 +182,15 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     .map(|d| collapse(&jsonld::unescape(d)))
     .filter(|d| !d.is_empty())
     .collect();
-    article.description = descriptions.into_iter().next();
+    // Failing all, the lead: the first paragraph of the article text.
+    article.description = descriptions.into_iter().next().or_else(|| {
+        article
+            .text
+            .split("\n\n")
+            .map(str::trim)
+            .find(|p| !p.is_empty() && !article.title.as_deref().is_some_and(|t| title::same(t, p)))
+            .map(collapse)
+    });
 
     // The visible text around the headline: bylines and datelines live there.
     let anchor = h1.or_else(|| page.articles.first().copied()).or(page.body);

@@ -59,9 +59,10 @@ impl Page {
                     };
                     for key in ["property", "name", "itemprop", "http-equiv"] {
                         if let Some(k) = e.attr(key) {
-                            let k = k.trim().to_ascii_lowercase();
-                            if !k.is_empty() {
-                                p.metas.push((k, content.trim().to_string()));
+                            // `property="dc:description og:description"` names several.
+                            for k in k.split_whitespace().take(8) {
+                                p.metas
+                                    .push((k.to_ascii_lowercase(), content.trim().to_string()));
                             }
                         }
                     }
