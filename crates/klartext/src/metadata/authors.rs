@@ -40,6 +40,11 @@ static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?:Author|Autor|Autorin|Von|By|Text)(\p{Lu}\p{Ll})").expect("static regex")
 });
 
+static ROLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:\p{Lu}\p{L}+\s+)?(?:Editor|Reporter|Correspondent|Writer|Contributor|Columnist|Redakteur|Redakteurin|Korrespondent|Korrespondentin|Autor|Autorin)\b.*$")
+        .expect("static regex")
+});
+
 static TRAILING_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s+(?:am|on|um|at|in|vom|den|the|,)\s*$").expect("static regex")
 });
@@ -156,6 +161,21 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
     s = GLUED_LABEL.replace(&s, "$1").trim().to_string();
     s = CUT.replace(&s, "").trim().to_string();
     s = TRAILING_WORD.replace(&s, "").trim().to_string();
+    if s.split_whitespace().count() > 2 {
+        s = ROLE.replace(&s, "").trim().to_string();
+    }
+    // "Berger, Emery D." (a citation's last name first) gives "Emery D. Berger".
+    if !strict {
+        if let Some((last, first)) = s.split_once(", ") {
+            let one_word_last = !last.contains(' ') && last.chars().count() > 1;
+            let short_first = first.split_whitespace().count() <= 3
+                && !first.contains(',')
+                && first.chars().next().is_some_and(char::is_uppercase);
+            if one_word_last && short_first && !is_non_person(first) && !is_non_person(last) {
+                s = format!("{first} {last}");
+            }
+        }
+    }
     let mut out: Vec<String> = Vec::new();
     for part in SPLIT.split(&s) {
         // "Anna Berger, Berlin" / "Jane Doe, Washington Post": the name is before the comma,
@@ -259,6 +279,8 @@ mod tests {
         );
         assert_eq!(names("BY Jane Doe, Tom Hill"), vec!["Jane Doe", "Tom Hill"]);
         assert_eq!(names("Jane Doe, Washington"), vec!["Jane Doe"]);
+        assert_eq!(names("Berger, Emery D."), vec!["Emery D. Berger"]);
+        assert_eq!(names("Ben Silverman Games Editor"), vec!["Ben Silverman"]);
         assert_eq!(names("Jane Doe | Staff Writer"), vec!["Jane Doe"]);
         assert_eq!(names("Jane Doe jane@example.com"), vec!["Jane Doe"]);
         assert!(names("Staff").is_empty());

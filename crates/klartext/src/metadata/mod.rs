@@ -93,6 +93,8 @@ const MODIFIED_KEYS: &[&str] = &[
 ];
 
 const AUTHOR_KEYS: &[&str] = &[
+    "dc:creator",
+    "dc.creator",
     "author",
     "article:author",
     "og:article:author",
