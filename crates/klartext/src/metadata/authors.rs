@@ -19,7 +19,7 @@ static NON_PERSONS: LazyLock<Vec<String>> = LazyLock::new(|| {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|text(?:\s+von)?:?|autor(?:in|en|innen)?:|authors?:|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)\s*",
+        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|text(?:\s+von)?:?|autor(?:in|en|innen)?:|authors?:|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)\s*",
     )
     .expect("static regex")
 });

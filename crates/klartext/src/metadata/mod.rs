@@ -216,7 +216,7 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
 
     // Authors and the agencies named in bylines.
     let mut agency_list = Vec::new();
-    article.authors = choose_authors(dom, &page, &ld, h1, &after, &mut agency_list);
+    article.authors = choose_authors(dom, &page, &ld, h1, &after, &article.text, &mut agency_list);
 
     // Agencies credited in the text.
     for a in agencies::from_text(&article.text) {
@@ -764,6 +764,7 @@ fn choose_authors(
     ld: &jsonld::LdInfo,
     h1: Option<NodeId>,
     after: &[(NodeId, String)],
+    text: &str,
     agency_list: &mut Vec<String>,
 ) -> Vec<String> {
     let mut note_agencies = |s: &str| {
@@ -889,36 +890,78 @@ fn choose_authors(
             return out;
         }
     }
-    // "Von …" / "By …" lines after the headline.
-    static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?:Von|VON|By|BY|Text:|Autor:|Autorin:)\s+\S").expect("static regex")
-    });
-    for (i, (_, line)) in after.iter().enumerate().take(40) {
-        if BYLINE.is_match(line) {
-            // "Von" alone with the name in the next text node.
-            let text = if line.split_whitespace().count() == 1 {
-                format!("{line} {}", after.get(i + 1).map_or("", |l| l.1.as_str()))
-            } else {
-                line.clone()
-            };
-            note_agencies(&text);
-            let names = authors::split_names(&text, true);
-            if !names.is_empty() {
-                return names;
-            }
-        } else if matches!(
-            line.trim_matches(|c: char| !c.is_alphanumeric()),
-            "Von" | "By" | "von" | "by" | "VON" | "BY"
-        ) {
-            if let Some((_, next)) = after.get(i + 1) {
-                let names = authors::split_names(next, true);
-                if !names.is_empty() {
-                    return names;
-                }
-            }
-        }
+    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
+    // von") with the name in the next text node; then a closing "Von …" line of the text.
+    if let Some(names) = visible_byline(after, &mut note_agencies) {
+        return names;
+    }
+    let closing: Vec<(NodeId, String)> = text
+        .rsplit("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(2)
+        .filter(|p| p.chars().count() <= 80)
+        .map(|p| (NodeId::DOCUMENT, p.to_string()))
+        .collect();
+    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
+        return names;
     }
     out
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:von|by|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
+    )
+    .expect("static regex")
+});
+
+static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:von|by|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
+    )
+    .expect("static regex")
+});
+
+/// Professional titles printed before a name in bylines ("Rechtsanwalt Sebastian Einbock").
+const TITLES: &[&str] = &[
+    "Rechtsanwalt",
+    "Rechtsanwältin",
+    "Fachanwalt",
+    "Fachanwältin",
+    "Notar",
+];
+
+fn visible_byline(
+    lines: &[(NodeId, String)],
+    note_agencies: &mut dyn FnMut(&str),
+) -> Option<Vec<String>> {
+    for (i, (_, line)) in lines.iter().enumerate().take(60) {
+        let line = line.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        let text = if BYLINE_LABEL.is_match(line) {
+            // The name follows in the next text nodes, maybe after a title.
+            let mut next: Vec<&str> = lines
+                .iter()
+                .skip(i + 1)
+                .take(2)
+                .map(|l| l.1.as_str())
+                .collect();
+            if next.first().is_some_and(|n| TITLES.contains(n)) {
+                next.remove(0);
+            }
+            format!("{line} {}", next.first().copied().unwrap_or(""))
+        } else if BYLINE.is_match(line) {
+            line.to_string()
+        } else {
+            continue;
+        };
+        note_agencies(&text);
+        let names = authors::split_names(&text, true);
+        if !names.is_empty() {
+            return Some(names);
+        }
+    }
+    None
 }
 
 fn choose_images(
