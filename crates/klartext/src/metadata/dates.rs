@@ -293,8 +293,15 @@ fn year4(y: u32) -> i32 {
     }
 }
 
-/// All dates in `s`, in order of appearance (overlaps resolved in favour of the earlier).
+/// All dates in `s`, in order of appearance (overlaps resolved in favour of the earlier);
+/// "02/10/2020" is read month first, as in the US.
 pub fn find_all(s: &str) -> Vec<Found> {
+    find_all_order(s, false)
+}
+
+/// As [`find_all`], with `day_first` choosing how "02/10/2020" reads: 2 October
+/// (British, European) or February 10 (US).
+pub fn find_all_order(s: &str, day_first: bool) -> Vec<Found> {
     let mut out: Vec<Found> = Vec::new();
     let has_digit = s.bytes().any(|b| b.is_ascii_digit());
     if !has_digit {
@@ -346,8 +353,12 @@ pub fn find_all(s: &str) -> Vec<Found> {
         let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 3), num(&c, 4)) else {
             continue;
         };
-        // Month first (US) unless the first number cannot be a month.
-        let (mo, d) = if a > 12 { (b, a) } else { (a, b) };
+        // Month first (US) unless told otherwise or the first number cannot be a month.
+        let (mo, d) = if a > 12 || (day_first && b <= 12) {
+            (b, a)
+        } else {
+            (a, b)
+        };
         let Some(date) = Date::ymd(y as i32, mo, d) else {
             continue;
         };
@@ -617,6 +628,9 @@ mod tests {
         assert_eq!(iso("11/30/2025").as_deref(), Some("2025-11-30"));
         assert_eq!(iso("30/11/2025").as_deref(), Some("2025-11-30"));
         assert_eq!(iso("12:00 am, Nov 30, 2025").as_deref(), Some("2025-11-30"));
+        let dm = |s: &str| find_all_order(s, true).first().map(|f| f.date.to_iso());
+        assert_eq!(dm("02/10/2020").as_deref(), Some("2020-10-02"));
+        assert_eq!(dm("12/30/2020").as_deref(), Some("2020-12-30"));
     }
 
     #[test]

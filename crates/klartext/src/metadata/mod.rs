@@ -450,13 +450,17 @@ fn label_before(s: &str, start: usize) -> Label {
 }
 
 /// Dates in joined visible lines, with their labels, in order.
-fn text_dates(lines: &[(NodeId, String)], reference: Option<i64>) -> Vec<(Date, Label, usize)> {
+fn text_dates(
+    lines: &[(NodeId, String)],
+    reference: Option<i64>,
+    day_first: bool,
+) -> Vec<(Date, Label, usize)> {
     let joined = lines
         .iter()
         .map(|(_, t)| t.as_str())
         .collect::<Vec<_>>()
         .join(" ¦ ");
-    let mut out: Vec<(Date, Label, usize)> = dates::find_all(&joined)
+    let mut out: Vec<(Date, Label, usize)> = dates::find_all_order(&joined, day_first)
         .into_iter()
         .map(|f| (f.date, label_before(&joined, f.start), f.start))
         .collect();
@@ -479,6 +483,33 @@ fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
         .or_else(|| dom.attr(id, "content"))
         .and_then(dates::parse_value)
         .or_else(|| dates::parse_value(&visible_text(dom, id, 120)))
+}
+
+/// Whether "02/10/2020" on this page means 2 October: anything but US English (by the
+/// declared language's region, else the country domain).
+fn day_first(page: &Page, url: Option<&str>) -> bool {
+    let lang = page
+        .html_lang
+        .as_deref()
+        .or_else(|| page.meta(&["og:locale", "content-language"]))
+        .unwrap_or("")
+        .to_ascii_lowercase()
+        .replace('_', "-");
+    if !lang.is_empty() {
+        return !(lang == "en" || lang.starts_with("en-us")) || {
+            let host = url.and_then(host_of).unwrap_or("");
+            lang == "en"
+                && [".uk", ".au", ".nz", ".ie", ".in", ".za"]
+                    .iter()
+                    .any(|t| host.ends_with(t))
+        };
+    }
+    let host = url.and_then(host_of).unwrap_or("");
+    !(host.ends_with(".com")
+        || host.ends_with(".org")
+        || host.ends_with(".net")
+        || host.ends_with(".us")
+        || host.is_empty())
 }
 
 /// A publication date inside inline script data, by its key.
@@ -516,6 +547,7 @@ fn choose_dates(
 ) -> (Option<Date>, Option<Date>) {
     let ok = |d: Option<Date>| d.filter(|d| d.plausible(now));
     let parse = |s: Option<&str>| ok(s.and_then(dates::parse_value));
+    let day_first = day_first(page, url);
     let h1_index = h1.map_or(0, |h| h.index());
     let near_h1 = |id: NodeId| {
         let i = id.index();
@@ -529,7 +561,7 @@ fn choose_dates(
             })
     };
     // The visible text near the headline.
-    let near_at: Vec<(Date, Label, usize)> = text_dates(after, reference)
+    let near_at: Vec<(Date, Label, usize)> = text_dates(after, reference, day_first)
         .into_iter()
         .filter(|(d, _, _)| d.plausible(now))
         .collect();
@@ -539,7 +571,7 @@ fn choose_dates(
         .find(|(_, l, at)| *at < 300 && *l == Label::Published)
         .map(|(d, _, _)| *d);
     let near: Vec<(Date, Label)> = near_at.iter().map(|(d, l, _)| (*d, *l)).collect();
-    let near_before: Vec<(Date, Label)> = text_dates(before, reference)
+    let near_before: Vec<(Date, Label)> = text_dates(before, reference, day_first)
         .into_iter()
         .filter(|(d, _, _)| d.plausible(now))
         .map(|(d, l, _)| (d, l))
@@ -676,7 +708,7 @@ fn choose_dates(
             .find_map(|&n| {
                 let t = visible_text(dom, n, 200);
                 let in_text = (t.chars().count() <= 120)
-                    .then(|| dates::find_all(&t).first().map(|f| f.date))
+                    .then(|| dates::find_all_order(&t, day_first).first().map(|f| f.date))
                     .flatten();
                 let attr = || {
                     ["datetime", "title", "content", "data-date"]
@@ -719,7 +751,7 @@ fn choose_dates(
         // A labelled date anywhere in the visible page, else the first plausible one.
         published = page.body.and_then(|b| {
             let text = visible_text(dom, b, 40_000);
-            let found: Vec<(Date, Label)> = dates::find_all(&text)
+            let found: Vec<(Date, Label)> = dates::find_all_order(&text, day_first)
                 .into_iter()
                 .filter(|f| f.date.plausible(now))
                 .map(|f| (f.date, label_before(&text, f.start)))
