@@ -2,7 +2,7 @@
 //! Konjunktiv forms that mark reported speech. The lexicons are data files compiled into the
 //! crate (`data/quotes/`), parsed once on first use.
 
-use std::collections::{HashMap, HashSet};
+use super::{FastMap as HashMap, FastSet as HashSet};
 use std::sync::LazyLock;
 
 static CUES_DE: &str = include_str!("../../data/quotes/cues_de.txt");
@@ -20,15 +20,15 @@ struct Lexicon {
     verbs: HashMap<&'static str, Vec<VerbCue>>,
     nouns: HashSet<&'static str>,
     /// Lower-cased speech nouns long enough to end a compound.
-    noun_ends: Vec<String>,
+    noun_ends: HashSet<String>,
     preps: HashSet<&'static str>,
     konjunktiv: HashSet<&'static str>,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| {
-    let mut verbs: HashMap<&'static str, Vec<VerbCue>> = HashMap::new();
-    let mut nouns = HashSet::new();
-    let mut preps = HashSet::new();
+    let mut verbs: HashMap<&'static str, Vec<VerbCue>> = HashMap::default();
+    let mut nouns = HashSet::default();
+    let mut preps = HashSet::default();
     for line in CUES_DE.lines().chain(CUES_EN.lines()) {
         let mut parts = line.split_whitespace();
         match parts.next() {
@@ -80,15 +80,19 @@ pub fn verb(lower: &str) -> Option<&'static [VerbCue]> {
 }
 
 /// Whether a capitalised word is a speech noun (Angaben) or a compound ending in one
-/// (Polizeiangaben, Medienberichten).
-pub fn is_speech_noun(word: &str) -> bool {
+/// (Polizeiangaben, Medienberichten); `lower` is the word lower-cased.
+pub fn is_speech_noun(word: &str, lower: &str) -> bool {
     if LEX.nouns.contains(word) {
         return true;
     }
-    let lower = word.to_lowercase();
-    LEX.noun_ends
-        .iter()
-        .any(|n| lower.len() > n.len() && lower.ends_with(n.as_str()))
+    // A proper suffix of at least six chars: only the lengths a compound can end in.
+    let total = lower.chars().count();
+    lower
+        .char_indices()
+        .enumerate()
+        .skip(1)
+        .take_while(|&(n, _)| total - n >= 6)
+        .any(|(_, (i, _))| lower.get(i..).is_some_and(|s| LEX.noun_ends.contains(s)))
 }
 
 /// Whether a lower-cased word is an attributing preposition (laut, zufolge, gemäß).
@@ -147,8 +151,8 @@ mod tests {
             .unwrap()
             .iter()
             .any(|v| v.particle == Some("mit")));
-        assert!(is_speech_noun("Polizeiangaben"));
-        assert!(!is_speech_noun("Haus"));
+        assert!(is_speech_noun("Polizeiangaben", "polizeiangaben"));
+        assert!(!is_speech_noun("Haus", "haus"));
         assert!(is_konjunktiv("sei"));
         assert!(is_konjunktiv("habe"));
         assert!(!is_konjunktiv("ist"));

@@ -9,8 +9,9 @@ use super::cues;
 use super::marks::{self, Pair};
 use super::speakers::{self, Mention, Registry};
 use super::text::{self, Kind};
-use super::{Doc, Found};
+use super::{Doc, FastSet, Found};
 use crate::article::QuoteKind;
+use std::sync::LazyLock;
 
 /// What a sentence says about who speaks.
 #[derive(Debug, Clone)]
@@ -162,6 +163,19 @@ const REPORTING: &[&str] = &[
     "anprangern",
 ];
 
+static ADVERBIAL_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| ADVERBIAL.iter().copied().collect());
+static EN_ADVERBIAL_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| EN_ADVERBIAL.iter().copied().collect());
+
+fn is_adverbial(lower: &str) -> bool {
+    ADVERBIAL_SET.contains(lower)
+}
+
+fn is_en_adverbial(lower: &str) -> bool {
+    EN_ADVERBIAL_SET.contains(lower)
+}
+
 fn is_clause_word(w: &str) -> bool {
     matches!(
         w,
@@ -211,12 +225,19 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
     let pairs = marks::pair(doc.text, &doc.toks);
     let mut inside = vec![false; n];
     let mut quote_pairs: Vec<Pair> = Vec::new();
+    // `pair_of[k]`: the index in `quote_pairs` of the quotation whose marks enclose token
+    // `k` (marks included), so that "is k inside one of this sentence's quotations" is O(1).
+    let mut pair_of: Vec<u32> = vec![u32::MAX; n];
     for p in pairs.iter().filter(|p| p.depth == 0) {
-        for flag in inside.iter_mut().take(p.close).skip(p.open + 1) {
-            *flag = true;
+        if let Some(flags) = inside.get_mut(p.open + 1..p.close) {
+            flags.fill(true);
         }
         let words = (p.open + 1..p.close).filter(|&k| doc.is_word(k)).count();
         if !marks::is_trap(doc.text, &doc.toks, *p, words) {
+            let idx = u32::try_from(quote_pairs.len()).unwrap_or(u32::MAX);
+            if let Some(slots) = pair_of.get_mut(p.open..=p.close) {
+                slots.fill(idx);
+            }
             quote_pairs.push(*p);
         }
     }
@@ -243,21 +264,26 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         while qi < quote_pairs.len() && quote_pairs[qi].open < a {
             qi += 1;
         }
-        let directs: Vec<Pair> = quote_pairs[qi..]
-            .iter()
-            .take_while(|p| p.open < b)
-            .copied()
-            .collect();
-        let in_direct = |k: usize| directs.iter().any(|p| k >= p.open && k <= p.close);
+        let mut qj = qi;
+        while qj < quote_pairs.len() && quote_pairs[qj].open < b {
+            qj += 1;
+        }
+        let directs: &[Pair] = &quote_pairs[qi..qj];
+        let in_direct = |k: usize| {
+            pair_of
+                .get(k)
+                .is_some_and(|&p| (qi..qj).contains(&(p as usize)))
+        };
         let attr = attribution(doc, a, e, &in_direct, !directs.is_empty());
         // Names introduced by the sentence's subject (Außenministerin Anna Berger ist …) are
         // remembered for the pronouns, role nouns and surnames that follow.
         for k in a..e.saturating_sub(2) {
-            if doc.is_word(k)
-                && speakers::is_role_word(doc.low(k))
-                && doc.is_cap(k + 1)
+            // The cheap flags first: the suffix lookup of a role runs on few words.
+            if doc.is_cap(k + 1)
                 && doc.is_cap(k + 2)
+                && doc.is_word(k)
                 && !in_direct(k)
+                && doc.is_role(k)
             {
                 let mut m = k + 3;
                 while m < e && doc.is_cap(m) {
@@ -287,7 +313,7 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         let own_subject = if attr.is_none()
             && directs.first().is_some_and(|p| p.open > a + 1)
             && (doc.is_cap(a) || speakers::is_pronoun(doc.low(a)))
-            && !ADVERBIAL.contains(&doc.low(a))
+            && !is_adverbial(doc.low(a))
         {
             speakers::np_forward(doc, a, directs[0].open)
                 .filter(|sp| doc.is_word(sp.1) && !doc.is_cap(sp.1))
@@ -314,7 +340,7 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
             None
         };
         // Quotations in marks.
-        for p in &directs {
+        for p in directs {
             let full = starts_sentence(doc, a, p.open) || ends_with_sentence_punct(doc, *p);
             let speaker = mention.clone().or_else(|| sentence_speaker.clone());
             if speaker.is_none() && !full {
@@ -386,8 +412,8 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
 /// The subject phrase a German sentence opens with (Die Regierung verteidigte …), if any.
 fn sentence_subject(doc: &Doc, a: usize, e: usize) -> Option<(usize, usize)> {
     if !doc.is_cap(a)
-        || ADVERBIAL.contains(&doc.low(a))
-        || EN_ADVERBIAL.contains(&doc.low(a))
+        || is_adverbial(doc.low(a))
+        || is_en_adverbial(doc.low(a))
         || speakers::is_pronoun(doc.low(a))
     {
         return None;
@@ -467,11 +493,11 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                 if doc.is_word(j) && !doc.is_cap(j) && j + 1 < e {
                     j += 1; // nach eigenen Angaben, nach ersten Erkenntnissen
                 }
-                if doc.is_cap(j) && cues::is_speech_noun(doc.word(j))
+                if doc.is_cap(j) && cues::is_speech_noun(doc.word(j), doc.low(j))
                     || (doc.is_cap(j)
                         && doc.word(j).ends_with('s')
                         && doc.is_cap(j + 1)
-                        && cues::is_speech_noun(doc.word(j + 1)))
+                        && cues::is_speech_noun(doc.word(j + 1), doc.low(j + 1)))
                 {
                     speakers::np_forward(doc, k + 1, e).map(|sp| (sp, k, sp.1))
                 } else {
@@ -512,7 +538,7 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                 sp.and_then(|sp| {
                     let mut v = sp.1;
                     while v < e && v < sp.1 + 6 && !doc.is_punct(v, ',') {
-                        if cues::verb(doc.low(v)).is_some() && !doc.is_cap(v) {
+                        if doc.is_verb(v) && !doc.is_cap(v) {
                             let mut end = v + 1;
                             // hatte mitgeteilt / mitgeteilt hatte
                             while end < e && doc.is_word(end) && end < v + 3 {
@@ -553,7 +579,7 @@ fn verbal(
     has_direct: bool,
 ) -> Option<Attr> {
     for k in a..e {
-        if in_direct(k) || !doc.is_word(k) || (doc.is_cap(k) && !doc.english) {
+        if !doc.is_verb(k) || in_direct(k) || (doc.is_cap(k) && !doc.english) {
             continue;
         }
         let Some(readings) = cues::verb(doc.low(k)) else {
@@ -576,7 +602,7 @@ fn verbal(
         }
         // A sentence that opens with its subject (with an apposition or a relative clause
         // between commas) before the verb: Der Sprecher, Tom Berg, teilte mit, …
-        let lead_subject = if !doc.english && doc.is_cap(a) && !ADVERBIAL.contains(&doc.low(a)) {
+        let lead_subject = if !doc.english && doc.is_cap(a) && !is_adverbial(doc.low(a)) {
             speakers::np_forward(doc, a, k)
                 .filter(|sp| {
                     sp.1 == k
@@ -602,8 +628,7 @@ fn verbal(
                         && k - 1 > sp.1 + 2
                         && k - 1 - sp.1 <= 9
                         && doc.is_cap(sp.1 + 2)
-                        && (sp.1 + 1..k - 1)
-                            .all(|j| doc.is_word(j) && cues::verb(doc.low(j)).is_none())
+                        && (sp.1 + 1..k - 1).all(|j| doc.is_word(j) && !doc.is_verb(j))
                     {
                         (sp.0, k - 1)
                     } else {
@@ -673,11 +698,11 @@ fn verbal(
         } else {
             let first = doc.low(a);
             let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)
-                || ADVERBIAL.contains(&first)
+                || is_adverbial(first)
                 || (a..k).any(|j| doc.is_punct(j, ','));
             if lead_subject.is_some() {
                 lead_subject
-            } else if opens_adverbial && (!doc.is_cap(a) || ADVERBIAL.contains(&first)) {
+            } else if opens_adverbial && (!doc.is_cap(a) || is_adverbial(first)) {
                 after()
             } else {
                 speakers::np_forward(doc, a, k)

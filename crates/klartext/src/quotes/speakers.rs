@@ -3,7 +3,8 @@
 //! pronoun, a role noun (die Ministerin, der Konzern) or a bare surname points back to the full
 //! name introduced earlier. The [`Registry`] remembers the persons and organisations met.
 
-use super::Doc;
+use super::{Doc, FastMap, FastSet};
+use std::sync::LazyLock;
 
 /// A speaker phrase: its token range as written and the canonical name it resolves to.
 #[derive(Debug, Clone, PartialEq)]
@@ -349,36 +350,85 @@ fn cap_follows(doc: &Doc, j: usize) -> bool {
         if doc.is_cap(j + d) {
             return true;
         }
-        if !doc.is_word(j + d) || STOP.contains(&doc.low(j + d)) {
+        if !doc.is_word(j + d) || is_stop(doc.low(j + d)) {
             return false;
         }
     }
     false
 }
 
+/// Word classes of the closed lists, as bits of [`class`].
+pub const DET: u8 = 1;
+pub const STOPWORD: u8 = 2;
+pub const PRONOUN: u8 = 4;
+pub const PARTICLE: u8 = 8;
+
+static CLASSES: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
+    let mut m: FastMap<&'static str, u8> = FastMap::default();
+    for (list, bit) in [
+        (DETS, DET),
+        (STOP, STOPWORD),
+        (PRONOUNS, PRONOUN),
+        (PARTICLES, PARTICLE),
+    ] {
+        for w in list {
+            *m.entry(w).or_default() |= bit;
+        }
+    }
+    m
+});
+
+static ROLES: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| ROLE_ENDS.iter().copied().collect());
+static ORGS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| ORG_ENDS.iter().copied().collect());
+
+/// The closed-list classes of a lower-cased word (one hash lookup).
+pub fn class(lower: &str) -> u8 {
+    CLASSES.get(lower).copied().unwrap_or(0)
+}
+
+fn is_det(lower: &str) -> bool {
+    class(lower) & DET != 0
+}
+
+fn is_stop(lower: &str) -> bool {
+    class(lower) & STOPWORD != 0
+}
+
+fn is_particle(lower: &str) -> bool {
+    class(lower) & PARTICLE != 0
+}
+
+/// Whether `lower` is in `set` or ends in a member of at least `min` chars.
+pub(super) fn ends_in(set: &FastSet<&'static str>, lower: &str, min: usize) -> bool {
+    if set.contains(lower) {
+        return true;
+    }
+    let total = lower.chars().count();
+    lower
+        .char_indices()
+        .enumerate()
+        .skip(1)
+        .take_while(|&(n, _)| total - n >= min)
+        .any(|(_, (i, _))| lower.get(i..).is_some_and(|suffix| set.contains(suffix)))
+}
+
 /// Whether a lower-cased word names an office or a role (Ministerin, Bahnchef, spokesman).
-pub fn is_role_word(lower: &str) -> bool {
-    is_role(lower)
+pub fn is_role(lower: &str) -> bool {
+    ends_in(&ROLES, lower, 4)
 }
 
-fn is_role(lower: &str) -> bool {
-    ROLE_ENDS
-        .iter()
-        .any(|r| lower == *r || (r.chars().count() >= 4 && lower.ends_with(r)))
-}
-
-fn is_org(lower: &str) -> bool {
-    ORG_ENDS
-        .iter()
-        .any(|r| lower == *r || (r.chars().count() >= 5 && lower.ends_with(r)))
+/// Whether a lower-cased word names an organisation (Konzern, Bundesregierung, police).
+pub fn is_org(lower: &str) -> bool {
+    ends_in(&ORGS, lower, 5)
 }
 
 pub fn is_pronoun(lower: &str) -> bool {
-    PRONOUNS.contains(&lower)
+    class(lower) & PRONOUN != 0
 }
 
 fn is_adjective_like(lower: &str) -> bool {
-    !STOP.contains(&lower)
+    !is_stop(lower)
         && lower.chars().count() > 3
         && (lower.ends_with('e')
             || lower.ends_with("en")
@@ -406,7 +456,7 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             break;
         }
         let lw = doc.low(j);
-        if j == i && DETS.contains(&lw) {
+        if j == i && is_det(lw) {
             j += 1;
             continue;
         }
@@ -420,11 +470,11 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             continue;
         }
         if doc.is_word(j) {
-            if (j == i || !head_seen) && DETS.contains(&lw) {
+            if (j == i || !head_seen) && is_det(lw) {
                 j += 1;
                 continue;
             }
-            if head_seen && PARTICLES.contains(&lw) && doc.is_cap(j + 1) && lw != "der" {
+            if head_seen && is_particle(lw) && doc.is_cap(j + 1) && lw != "der" {
                 j += 1;
                 continue;
             }
@@ -435,7 +485,7 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
                     "des" | "der" | "von" | "vom" | "einer" | "eines" | "of" | "for"
                 )
                 && (doc.is_cap(j + 1)
-                    || DETS.contains(&doc.low(j + 1))
+                    || is_det(doc.low(j + 1))
                     || (is_adjective_like(doc.low(j + 1)) && doc.is_cap(j + 2)))
             {
                 attachments += 1;
@@ -448,7 +498,7 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
                 && (matches!(
                     doc.low(j - 1),
                     "des" | "der" | "von" | "vom" | "einer" | "eines"
-                ) || super::cues::is_speech_noun(doc.word(j - 1)));
+                ) || super::cues::is_speech_noun(doc.word(j - 1), doc.low(j - 1)));
             if (!head_seen || after_attach)
                 && is_adjective_like(lw)
                 && super::cues::verb(lw).is_none()
@@ -459,7 +509,7 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             }
             // English role nouns are lower case: the minister, union leader Maria Lopez.
             if doc.english
-                && !STOP.contains(&lw)
+                && !is_stop(lw)
                 && super::cues::verb(lw).is_none()
                 && cap_follows(doc, j)
                 && j - i < 5
@@ -488,7 +538,7 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
         if head_seen && doc.is_punct(j, ',') {
             let mut k = j + 1;
             let mut caps = 0;
-            while k < limit && k - j < 6 && (doc.is_cap(k) || PARTICLES.contains(&doc.low(k))) {
+            while k < limit && k - j < 6 && (doc.is_cap(k) || is_particle(doc.low(k))) {
                 if doc.is_cap(k) {
                     caps += 1;
                 }
@@ -549,14 +599,14 @@ pub fn np_backward(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)
         let k = i - 1;
         let lw = doc.low(k);
         if doc.is_cap(k)
-            || (doc.is_word(k) && (DETS.contains(&lw) || PARTICLES.contains(&lw)))
+            || (doc.is_word(k) && (is_det(lw) || is_particle(lw)))
             || (doc.is_word(k) && is_adjective_like(lw) && super::cues::verb(lw).is_none())
             || (doc.english && is_role(lw))
             || (matches!(lw, "des" | "der" | "of") && doc.is_cap(k + 1))
         {
             // Stop after a determiner: it starts the phrase.
             i = k;
-            if doc.is_word(k) && DETS.contains(&lw) && !matches!(lw, "des" | "der") {
+            if doc.is_word(k) && is_det(lw) && !matches!(lw, "des" | "der") {
                 break;
             }
             continue;
@@ -564,7 +614,7 @@ pub fn np_backward(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)
         break;
     }
     // Do not start on a lower-case non-determiner.
-    while i < last && doc.is_word(i) && !doc.is_cap(i) && !DETS.contains(&doc.low(i)) {
+    while i < last && doc.is_word(i) && !doc.is_cap(i) && !is_det(doc.low(i)) {
         i += 1;
     }
     Some((i, end))
@@ -579,12 +629,20 @@ pub struct Known {
     pub mentions: usize,
 }
 
-/// Persons and organisations met so far, and the recent speakers.
+/// Persons and organisations met so far, and the recent speakers. Lookups by name, surname
+/// and role go through hash maps, so resolving stays O(1) however many names a text holds.
 #[derive(Debug, Default)]
 pub struct Registry {
     pub known: Vec<Known>,
     /// The index in `known` of the last person who spoke.
     last_person: Option<usize>,
+    /// Name → index in `known`.
+    by_name: FastMap<String, usize>,
+    /// Surname → the first person in `known` with it.
+    by_surname: FastMap<String, usize>,
+    /// Every suffix of a lower-cased role of a person → the last person in `known` with a
+    /// role that ends so.
+    by_role: FastMap<String, usize>,
 }
 
 impl Registry {
@@ -629,7 +687,7 @@ impl Registry {
             && doc.is_cap(name_end - 2)
             && !is_role(doc.low(name_end - 2))
             && !is_org(doc.low(name_end - 2))
-            && !DETS.contains(&doc.low(name_end - 2))
+            && !is_det(doc.low(name_end - 2))
         {
             name_start = name_end - 1;
         }
@@ -639,9 +697,9 @@ impl Registry {
             if (doc.is_cap(k)
                 && !is_role(lw)
                 && !is_org(lw)
-                && !DETS.contains(&lw)
+                && !is_det(lw)
                 && super::cues::verb(lw).is_none())
-                || (PARTICLES.contains(&lw) && name_start < name_end && lw != "der")
+                || (is_particle(lw) && name_start < name_end && lw != "der")
             {
                 name_start = k;
             } else {
@@ -653,12 +711,8 @@ impl Registry {
         // A full name (two or more words) introduces or finds a person.
         if words >= 2 && !has_org {
             let idx = self.find_or_add(&name, true);
-            if let Some(k) = self.known.get_mut(idx) {
-                for r in roles {
-                    if !k.roles.contains(&r) {
-                        k.roles.push(r);
-                    }
-                }
+            for r in roles {
+                self.add_role(idx, r);
             }
             self.last_person = Some(idx);
             return Mention {
@@ -668,11 +722,7 @@ impl Registry {
         }
         // A bare surname of someone met before.
         if words == 1 && !is_role(&name.to_lowercase()) && !is_org(&name.to_lowercase()) {
-            if let Some(idx) = self
-                .known
-                .iter()
-                .position(|k| k.person && k.name.rsplit(' ').next() == Some(name.as_str()))
-            {
+            if let Some(&idx) = self.by_surname.get(name.as_str()) {
                 self.known[idx].mentions += 1;
                 self.last_person = Some(idx);
                 return Mention {
@@ -684,12 +734,7 @@ impl Registry {
         // A role noun alone: the person met before with that role.
         if words <= 1 && !roles.is_empty() {
             let role = roles[roles.len() - 1].to_lowercase();
-            if let Some(idx) = self.known.iter().rposition(|k| {
-                k.person
-                    && k.roles
-                        .iter()
-                        .any(|r| r.to_lowercase() == role || r.to_lowercase().ends_with(&role))
-            }) {
+            if let Some(&idx) = self.by_role.get(role.as_str()) {
                 self.known[idx].mentions += 1;
                 self.last_person = Some(idx);
                 return Mention {
@@ -700,7 +745,7 @@ impl Registry {
         }
         // Otherwise the phrase without its determiner stands for itself.
         let mut s = a;
-        while s + 1 < b && doc.is_word(s) && DETS.contains(&doc.low(s)) {
+        while s + 1 < b && doc.is_word(s) && is_det(doc.low(s)) {
             s += 1;
         }
         let canonical = doc.span_text(s, b).trim_end_matches(',').to_string();
@@ -713,17 +758,46 @@ impl Registry {
     }
 
     fn find_or_add(&mut self, name: &str, person: bool) -> usize {
-        if let Some(i) = self.known.iter().position(|k| k.name == name) {
-            self.known[i].mentions += 1;
+        if let Some(&i) = self.by_name.get(name) {
+            if let Some(k) = self.known.get_mut(i) {
+                k.mentions += 1;
+            }
             return i;
         }
+        let idx = self.known.len();
         self.known.push(Known {
             name: name.to_string(),
             person,
             roles: Vec::new(),
             mentions: 1,
         });
-        self.known.len() - 1
+        self.by_name.insert(name.to_string(), idx);
+        if person {
+            if let Some(surname) = name.rsplit(' ').next() {
+                self.by_surname.entry(surname.to_string()).or_insert(idx);
+            }
+        }
+        idx
+    }
+
+    /// Adds a role to the entry `idx` and indexes it for role-noun mentions.
+    fn add_role(&mut self, idx: usize, role: String) {
+        let Some(k) = self.known.get_mut(idx) else {
+            return;
+        };
+        if k.roles.contains(&role) {
+            return;
+        }
+        if k.person {
+            let lower = role.to_lowercase();
+            for (i, _) in lower.char_indices() {
+                if let Some(suffix) = lower.get(i..) {
+                    let slot = self.by_role.entry(suffix.to_string()).or_insert(idx);
+                    *slot = (*slot).max(idx);
+                }
+            }
+        }
+        k.roles.push(role);
     }
 }
 

@@ -1,9 +1,11 @@
 //! Tokens and sentences: the units the quotation pass works on.
 //!
 //! Tokens carry byte offsets into the text (always on char boundaries, since they come from
-//! `char_indices`); [`CharMap`] turns them into the code point offsets the API promises.
-//! Sentences are token ranges; they never split inside a quotation in marks, so a quote of
-//! several sentences and its attribution stay one unit, but they always end at a line break.
+//! `char_indices`) and the code point offsets the API promises, counted in the same single
+//! pass. Sentences are token ranges; they never split inside a quotation in marks, so a quote
+//! of several sentences and its attribution stay one unit, but they always end at a line
+//! break, and a run of more than [`MAX_SENTENCE`] tokens is cut, so that the per-sentence
+//! work of the pass stays linear in the length of the text.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +26,9 @@ pub struct Tok {
     pub kind: Kind,
     pub start: usize,
     pub end: usize,
+    /// Code point offsets of `start` and `end`.
+    pub cstart: usize,
+    pub cend: usize,
     /// Whitespace (or the start of the text) comes right before it.
     pub space_before: bool,
 }
@@ -45,12 +50,17 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     let mut space = true;
+    // Code points consumed so far.
+    let mut chars = 0usize;
     while let Some((i, c)) = it.next() {
+        let cstart = chars;
+        chars += 1;
         if c == '\n' {
             let mut end = i + 1;
             while let Some(&(j, d)) = it.peek() {
                 if d.is_whitespace() {
                     end = j + d.len_utf8();
+                    chars += 1;
                     it.next();
                 } else {
                     break;
@@ -60,6 +70,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 kind: Kind::Break,
                 start: i,
                 end,
+                cstart,
+                cend: chars,
                 space_before: true,
             });
             space = true;
@@ -71,9 +83,13 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
         }
         if is_word_char(c) {
             let mut end = i + c.len_utf8();
+            // Only digits and dots so far (for 1.920 and 3,5).
+            let mut numeric = c.is_ascii_digit();
             while let Some(&(j, d)) = it.peek() {
                 if is_word_char(d) {
                     end = j + d.len_utf8();
+                    numeric &= d.is_ascii_digit();
+                    chars += 1;
                     it.next();
                     continue;
                 }
@@ -84,15 +100,14 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                     let next = look.peek().map(|&(_, n)| n);
                     let ok = match d {
                         '-' | '&' => next.is_some_and(is_word_char),
-                        '.' | ',' => {
-                            next.is_some_and(|n| n.is_ascii_digit())
-                                && text[i..end].chars().all(|x| x.is_ascii_digit() || x == '.')
-                        }
+                        '.' | ',' => next.is_some_and(|n| n.is_ascii_digit()) && numeric,
                         _ => next.is_some_and(|n| n.is_alphabetic()),
                     };
                     if ok {
                         it.next();
+                        chars += 1;
                         end = j + d.len_utf8();
+                        numeric &= d == '.';
                         continue;
                     }
                 }
@@ -102,6 +117,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 kind: Kind::Word,
                 start: i,
                 end,
+                cstart,
+                cend: chars,
                 space_before: space,
             });
         } else {
@@ -113,6 +130,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 },
                 start: i,
                 end: i + c.len_utf8(),
+                cstart,
+                cend: chars,
                 space_before: space,
             });
         }
@@ -121,32 +140,9 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
     out
 }
 
-/// Byte offset → code point offset, for offsets on char boundaries.
-pub struct CharMap {
-    /// `prefix[i]`: how many chars start before byte `i`.
-    prefix: Vec<u32>,
-}
-
-impl CharMap {
-    pub fn new(text: &str) -> CharMap {
-        let mut prefix = Vec::with_capacity(text.len() + 1);
-        let mut n = 0u32;
-        for b in text.bytes() {
-            prefix.push(n);
-            if (b & 0xC0) != 0x80 {
-                n += 1;
-            }
-        }
-        prefix.push(n);
-        CharMap { prefix }
-    }
-
-    /// The code point offset of byte offset `b` (clamped to the text).
-    pub fn char_of(&self, b: usize) -> usize {
-        let i = b.min(self.prefix.len().saturating_sub(1));
-        self.prefix.get(i).copied().unwrap_or(0) as usize
-    }
-}
+/// The longest sentence, in tokens: a longer run (a list without punctuation, a quotation
+/// left open) is cut into pieces of this size.
+pub const MAX_SENTENCE: usize = 300;
 
 /// Abbreviations after which a period does not end a sentence.
 const ABBREV: &[&str] = &[
@@ -164,6 +160,10 @@ pub fn sentences(text: &str, toks: &[Tok], inside_quote: &[bool]) -> Vec<(usize,
     let mut start = 0;
     let mut i = 0;
     while i < toks.len() {
+        if i - start >= MAX_SENTENCE {
+            out.push((start, i));
+            start = i;
+        }
         let t = toks[i];
         if t.kind == Kind::Break {
             if i > start {
@@ -227,8 +227,7 @@ fn is_abbrev(text: &str, toks: &[Tok], i: usize, c: char) -> bool {
     if w.chars().count() == 1 && w.chars().all(char::is_uppercase) {
         return true;
     }
-    let lower = w.to_lowercase();
-    ABBREV.contains(&lower.as_str())
+    ABBREV.iter().any(|a| a.eq_ignore_ascii_case(w))
 }
 
 #[cfg(test)]
@@ -257,13 +256,25 @@ mod tests {
     }
 
     #[test]
-    fn char_map_counts_code_points() {
-        let text = "äö„x";
-        let m = CharMap::new(text);
-        assert_eq!(m.char_of(0), 0);
-        assert_eq!(m.char_of(2), 1);
-        assert_eq!(m.char_of(4), 2);
-        assert_eq!(m.char_of(text.len()), 4);
+    fn tokens_count_code_points() {
+        let text = "äö „x“\n\n 3,5";
+        let toks = tokenize(text);
+        let offs: Vec<(usize, usize)> = toks.iter().map(|t| (t.cstart, t.cend)).collect();
+        assert_eq!(offs, vec![(0, 2), (3, 4), (4, 5), (5, 6), (6, 9), (9, 12)]);
+        for t in &toks {
+            assert_eq!(text[..t.start].chars().count(), t.cstart);
+            assert_eq!(text[..t.end].chars().count(), t.cend);
+        }
+    }
+
+    #[test]
+    fn long_runs_are_cut() {
+        let text = "wort ".repeat(MAX_SENTENCE * 3 + 7);
+        let toks = tokenize(&text);
+        let s = sentences(&text, &toks, &vec![false; toks.len()]);
+        assert_eq!(s.len(), 4);
+        assert!(s.iter().all(|&(a, b)| b - a <= MAX_SENTENCE));
+        assert_eq!(s[3], (MAX_SENTENCE * 3, toks.len()));
     }
 
     #[test]
