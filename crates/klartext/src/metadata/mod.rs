@@ -1202,6 +1202,113 @@ mod tests {
     }
 
     #[test]
+    fn english_labels_keep_published_and_modified_apart() {
+        let html = r#"<html lang="en-US"><body><h1>Port expansion approved by council</h1>
+        <p>Published: Nov. 28, 2025</p><p>Updated: Nov. 29, 2025 at 2:03 p.m. EST</p>
+        <p>By Jane Doe</p></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(a.date_published.as_deref(), Some("2025-11-28"));
+        assert_eq!(
+            a.date_modified.as_deref(),
+            Some("2025-11-29T14:03:00-05:00")
+        );
+        assert_eq!(a.authors, vec!["Jane Doe"]);
+    }
+
+    #[test]
+    fn utc_midnight_and_url_days() {
+        let html = r#"<html><head><meta property="article:published_time" content="2021-11-04T23:00:00+00:00"></head>
+        <body><h1>Kommunalwahlen in Nordmazedonien</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2021-11-05")
+        );
+        let html = r#"<html><head><meta property="article:published_time" content="2023-11-09T03:28:35+00:00"></head>
+        <body><h1>Mayor elected in late count</h1></body></html>"#;
+        let a = run(
+            html,
+            Some("https://news.example.com/2023/11/08/mayor-elected/"),
+        );
+        assert_eq!(a.date_published.as_deref(), Some("2023-11-08"));
+    }
+
+    #[test]
+    fn day_first_outside_the_us() {
+        let html = r#"<html lang="en-GB"><body><h1>Student halls too crowded</h1>
+        <p><span class="time">02/10/2020</span></p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-10-02")
+        );
+        let html = r#"<html lang="en-US"><body><h1>Student halls too crowded</h1>
+        <p><span class="time">02/10/2020</span></p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-10")
+        );
+    }
+
+    #[test]
+    fn video_upload_is_not_the_article_date() {
+        let html = r#"<html><head><meta property="article:published_time" content="2017-12-01T12:01:11+01:00">
+        <script type="application/ld+json">{"@type":"VideoObject","name":"Clip","uploadDate":"2015-01-16T14:53:35+01:00"}</script>
+        </head><body><h1>Chrome exportieren</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2017-12-01T12:01:11+01:00")
+        );
+    }
+
+    #[test]
+    fn forum_opening_post_wins() {
+        let html = r#"<html><head><script type="application/ld+json">[
+        {"@type":"DiscussionForumPosting","headline":"Best camera?","datePublished":"2025-08-26T10:00:00Z","author":{"@type":"Person","name":"Joe Root"}},
+        {"@type":"DiscussionForumPosting","headline":"Re: Best camera?","datePublished":"2025-09-01T10:00:00Z","author":{"@type":"Person","name":"Ann Other"}}]</script>
+        </head><body><h1>Best camera?</h1></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(
+            a.date_published.as_deref(),
+            Some("2025-08-26T10:00:00+00:00")
+        );
+        assert_eq!(a.authors, vec!["Joe Root"]);
+    }
+
+    #[test]
+    fn meta_properties_and_lead() {
+        let html = r#"<html><head><meta property="dc:description og:description" content="Preferred description">
+        <meta name="description" content="Other"><meta name="author" content="Anna Berger">
+        </head><body><h1>Headline here</h1></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(a.description.as_deref(), Some("Preferred description"));
+        let options = Options::default();
+        let doc = Document::from_html(
+            "<html><body><h1>Kurz</h1></body></html>",
+            &options.limits,
+            None,
+        );
+        let mut article = Article {
+            text: "Kurz\n\nDer erste Absatz ist der Vorspann.\n\nDann mehr.".into(),
+            ..Article::default()
+        };
+        fill(&doc, &options, &mut article);
+        assert_eq!(
+            article.description.as_deref(),
+            Some("Der erste Absatz ist der Vorspann.")
+        );
+    }
+
+    #[test]
+    fn byline_label_with_name_in_next_node_and_kicker() {
+        let html = r#"<html><head><meta property="og:title" content="Interne Unterlagen im Netz Daten von Rheinmetall gehackt"></head>
+        <body><h1><span class="topline">Interne Unterlagen im Netz</span> <span>Daten von Rheinmetall gehackt</span></h1>
+        <div class="metaInfo">Ein Artikel von <strong>Pamela Sladky</strong> | 27.01.2022 - 12:45</div></body></html>"#;
+        let a = run(html, None);
+        assert_eq!(a.title.as_deref(), Some("Daten von Rheinmetall gehackt"));
+        assert_eq!(a.authors, vec!["Pamela Sladky"]);
+        assert_eq!(a.date_published.as_deref(), Some("2022-01-27T12:45:00"));
+    }
+
+    #[test]
     fn urls() {
         assert_eq!(
             resolve_url("/a/b", Some("https://x.de/c/d?e")),
