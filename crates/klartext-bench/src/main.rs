@@ -9,11 +9,13 @@
 
 mod casefold_table;
 mod check;
+mod dumps;
 mod memory;
 #[cfg(test)]
 mod parity_tests;
 mod peers;
 mod pytext;
+mod remap;
 mod report;
 mod run;
 mod score;
@@ -36,12 +38,17 @@ struct Cli {
     /// The folder with the sets' archives (`<set>.tar.xz`) and README.md.
     #[arg(long, default_value = "../shared/data")]
     data: PathBuf,
-    /// Sets to run, comma-separated [default: trafilatura-eval-dev,wcxb-dev,readability-dev,htmldate-eval-dev]
+    /// Sets to run, comma-separated [default: trafilatura-eval-dev,wcxb-dev,readability-dev,htmldate-eval-dev,german-news-quotation-attribution-2024-dev]
     #[arg(long, value_delimiter = ',')]
     sets: Vec<String>,
     /// Also run the Python peers (trafilatura, resiliparse, rs_trafilatura) from a venv.
     #[arg(long)]
     peers: bool,
+    /// Also make html-text dumps of trafilatura-eval-dev, wcxb-dev (article pages) and
+    /// readability-dev into <out>/dumps and run klartext (and with --peers, trafilatura and
+    /// jusText) on them, beside klartext's HTML score on the same pages.
+    #[arg(long)]
+    dumps: bool,
     /// Recompute the peers' outputs instead of reusing the cached ones (implies --peers).
     #[arg(long)]
     rerun_peers: bool,
@@ -128,12 +135,35 @@ fn bench(cli: &Cli) -> Result<bool> {
             Err(e) => eprintln!("skipping {name}: {e:#}"),
         }
     }
+    let mut dump_sets = Vec::new();
+    let mut dumps_agree = true;
+    if cli.dumps {
+        let python = peers::ensure_venv(&cli.venv)?;
+        let (what, module) = (dumps::HTML_TEXT.0, dumps::HTML_TEXT.0);
+        if peers::ensure_module(&python, what, module, dumps::HTML_TEXT.1) {
+            for name in names
+                .iter()
+                .filter(|n| dumps::DUMP_SETS.contains(&n.as_str()))
+            {
+                match bench_dumps(cli, name, &eval, &python, venv.as_ref()) {
+                    Ok((d, agree)) => {
+                        dumps_agree &= agree;
+                        dump_sets.push(d);
+                    }
+                    Err(e) => eprintln!("skipping the dumps of {name}: {e:#}"),
+                }
+            }
+        }
+    }
     let memory = measure_memory(cli);
     let report = Report {
         sets: results,
         memory,
+        dumps: dump_sets,
     };
     print!("{}", report::table(&report));
+    print!("{}", report::quotes_lines(&report));
+    print!("{}", dumps::table(&report.dumps));
     if cli.worst.is_some() {
         print!("{}", report::worst_lists(&report));
     }
@@ -151,7 +181,7 @@ fn bench(cli: &Cli) -> Result<bool> {
         .iter()
         .flat_map(|s| &s.tools)
         .all(|t| t.check.as_ref().is_none_or(|c| c.agrees));
-    Ok(all_agree)
+    Ok(all_agree && dumps_agree)
 }
 
 /// Runs klartext (and the peers) on one set and scores every run.
@@ -220,6 +250,118 @@ fn bench_set(cli: &Cli, name: &str, eval: &Path, venv: Option<&peers::Venv>) -> 
         tools,
         worst,
     })
+}
+
+/// The dumps of one set: made with html-text, run by klartext as text, scored beside
+/// klartext's HTML run on the same pages (and the peers on the dumps with `--peers`).
+/// Returns the comparison and whether `--check` agreed.
+fn bench_dumps(
+    cli: &Cli,
+    name: &str,
+    eval: &Path,
+    python: &Path,
+    venv: Option<&peers::Venv>,
+) -> Result<(dumps::DumpSet, bool)> {
+    let dir = sets::ensure_unpacked(&cli.data, &cli.unpack, name)?;
+    let set = sets::load(&dir, cli.limit)?;
+    let tools = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tools");
+    let dump_dir = dumps::dir(&cli.out, name);
+    dumps::make(&set, python, &tools, &dump_dir)?;
+    let dump_set = dumps::dump_set(&set, &dump_dir);
+    let html_set = Set {
+        dumps: None,
+        charset: set.charset.clone(),
+        ..dumps::dump_set(&set, &dump_dir)
+    };
+    eprintln!("{name}: {} text dumps", dump_set.gold.len());
+    let repeat = usize::from(cli.repeat);
+    let mut rows = Vec::new();
+    let mut files = Vec::new();
+    let mut push = |rows: &mut Vec<dumps::DumpRow>, input, tool: &str, path: PathBuf, speed| {
+        let figures = dumps::score(&dump_set, &path)?;
+        rows.push(dumps::DumpRow {
+            input,
+            result: ToolResult {
+                tool: tool.into(),
+                figures,
+                speed,
+                check: None,
+            },
+        });
+        files.push(path);
+        anyhow::Ok(())
+    };
+    let html_path = cli.out.join(format!("{name}.html-subset.klartext.jsonl"));
+    let speed = run::run_klartext(&html_set, &html_path, repeat)?;
+    push(&mut rows, "html", "klartext", html_path, speed)?;
+    let dump_path = cli.out.join(format!("{name}.dump.klartext.jsonl"));
+    let speed = run::run_klartext(&dump_set, &dump_path, repeat)?;
+    push(&mut rows, "dump", "klartext", dump_path, speed)?;
+    let raw_path = cli.out.join(format!("{name}.dump.raw.jsonl"));
+    dumps::write_raw(&dump_set, &raw_path)?;
+    push(
+        &mut rows,
+        "dump",
+        "dump as is",
+        raw_path,
+        run::Speed::default(),
+    )?;
+    if let Some(venv) = venv {
+        let cached = cli.out.join(format!("{name}.trafilatura.jsonl"));
+        if cached.is_file() {
+            push(
+                &mut rows,
+                "html",
+                "trafilatura",
+                cached,
+                run::Speed::default(),
+            )?;
+        }
+        if peers::ensure_module(&venv.python, "jusText", "justext", &["jusText==3.0.2"]) {
+            let runner = tools.join("run_dump_peer.py");
+            for tool in dumps::DUMP_PEERS {
+                let preds = cli.out.join(format!("{name}.dump.{tool}.jsonl"));
+                let speed_path = cli.out.join(format!("{name}.dump.{tool}.speed.json"));
+                let args = [
+                    runner.as_os_str(),
+                    eval.as_os_str(),
+                    std::ffi::OsStr::new(tool),
+                    set.dir.as_os_str(),
+                    dump_dir.as_os_str(),
+                    preds.as_os_str(),
+                ];
+                let cached = preds.is_file() && !cli.rerun_peers && !set.limited;
+                match peers::run_cached(&venv.python, &args, &speed_path, cached) {
+                    Ok(speed) => push(&mut rows, "dump", tool, preds, speed)?,
+                    Err(e) => eprintln!("skipping {tool} on the dumps of {name}: {e:#}"),
+                }
+            }
+        }
+    }
+    let mut agree = true;
+    if cli.check {
+        let check_dir = sets::write_limited_copy(
+            &dump_set,
+            &cli.out.join("check").join(format!("{name}-dumps")),
+        )?;
+        let score_py = eval.join("score.py");
+        for (row, path) in rows.iter_mut().zip(&files) {
+            let python = check::python_figures(&score_py, &check_dir, path)?;
+            let c: report::CheckResult = check::compare(&row.result.figures, &python).into();
+            agree &= c.agrees;
+            row.result.check = Some(c);
+        }
+    }
+    let figure = dumps::main_figure(&set.kind_name);
+    Ok((
+        dumps::DumpSet {
+            set: name.to_owned(),
+            pages: dump_set.gold.len(),
+            figure,
+            rows,
+        },
+        agree,
+    ))
 }
 
 /// Scores a predictions file against the set's gold: score.py's figures, and per-page scores.

@@ -140,3 +140,72 @@ fn dates_parity() {
     ];
     assert_parity("dates", &gold, &preds);
 }
+
+#[test]
+fn quotes_parity() {
+    // Tokens: whitespace-separated words of the text, with their code-point offsets.
+    fn doc(id: &str, text: &str, quotes: Value) -> Value {
+        let mut tokens = Vec::new();
+        let mut start = None;
+        for (i, c) in text.chars().chain(std::iter::once(' ')).enumerate() {
+            match (c.is_whitespace(), start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    tokens.push(json!([s, i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        json!({"id": id, "text": text, "tokens": tokens, "quotes": quotes})
+    }
+    let t1 = "Müller sagte, „wir schaffen das“. Die Ministerin erklärte, die Lage sei ernst. MÜLLER lachte.";
+    let t2 = "Laut Polizei gab es drei Verletzte. Er sagte: „Es war schlimm.“ Sie widersprach.";
+    let gold = vec![
+        doc(
+            "a",
+            t1,
+            json!([
+                {"start": 14, "end": 32, "kind": "direct", "medium": "Speech", "speaker_spans": [[0, 6]],
+                 "cue_spans": [[7, 12]]},
+                {"spans": [[59, 77]], "kind": "indirect", "speaker_spans": [[34, 48]]},
+                {"start": 79, "end": 92, "kind": "reported", "speaker_spans": []}
+            ]),
+        ),
+        doc(
+            "b",
+            t2,
+            json!([
+                {"start": 13, "end": 34, "kind": "reported", "speaker_spans": [[5, 12]]},
+                {"start": 46, "end": 63, "kind": "direct", "speaker_spans": [[36, 38]]},
+                {"start": 64, "end": 80, "kind": "free_indirect"}
+            ]),
+        ),
+        doc("c", "Nichts gesagt.", json!([])),
+        doc(
+            "d",
+            "Er meinte, es gehe.",
+            json!([{"start": 11, "end": 18, "kind": "indirect_free_indirect"}]),
+        ),
+    ];
+    let preds = vec![
+        json!({"id": "a", "quotes": [
+            {"start": 14, "end": 32, "text": "wir schaffen das", "kind": "Direct", "speaker": "müller",
+             "medium": "Speech", "cue": "sagte"},
+            {"text": "die Lage sei ernst", "kind": "INDIRECT", "speaker": "Die Ministerin"},
+            {"start": 5, "end": 3, "kind": "direct"},
+            {"spans": [[79, 85], [86, 92]], "kind": "partial", "speaker_start": 0, "speaker_end": 6},
+            {"start": 0, "end": 12, "kind": 7, "speaker": "Niemand"},
+            "not a quote"
+        ]}),
+        json!({"id": "b", "offset_unit": "UTF-8", "quotes": [
+            {"start": 47, "end": 66, "kind": "direct", "speaker": "Er"},
+            {"start": 13, "end": 35, "kind": "reported", "speaker_spans": [[5, 12]], "medium": 3},
+            {"start": 46, "end": 66, "kind": "indirect", "speaker": "sie"},
+            {"start": -10, "end": 200, "kind": "free indirect"}
+        ]}),
+        json!({"id": "c", "quotes": [{"start": 0, "end": 6, "kind": "reported", "speaker": "Nichts"}]}),
+        json!({"id": "d", "quotes": {"start": 0}}),
+    ];
+    assert_parity("quotes", &gold, &preds);
+}

@@ -39,13 +39,23 @@ pub const PEERS: [Peer; 3] = [
 
 /// The venv and the peers that import in it.
 pub struct Venv {
-    python: PathBuf,
+    pub python: PathBuf,
     pub available: Vec<Peer>,
 }
 
 /// Creates the venv if needed and installs each missing peer; a peer that fails to install is
 /// reported and left out.
 pub fn prepare(venv: &Path) -> Result<Venv> {
+    let python = ensure_venv(venv)?;
+    let available = PEERS
+        .into_iter()
+        .filter(|peer| ensure_module(&python, peer.tool, peer.module, peer.packages))
+        .collect();
+    Ok(Venv { python, available })
+}
+
+/// The venv's python, creating the venv when it is missing.
+pub fn ensure_venv(venv: &Path) -> Result<PathBuf> {
     let python = venv.join("bin").join("python");
     if !python.is_file() {
         eprintln!("creating {}", venv.display());
@@ -58,33 +68,27 @@ pub fn prepare(venv: &Path) -> Result<Venv> {
             bail!("python3 -m venv {} failed ({status})", venv.display());
         }
     }
-    let mut available = Vec::new();
-    for peer in PEERS {
-        if !imports(&python, peer.module) {
-            eprintln!(
-                "installing {} into {}",
-                peer.packages.join(" "),
-                venv.display()
-            );
-            let status = Command::new(&python)
-                .args(["-m", "pip", "install", "--quiet"])
-                .args(peer.packages)
-                .status()
-                .context("running pip")?;
-            if !status.success() {
-                eprintln!("warning: pip could not install {}; skipping it", peer.tool);
-            }
-        }
-        if imports(&python, peer.module) {
-            available.push(peer);
-        } else {
-            eprintln!(
-                "warning: {} does not import in the venv; skipping it",
-                peer.tool
-            );
+    Ok(python)
+}
+
+/// Makes `module` importable in the venv, pip-installing `packages` when it is not; false
+/// (with a warning) when that fails.
+pub fn ensure_module(python: &Path, what: &str, module: &str, packages: &[&str]) -> bool {
+    if !imports(python, module) {
+        eprintln!("installing {} into the venv", packages.join(" "));
+        let status = Command::new(python)
+            .args(["-m", "pip", "install", "--quiet"])
+            .args(packages)
+            .status();
+        if !status.is_ok_and(|s| s.success()) {
+            eprintln!("warning: pip could not install {what}; skipping it");
         }
     }
-    Ok(Venv { python, available })
+    let ok = imports(python, module);
+    if !ok {
+        eprintln!("warning: {what} does not import in the venv; skipping it");
+    }
+    ok
 }
 
 fn imports(python: &Path, module: &str) -> bool {
@@ -115,35 +119,51 @@ pub fn run(
     rerun: bool,
 ) -> Result<(PathBuf, Speed)> {
     let (preds, speed_path) = paths(out, set, peer.tool);
-    if !rerun && preds.is_file() {
-        if let Ok(text) = std::fs::read_to_string(&speed_path) {
+    let args = [
+        run_peer.as_os_str(),
+        std::ffi::OsStr::new(peer.tool),
+        set_dir.as_os_str(),
+        preds.as_os_str(),
+    ];
+    let speed = run_cached(&venv.python, &args, &speed_path, preds.is_file() && !rerun)
+        .with_context(|| format!("{} on {set}", peer.tool))?;
+    Ok((preds, speed))
+}
+
+/// Runs `python ARGS...` (a runner that writes predictions and prints run_peer.py's JSON
+/// line), caching the speed in `speed_path`; with `cached` the earlier run is reused when its
+/// speed file reads.
+pub fn run_cached(
+    python: &Path,
+    args: &[&std::ffi::OsStr],
+    speed_path: &Path,
+    cached: bool,
+) -> Result<Speed> {
+    if cached {
+        if let Ok(text) = std::fs::read_to_string(speed_path) {
             if let Ok(speed) = serde_json::from_str::<Speed>(&text) {
-                return Ok((preds, speed));
+                return Ok(speed);
             }
         }
     }
-    eprintln!(
-        "running {} on {set} (cached afterwards in {})",
-        peer.tool,
-        out.display()
-    );
-    let output = Command::new(&venv.python)
-        .arg(run_peer)
-        .arg(peer.tool)
-        .arg(set_dir)
-        .arg(&preds)
+    let shown: Vec<String> = args
+        .iter()
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    eprintln!("running {} (cached afterwards)", shown.join(" "));
+    let output = Command::new(python)
+        .args(args)
         .stderr(Stdio::inherit())
         .output()
-        .with_context(|| format!("running {}", run_peer.display()))?;
+        .with_context(|| format!("running {}", shown.join(" ")))?;
     if !output.status.success() {
-        bail!("run_peer.py {} {set} failed ({})", peer.tool, output.status);
+        bail!("{} failed ({})", shown.join(" "), output.status);
     }
     let stdout = String::from_utf8_lossy(&output.stdout);
-    let speed = parse_report(&stdout)
-        .with_context(|| format!("reading run_peer.py's report for {} on {set}", peer.tool))?;
-    std::fs::write(&speed_path, serde_json::to_string_pretty(&speed)?)
+    let speed = parse_report(&stdout).context("reading the runner's report")?;
+    std::fs::write(speed_path, serde_json::to_string_pretty(&speed)?)
         .with_context(|| format!("writing {}", speed_path.display()))?;
-    Ok((preds, speed))
+    Ok(speed)
 }
 
 /// Reads run_peer.py's last printed JSON line (pages, bytes, seconds, pages_per_s, mb_per_s,
@@ -165,6 +185,7 @@ pub fn parse_report(stdout: &str) -> Result<Speed> {
         mb_per_s: num("mb_per_s").unwrap_or(0.0),
         errors: int("errors").unwrap_or(0) as usize,
         version: v.get("version").and_then(Value::as_str).map(str::to_owned),
+        ..Speed::default()
     })
 }
 

@@ -96,6 +96,9 @@ pub struct Memory {
 pub struct Report {
     pub sets: Vec<SetResult>,
     pub memory: Memory,
+    /// `--dumps`: the text-dump runs beside the HTML runs.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dumps: Vec<crate::dumps::DumpSet>,
 }
 
 /// Width of a figure column (values are `0.0000`; headers are kept shorter).
@@ -173,6 +176,95 @@ pub fn table(report: &Report) -> String {
         );
     }
     s.push_str(&memory_lines(&report.memory));
+    s
+}
+
+/// The quotes sets' figures by gold quotation type, and for every set the time of the
+/// quotation pass beside the extraction's (issue 5).
+pub fn quotes_lines(report: &Report) -> String {
+    let mut s = String::new();
+    for set in report.sets.iter().filter(|s| s.kind == "quotes") {
+        let Some(t) = set.tools.iter().find(|t| t.tool == "klartext") else {
+            continue;
+        };
+        let f = &t.figures;
+        let _ = writeln!(
+            s,
+            "\n{} by gold type (klartext){:>6}{:>8}{:>8}{:>8}{:>8}{:>8}",
+            set.set, "n", "joint", "j-prec", "j-rec", "quote", "speaker"
+        );
+        let mut rows: Vec<(&str, String)> = vec![("all", "gold_quotes".into())];
+        rows.extend(
+            crate::score::quotes::TYPES
+                .iter()
+                .map(|t| (*t, format!("{t}_n"))),
+        );
+        for (ty, n_key) in rows {
+            let p = if ty == "all" {
+                String::new()
+            } else {
+                format!("{ty}_")
+            };
+            let n = f.get(&n_key).and_then(Value::as_u64).unwrap_or(0);
+            let _ = writeln!(
+                s,
+                "  {ty:<w$}{n:>6}{:>8}{:>8}{:>8}{:>8}{:>8}",
+                cell(f.f64(&format!("{p}joint_f1"))),
+                cell(f.f64(&format!("{p}joint_p"))),
+                cell(f.f64(&format!("{p}joint_r"))),
+                cell(f.f64(&format!("{p}quote_f1"))),
+                cell(f.f64(&format!("{p}speaker_f1"))),
+                w = set.set.len() + 21,
+            );
+        }
+        let count = |k: &str| f.get(k).and_then(Value::as_u64).unwrap_or(0);
+        let _ = writeln!(
+            s,
+            "  predicted {} quotations, {} matched; kind F1 {}; text changed by extract in {} of {} documents ({} quotations not mapped back)",
+            count("pred_quotes"),
+            count("matched"),
+            cell(f.f64("kind_f1")),
+            t.speed.text_changed.unwrap_or(0),
+            set.pages,
+            t.speed.quotes_unmapped.unwrap_or(0),
+        );
+    }
+    let timed: Vec<(&SetResult, &ToolResult)> = report
+        .sets
+        .iter()
+        .filter_map(|set| {
+            let t = set.tools.iter().find(|t| t.tool == "klartext")?;
+            t.speed.quotes_seconds.map(|_| (set, t))
+        })
+        .collect();
+    if !timed.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nquotation pass vs extraction (klartext, one thread, ms per document; extract includes one quotes pass):"
+        );
+        let _ = writeln!(
+            s,
+            "  {:<44}{:>10}{:>10}{:>12}{:>9}",
+            "set", "extract", "quotes", "extraction", "q/ext"
+        );
+        for (set, t) in timed {
+            let pages = t.speed.pages.max(1) as f64;
+            let total = t.speed.seconds * 1e3 / pages;
+            let quotes = t.speed.quotes_seconds.unwrap_or(0.0) * 1e3 / pages;
+            let alone = (total - quotes).max(0.0);
+            let ratio = if alone > 0.0 {
+                format!("{:.2}", quotes / alone)
+            } else {
+                "-".into()
+            };
+            let _ = writeln!(
+                s,
+                "  {:<44}{total:>10.3}{quotes:>10.3}{alone:>12.3}{ratio:>9}",
+                set.set
+            );
+        }
+        s.push_str("  (quotes: klartext::quotes::analyse timed apart on the document text for the quotes set, on the extracted text elsewhere; extraction = extract − quotes)\n");
+    }
     s
 }
 
@@ -344,6 +436,7 @@ mod tests {
                 probe: None,
                 probe_error: None,
             },
+            dumps: Vec::new(),
         };
         let t = table(&report);
         assert!(t.contains("demo (snippets)"), "{t}");

@@ -11,7 +11,8 @@ use anyhow::{Context, Result};
 use klartext::{Article, Options};
 use serde::{Deserialize, Serialize};
 
-use crate::score::{gold_id, str_field, Input};
+use crate::remap;
+use crate::score::{gold_id, str_field, Input, Kind};
 use crate::sets::Set;
 
 /// Speed of one tool on one set.
@@ -29,6 +30,17 @@ pub struct Speed {
     /// The tool's version, where it reports one (the peers).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// klartext: seconds in `klartext::quotes::analyse` run again, apart, on each document's
+    /// text (the quotes sets: the document text; else the extracted `text`). `extract`
+    /// already includes one such pass, so extraction alone is `seconds - quotes_seconds`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes_seconds: Option<f64>,
+    /// The quotes sets: documents whose `article.text` differs from the document text (their
+    /// quotation offsets were mapped back), and quotations that could not be mapped.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_changed: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes_unmapped: Option<usize>,
 }
 
 impl Speed {
@@ -43,6 +55,9 @@ impl Speed {
             mb_per_s: per_s(bytes as f64 / 1e6),
             errors,
             version: None,
+            quotes_seconds: None,
+            text_changed: None,
+            quotes_unmapped: None,
         }
     }
 }
@@ -53,6 +68,16 @@ struct Line<'a> {
     id: &'a str,
     #[serde(flatten)]
     article: &'a Article,
+}
+
+/// One line of a quotes set's predictions: the quotations with offsets into the document
+/// text (mapped back when the text-dump path changed the text).
+#[derive(Serialize)]
+struct QuotesLine<'a> {
+    id: &'a str,
+    quotes: &'a [klartext::Quote],
+    entities: &'a [klartext::Entity],
+    text_changed: bool,
 }
 
 /// A page the extractor failed on.
@@ -69,11 +94,19 @@ struct Failure<'a> {
 /// reflects the extractor rather than the size of the set.
 pub fn run_klartext(set: &Set, out: &Path, repeat: usize) -> Result<Speed> {
     let first = extract_all(set, Some(out))?;
-    let mut best = first.spent;
+    let (mut best, mut best_quotes) = (first.spent, first.quotes_spent);
     for _ in 1..repeat {
-        best = best.min(extract_all(set, None)?.spent);
+        let pass = extract_all(set, None)?;
+        best = best.min(pass.spent);
+        best_quotes = best_quotes.min(pass.quotes_spent);
     }
-    Ok(Speed::new(first.pages, first.bytes, best, first.errors))
+    let mut speed = Speed::new(first.pages, first.bytes, best, first.errors);
+    speed.quotes_seconds = Some(best_quotes.as_secs_f64());
+    if set.kind == Kind::Quotes {
+        speed.text_changed = Some(first.text_changed);
+        speed.quotes_unmapped = Some(first.quotes_unmapped);
+    }
+    Ok(speed)
 }
 
 /// A document read into memory with the options it is extracted with.
@@ -87,6 +120,12 @@ struct Doc {
 fn load_doc(set: &Set, g: &serde_json::Value) -> Result<Doc> {
     let id = gold_id(g);
     let (input, source) = match set.kind.input() {
+        _ if set.dumps.is_some() => {
+            let path = set.page_path(g);
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("reading {}", path.display()))?;
+            (bytes, path.display().to_string())
+        }
         Input::Pages => {
             let path = set.page_path(g);
             let bytes =
@@ -113,6 +152,10 @@ struct Pass {
     bytes: u64,
     spent: Duration,
     errors: usize,
+    /// Time in the separate quotes pass.
+    quotes_spent: Duration,
+    text_changed: usize,
+    quotes_unmapped: usize,
 }
 
 /// One pass over the set, timing only the `extract` calls; writes the predictions when given
@@ -129,7 +172,11 @@ fn extract_all(set: &Set, out: Option<&Path>) -> Result<Pass> {
         bytes: 0,
         spent: Duration::ZERO,
         errors: 0,
+        quotes_spent: Duration::ZERO,
+        text_changed: 0,
+        quotes_unmapped: 0,
     };
+    let quotes_set = set.kind == Kind::Quotes;
     for g in &set.gold {
         let doc = load_doc(set, g)?;
         let started = Instant::now();
@@ -139,9 +186,37 @@ fn extract_all(set: &Set, out: Option<&Path>) -> Result<Pass> {
         pass.spent += started.elapsed();
         pass.pages += 1;
         pass.bytes += doc.input.len() as u64;
+        // The quotes pass apart, on the document text (quotes sets) or the extracted text.
+        let analysed: &str = match (&result, quotes_set) {
+            (_, true) => std::str::from_utf8(&doc.input).unwrap_or(""),
+            (Ok(Ok(article)), false) => &article.text,
+            _ => "",
+        };
+        let started = Instant::now();
+        let separate =
+            panic::catch_unwind(AssertUnwindSafe(|| klartext::quotes::analyse(analysed)));
+        pass.quotes_spent += started.elapsed();
+        drop(separate);
         let Some(w) = w.as_mut() else { continue };
         let (id, source) = (doc.id.as_str(), doc.source.as_str());
         let line = match result {
+            Ok(Ok(article)) if quotes_set => {
+                let text = std::str::from_utf8(&doc.input).unwrap_or("");
+                let changed = article.text != text;
+                pass.text_changed += usize::from(changed);
+                let (quotes, unmapped) = if changed {
+                    remap::quotes_to_source(&article.text, text, &article.quotes)
+                } else {
+                    (article.quotes.clone(), 0)
+                };
+                pass.quotes_unmapped += unmapped;
+                serde_json::to_string(&QuotesLine {
+                    id,
+                    quotes: &quotes,
+                    entities: &article.entities,
+                    text_changed: changed,
+                })?
+            }
             Ok(Ok(article)) => serde_json::to_string(&Line {
                 id,
                 article: &article,
@@ -171,7 +246,10 @@ fn options_for(set: &Set, gold: &serde_json::Value, source: &str) -> Options {
         charset: set.charset.clone(),
         ..Options::default()
     };
-    if let Input::GoldText(_) = set.kind.input() {
+    if set.dumps.is_some() {
+        options.input = klartext::InputKind::Text;
+        options.charset = Some("utf-8".into());
+    } else if let Input::GoldText(_) = set.kind.input() {
         options.input = klartext::InputKind::Text;
     }
     options

@@ -10,11 +10,12 @@ use serde_json::Value;
 use crate::score::{self, Kind};
 
 /// The sets run when `--sets` is not given.
-pub const DEFAULT_SETS: [&str; 4] = [
+pub const DEFAULT_SETS: [&str; 5] = [
     "trafilatura-eval-dev",
     "wcxb-dev",
     "readability-dev",
     "htmldate-eval-dev",
+    "german-news-quotation-attribution-2024-dev",
 ];
 
 /// An unpacked set, ready to run.
@@ -30,11 +31,16 @@ pub struct Set {
     pub gold: Vec<Value>,
     /// Whether `gold` was cut.
     pub limited: bool,
+    /// A folder of text dumps (`<id>.txt`) that replaces the pages (`--dumps`).
+    pub dumps: Option<PathBuf>,
 }
 
 impl Set {
     /// The page file of a gold record.
     pub fn page_path(&self, gold: &Value) -> PathBuf {
+        if let Some(dumps) = &self.dumps {
+            return dumps.join(format!("{}.txt", score::gold_id(gold)));
+        }
         self.dir
             .join("pages")
             .join(format!("{}.html", score::gold_id(gold)))
@@ -114,6 +120,7 @@ pub fn load(dir: &Path, limit: Option<usize>) -> Result<Set> {
             .map(str::to_owned),
         gold,
         limited,
+        dumps: None,
     })
 }
 

@@ -2,12 +2,13 @@
 //! behind the [`Scorer`] trait; plus what they share (predictions keyed as score.py keys
 //! them, ordered [`Figures`], Python's rounding and means).
 //!
-//! To add a kind (e.g. `quotes`): write `score/<kind>.rs` with a type implementing [`Scorer`],
+//! To add a kind: write `score/<kind>.rs` with a type implementing [`Scorer`],
 //! add a [`Kind`] variant, and map it in [`Kind::parse`] and [`Kind::scorer`]. Whether the
 //! kind's input is the page files or a gold field is [`Kind::input`].
 
 pub mod dates;
 pub mod meta;
+pub mod quotes;
 pub mod snippets;
 pub mod tokenf1;
 pub mod wcxb;
@@ -28,6 +29,7 @@ pub enum Kind {
     Wcxb,
     TokenF1,
     Dates,
+    Quotes,
 }
 
 /// Where a kind's documents come from.
@@ -36,7 +38,6 @@ pub enum Input {
     /// `pages/<id>.html`, the page bytes.
     Pages,
     /// A field of the gold record itself, fed as plain text (the `quotes` sets' `text`).
-    #[allow(dead_code)] // the seam for the quotes kind and text-dump runs
     GoldText(&'static str),
 }
 
@@ -47,6 +48,7 @@ impl Kind {
             "wcxb" => Kind::Wcxb,
             "tokenf1" => Kind::TokenF1,
             "dates" => Kind::Dates,
+            "quotes" => Kind::Quotes,
             _ => return None,
         })
     }
@@ -57,11 +59,15 @@ impl Kind {
             Kind::Wcxb => &wcxb::Wcxb,
             Kind::TokenF1 => &tokenf1::TokenF1,
             Kind::Dates => &dates::Dates,
+            Kind::Quotes => &quotes::Quotes,
         }
     }
 
     pub fn input(self) -> Input {
-        Input::Pages
+        match self {
+            Kind::Quotes => Input::GoldText("text"),
+            _ => Input::Pages,
+        }
     }
 }
 
