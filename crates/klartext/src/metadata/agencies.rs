@@ -222,6 +222,7 @@ mod tests {
         assert!(from_text("Text.\n\nFoto: dpa").is_empty());
         assert!(from_text("He said (and we agree) that it rained.").is_empty());
         assert!(from_text("Text.\n\nThe cap (ap) fell.").is_empty());
+        assert!(from_text("Text.\n\nSimak Video.\n(vyp/kna)").is_empty());
     }
 
     #[test]

@@ -880,6 +880,33 @@ fn choose_authors(
     if !out.is_empty() {
         return out;
     }
+    // A microdata Person that is not part of a comment.
+    for &person in page.persons.iter().take(5) {
+        if dom.ancestors(person).any(|a| {
+            let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
+            c.contains("comment") || matches!(dom.tag(a), "aside" | "nav")
+        }) {
+            continue;
+        }
+        let name = dom
+            .descendants(person)
+            .take(30)
+            .filter(|&d| {
+                dom.attr(d, "itemprop")
+                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
+            })
+            .find_map(|d| {
+                dom.attr(d, "content")
+                    .map(str::to_string)
+                    .or_else(|| Some(visible_text(dom, d, 120)))
+            });
+        if let Some(n) = name {
+            add(authors::split_names(&n, false), &mut out);
+            if !out.is_empty() {
+                return out;
+            }
+        }
+    }
     // Byline elements, nearest after the headline first.
     let h1_index = h1.map_or(0, |h| h.index());
     let mut bylines: Vec<NodeId> = page.bylines.clone();

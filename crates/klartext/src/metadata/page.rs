@@ -18,6 +18,8 @@ pub struct Page {
     pub title: Option<String>,
     pub h1: Vec<NodeId>,
     pub h2: Vec<NodeId>,
+    /// Microdata `Person` items.
+    pub persons: Vec<NodeId>,
     pub times: Vec<NodeId>,
     /// Elements (not `<meta>`) with an `itemprop`, with the lower-cased property.
     pub itemprops: Vec<(String, NodeId)>,
@@ -100,6 +102,10 @@ impl Page {
                 "figure" => p.figures.push(id),
                 "article" => p.articles.push(id),
                 _ => {}
+            }
+            // <span itemscope itemtype="…/Person"><meta itemprop="name" content="…">
+            if e.attr("itemtype").is_some_and(|t| t.ends_with("/Person")) {
+                p.persons.push(id);
             }
             if let Some(ip) = e.attr("itemprop") {
                 p.itemprops.push((ip.trim().to_ascii_lowercase(), id));
