@@ -76,19 +76,26 @@ pub const FURNITURE: Flags = Flags::NAV
 /// Decides for each block of `doc` whether it belongs to the article.
 pub fn classify(doc: &Document) -> Selection {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
-    let mut prefix = Vec::with_capacity(values.len() + 1);
-    prefix.push(0.0f32);
-    for v in &values {
-        prefix.push(prefix[prefix.len() - 1] + v);
+    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(&values));
+    let mut mode = Mode::Article;
+    if best < MODEST_PROSE {
+        // Little prose for an article: a listing, a product page, a thread index? There
+        // the links and short items are the content; only marked furniture is not.
+        let listing: Vec<f32> = doc.blocks.iter().map(listing_value).collect();
+        let (listing_region, listing_best) =
+            choose_main_region(&doc.regions, &prefix_sums(&listing));
+        if best < LOW_PROSE || best < LISTING_SHARE * listing_best {
+            main_region = listing_region;
+            mode = Mode::Listing;
+        }
     }
-    let main_region = choose_main_region(&doc.regions, &prefix);
     let range = match main_region {
         Some(i) => doc.regions[i].blocks.clone(),
         None => 0..doc.blocks.len(),
     };
     let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
     for i in range.clone() {
-        reasons[i] = local_reason(&doc.blocks[i]);
+        reasons[i] = local_reason(&doc.blocks[i], mode);
     }
     drop_nested_furniture(doc, main_region, &range, &values, &mut reasons);
     cut_trailing_section(doc, &range, &values, &mut reasons);
@@ -98,6 +105,48 @@ pub fn classify(doc: &Document) -> Selection {
     Selection {
         reasons,
         main_region,
+    }
+}
+
+/// What kind of page the classifier decided it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Running prose: links and fragments are furniture.
+    Article,
+    /// Little prose anywhere: lists of links and short items are the content.
+    Listing,
+}
+
+/// Below this much prose in the best region a page is read as a listing.
+const LOW_PROSE: f32 = 400.0;
+/// Below this much prose, a page is read as a listing when its best listing region holds
+/// several times more text than its best prose region.
+const MODEST_PROSE: f32 = 1500.0;
+const LISTING_SHARE: f32 = 0.25;
+
+fn prefix_sums(values: &[f32]) -> Vec<f32> {
+    let mut prefix = Vec::with_capacity(values.len() + 1);
+    prefix.push(0.0f32);
+    for v in values {
+        prefix.push(prefix[prefix.len() - 1] + v);
+    }
+    prefix
+}
+
+/// A block's value on a page without an article: any text counts, marked furniture
+/// (navigation, footer, aside, forms) counts against.
+fn listing_value(block: &Block) -> f32 {
+    let chars = block.chars as f32;
+    if block.flags.intersects(
+        Flags::NAV
+            .union(Flags::FOOTER)
+            .union(Flags::ASIDE)
+            .union(Flags::FORM)
+            .union(Flags::HEADER),
+    ) {
+        -chars
+    } else {
+        chars
     }
 }
 
@@ -123,9 +172,10 @@ fn ends_like_sentence(text: &str) -> bool {
         .ends_with(['.', '!', '?', '"', '“', '”', '»', '«', ':', ')', '…'])
 }
 
-/// The region with the highest weighted block sum; furniture containers can't be chosen.
-fn choose_main_region(regions: &[Region], prefix: &[f32]) -> Option<usize> {
-    let mut best: Option<(usize, f32)> = None;
+/// The region with the highest weighted block sum, and that sum; furniture containers
+/// can't be chosen.
+fn choose_main_region(regions: &[Region], prefix: &[f32]) -> (Option<usize>, f32) {
+    let mut best: Option<(usize, f32, f32)> = None;
     for (i, region) in regions.iter().enumerate() {
         if region.own.intersects(FURNITURE) {
             continue;
@@ -135,11 +185,14 @@ fn choose_main_region(regions: &[Region], prefix: &[f32]) -> Option<usize> {
             continue;
         }
         let score = sum * bonus(region.own);
-        if best.is_none_or(|(_, s)| score > s) {
-            best = Some((i, score));
+        if best.is_none_or(|(_, s, _)| score > s) {
+            best = Some((i, score, sum));
         }
     }
-    best.map(|(i, _)| i)
+    match best {
+        Some((i, _, sum)) => (Some(i), sum),
+        None => (None, 0.0),
+    }
 }
 
 /// How much a container's own markup vouches for it being the article.
@@ -158,14 +211,17 @@ fn bonus(own: Flags) -> f32 {
 }
 
 /// The verdict on a block inside the main region, from the block alone.
-fn local_reason(block: &Block) -> Reason {
+fn local_reason(block: &Block, mode: Mode) -> Reason {
     if block.kind == BlockKind::Heading(1) {
         return Reason::Headline;
     }
     if block.kind == BlockKind::Caption {
         return Reason::Caption;
     }
-    if block.link_density() > 0.5 && !matches!(block.kind, BlockKind::Heading(_)) {
+    if mode == Mode::Article
+        && block.link_density() > 0.5
+        && !matches!(block.kind, BlockKind::Heading(_))
+    {
         return Reason::LinkHeavy;
     }
     if (block.chars < 120 && starts_with_furniture_phrase(&block.text))
@@ -236,9 +292,9 @@ fn adopt_adjacent_prose(doc: &Document, main: usize, reasons: &mut [Reason]) {
             }
             if is_adjacent_prose(block) {
                 for g in gap.drain(..) {
-                    reasons[g] = local_reason(&doc.blocks[g]);
+                    reasons[g] = local_reason(&doc.blocks[g], Mode::Article);
                 }
-                reasons[i] = local_reason(block);
+                reasons[i] = local_reason(block, Mode::Article);
             } else if gap.len() < ADJACENT_GAP {
                 gap.push(i);
             } else {
@@ -383,6 +439,22 @@ mod tests {
 
     fn kept_count(html: &str) -> usize {
         kept(html).len()
+    }
+
+    #[test]
+    fn a_page_without_prose_keeps_its_listing_not_its_menu() {
+        let items: String = (0..12)
+            .map(|i| format!("<li><a href=/p{i}>Paper number {i} on extraction</a></li>"))
+            .collect();
+        let html = format!(
+            "<nav><ul><li><a href=/>Home</a></li><li><a href=/about>About us</a></li></ul></nav>\
+             <main><h2>Recent submissions</h2><ul>{items}</ul></main><footer><a href=/imprint>Imprint</a></footer>"
+        );
+        let kept = kept(&html);
+        assert_eq!(kept.len(), 13, "{kept:?}");
+        assert!(kept
+            .iter()
+            .all(|t| !t.contains("Home") && !t.contains("Imprint")));
     }
 
     #[test]
