@@ -169,6 +169,9 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref()));
     let descriptions: Vec<String> = [
         page.meta(&["dc:description", "dcterm:description"]),
+        // The page's own description, unless the CMS cut it short ("…").
+        page.meta(&["description"])
+            .filter(|d| !d.trim_end().ends_with("...") && !d.trim_end().ends_with('…')),
         page.meta(&["og:description"]),
         ld.description.as_deref(),
         page.meta(&[
