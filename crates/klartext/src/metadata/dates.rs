@@ -545,8 +545,15 @@ pub fn from_url(url: &str) -> Option<Date> {
     if let Some(c) = URL_DATE.captures(path) {
         return Date::ymd(num(&c, 1)? as i32, num(&c, 2)?, num(&c, 3)?);
     }
-    let c = URL_DATE_DMY.captures(path)?;
-    Date::ymd(num(&c, 3)? as i32, num(&c, 2)?, num(&c, 1)?)
+    if let Some(c) = URL_DATE_DMY.captures(path) {
+        return Date::ymd(num(&c, 3)? as i32, num(&c, 2)?, num(&c, 1)?);
+    }
+    // "/2017/7/12/": unpadded month and day between slashes.
+    static UNPADDED: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"/((?:19|20)\d{2})/(\d{1,2})/(\d{1,2})/").expect("static regex")
+    });
+    let c = UNPADDED.captures(path)?;
+    Date::ymd(num(&c, 1)? as i32, num(&c, 2)?, num(&c, 3)?)
 }
 
 /// A year and month in a URL path (`/2025/11/`), as the first of that month; a weak hint.
@@ -701,6 +708,12 @@ mod tests {
             Some("2025-11-30")
         );
         assert_eq!(from_url("https://x.com/id/12345678/"), None);
+        assert_eq!(
+            from_url("https://x.de/home/2017/7/12/slug")
+                .map(|d| d.to_iso())
+                .as_deref(),
+            Some("2017-07-12")
+        );
         assert_eq!(
             month_from_url("https://x.com/2025/11/slug"),
             Some((2025, 11))

@@ -432,7 +432,7 @@ static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:veröffentlicht|erschienen|erstellt|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|:)?\s*$")
+    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|:)?|(?:von|by)\s+\p{Lu}[\p{L}.' -]{1,40}\s+(?:am|on))\s*$")
         .expect("static regex")
 });
 
@@ -628,7 +628,11 @@ fn choose_dates(
         .find_map(|t| ok(time_value(dom, t)));
     // A different date right under the headline is what the page says it is.
     if let Some(b) = beside.or(time_beside) {
-        if published.is_some_and(|p| p.days() != b.days()) {
+        // (An ambiguous "12/04/2020" that a structured date reads the other way round is
+        // that structured date.)
+        let swapped = Date::ymd(b.year, b.day, b.month).map(|d| d.days());
+        let agrees = |p: &Date| p.days() == b.days() || Some(p.days()) == swapped;
+        if published.is_some_and(|p| !agrees(&p)) {
             published = strong
                 .iter()
                 .find(|d| d.days() == b.days())
