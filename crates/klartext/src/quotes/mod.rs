@@ -65,6 +65,9 @@ pub struct Doc<'a> {
     lower: String,
     lower_at: Vec<u32>,
     flags: Vec<u8>,
+    /// The words the text writes in lower case somewhere (for telling a capitalised
+    /// sentence opener like `Wenn` or `Besonders` from a name).
+    seen_lower: FastSet<String>,
     /// The text reads as English rather than German.
     pub english: bool,
 }
@@ -75,6 +78,8 @@ impl<'a> Doc<'a> {
         let mut lower = String::with_capacity(text.len());
         let mut lower_at = Vec::with_capacity(toks.len() + 1);
         let mut flags = Vec::with_capacity(toks.len());
+        // Byte ranges in `lower` of the words written in lower case.
+        let mut lower_seen: Vec<(usize, usize)> = Vec::new();
         for t in &toks {
             // Offsets beyond u32 only on texts over 4 GB, which the crate refuses.
             lower_at.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
@@ -90,8 +95,18 @@ impl<'a> Doc<'a> {
                 }
                 let lw = &lower[from..];
                 f |= F_WORD;
-                if w.chars().next().is_some_and(char::is_uppercase) {
+                // Capitalised, or a number compound with a capitalised part (der 58-Jährige).
+                let first = w.chars().next();
+                if first.is_some_and(char::is_uppercase)
+                    || (first.is_some_and(|c| c.is_ascii_digit())
+                        && w.split('-')
+                            .nth(1)
+                            .and_then(|p| p.chars().next())
+                            .is_some_and(char::is_uppercase))
+                {
                     f |= F_CAP;
+                } else {
+                    lower_seen.push((from, lower.len()));
                 }
                 if cues::verb(lw).is_some() {
                     f |= F_VERB;
@@ -100,6 +115,11 @@ impl<'a> Doc<'a> {
             flags.push(f);
         }
         lower_at.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
+        let seen_lower: FastSet<String> = lower_seen
+            .iter()
+            .filter_map(|&(a, b)| lower.get(a..b))
+            .map(str::to_string)
+            .collect();
         let (mut en, mut de) = (0usize, 0usize);
         for i in 0..toks.len().min(2000) {
             let (a, b) = (lower_at[i] as usize, lower_at[i + 1] as usize);
@@ -115,6 +135,7 @@ impl<'a> Doc<'a> {
             lower,
             lower_at,
             flags,
+            seen_lower,
             english: en > de,
         }
     }
@@ -151,6 +172,11 @@ impl<'a> Doc<'a> {
     /// A word that names an office or a role ([`speakers::is_role`]).
     pub fn is_role(&self, i: usize) -> bool {
         self.is_word(i) && speakers::is_role(self.low(i))
+    }
+
+    /// A capitalised word the text also writes in lower case: a sentence opener, not a name.
+    pub fn seen_lower(&self, i: usize) -> bool {
+        self.is_cap(i) && self.seen_lower.contains(self.low(i))
     }
 
     /// A speech verb form ([`cues::verb`]).

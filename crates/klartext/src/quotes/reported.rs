@@ -21,6 +21,9 @@ struct Attr {
     /// Token range of the reported clause, if the sentence reports one.
     clause: Option<(usize, usize)>,
     reported: bool,
+    /// The speaker goes on speaking in the next sentences (not for an opinion noun in
+    /// the middle of a sentence: „… ist nach Auffassung der Kanzlerin …“).
+    carry: bool,
 }
 
 /// Words a German sentence may open with before its finite verb that are not its subject.
@@ -251,7 +254,10 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
     // The sentence of the last free indirect quotation, to merge a run of them.
     let mut last_free: Option<usize> = None;
     let mut qi = 0;
+    // The sentence before reported something: Konjunktiv II (würde, hätte) goes on with it.
+    let mut quoted_before = false;
     for (si, &(a, b)) in sents.iter().enumerate() {
+        let found_before = out.len();
         let mut e = b;
         while e > a
             && matches!(
@@ -294,7 +300,9 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         }
         let subject = sentence_subject(doc, a, e);
         if let Some(sp) = subject {
-            if attr.as_ref().and_then(|x| x.speaker) != Some(sp) {
+            if attr.as_ref().and_then(|x| x.speaker) != Some(sp)
+                && speakers::is_speakerlike(doc, sp, reg)
+            {
                 reg.resolve(doc, sp);
             }
         }
@@ -306,7 +314,9 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         if let Some(at) = &attr {
             if let Some(sp) = at.speaker {
                 let m = reg.resolve(doc, sp);
-                last = Some((m.clone(), si));
+                if at.carry {
+                    last = Some((m.clone(), si));
+                }
                 mention = Some(m);
             }
         }
@@ -317,6 +327,7 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         {
             speakers::np_forward(doc, a, directs[0].open)
                 .filter(|sp| doc.is_word(sp.1) && !doc.is_cap(sp.1))
+                .filter(|&sp| speakers::is_speakerlike(doc, sp, reg))
                 .map(|sp| reg.resolve(doc, sp))
         } else {
             None
@@ -327,6 +338,7 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                     .iter()
                     .flatten()
                     .next()
+                    .filter(|&&sp| speakers::is_speakerlike(doc, sp, reg))
                     .map(|&sp| reg.resolve(doc, sp))
             })
         };
@@ -357,7 +369,9 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                 speaker: speaker.clone(),
             });
             if let Some(m) = speaker {
-                last = Some((m, si));
+                if attr.as_ref().is_none_or(|x| x.carry) {
+                    last = Some((m, si));
+                }
             }
         }
         // The reported clause.
@@ -379,7 +393,10 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                     });
                 }
             }
-        } else if directs.is_empty() && !doc.english && has_konjunktiv(doc, a, e, true) {
+        } else if directs.is_empty()
+            && !doc.english
+            && (has_konjunktiv(doc, a, e, !quoted_before) || hearsay(doc, a, e, &in_direct))
+        {
             // Free indirect speech: a sentence in Konjunktiv I goes on with the speaker
             // before; a run of such sentences is one quotation.
             let span = trim(doc, a, e);
@@ -405,8 +422,43 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         }
         prev_colon = b > a && doc.is_punct(b - 1, ':');
         subjects = [subject, subjects[0]];
+        quoted_before = out.len() > found_before || last_free == Some(si);
     }
     out
+}
+
+/// Finite auxiliaries and modals of a German main clause whose speech verb comes last.
+fn is_aux(lower: &str) -> bool {
+    matches!(
+        lower,
+        "hat"
+            | "hatte"
+            | "hatten"
+            | "haben"
+            | "ist"
+            | "war"
+            | "wird"
+            | "wurde"
+            | "werden"
+            | "wollte"
+            | "will"
+            | "musste"
+            | "muss"
+            | "soll"
+            | "sollte"
+            | "kann"
+            | "konnte"
+            | "ließ"
+            | "lässt"
+    )
+}
+
+/// Hearsay `sollen` with a perfect infinitive: „In Yvelines sollen 27 Busse zerstört worden
+/// sein.“ — reported from someone, though nobody is named in the sentence.
+fn hearsay(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> bool) -> bool {
+    e > a + 3
+        && matches!(doc.low(e - 1), "sein" | "haben")
+        && (a..e).any(|k| matches!(doc.low(k), "soll" | "sollen") && !in_direct(k))
 }
 
 /// The subject phrase a German sentence opens with (Die Regierung verteidigte …), if any.
@@ -454,10 +506,16 @@ fn attribution(
     in_direct: &dyn Fn(usize) -> bool,
     has_direct: bool,
 ) -> Option<Attr> {
-    if let Some(at) = prepositional(doc, a, e, in_direct) {
-        return Some(at);
+    match prepositional(doc, a, e, in_direct) {
+        // An opinion attributed in passing gives way to a speech verb of the sentence.
+        Some(at) if !at.carry => Some(
+            verbal(doc, a, e, in_direct, has_direct)
+                .filter(|v| v.speaker.is_some())
+                .unwrap_or(at),
+        ),
+        Some(at) => Some(at),
+        None => verbal(doc, a, e, in_direct, has_direct),
     }
-    verbal(doc, a, e, in_direct, has_direct)
 }
 
 /// The clause of [a, e) without the attribution phrase [s, t).
@@ -556,7 +614,23 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
         if let Some((sp, s, t)) = found {
             // "so" and "wie" attributions sit at a clause edge.
             let clause = without(doc, a, e, s, t);
+            // nach Auffassung/Meinung/Ansicht X in the middle of a sentence.
+            let opinion = w == "nach"
+                && s > a
+                && (k + 1..t.min(k + 3)).any(|j| {
+                    matches!(
+                        doc.low(j),
+                        "auffassung"
+                            | "meinung"
+                            | "ansicht"
+                            | "einschätzung"
+                            | "überzeugung"
+                            | "sicht"
+                            | "einschätzungen"
+                    )
+                });
             return Some(Attr {
+                carry: !opinion,
                 cue: if w == "according" {
                     "according to".to_string()
                 } else {
@@ -682,6 +756,7 @@ fn verbal(
                             | "am"
                             | "on"
                             | "again"
+                            | "sich"
                     )
                 {
                     return None;
@@ -700,14 +775,28 @@ fn verbal(
             let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)
                 || is_adverbial(first)
                 || (a..k).any(|j| doc.is_punct(j, ','));
+            // The subject right after the finite auxiliary of a verb at the clause end:
+            // „Bereits vor zwei Wochen hatte die Gewerkschaft erklärt, …“, „… musste er betonen“.
+            let after_aux = || {
+                let j = (a..k).find(|&j| is_aux(doc.low(j)) && !in_direct(j))?;
+                speakers::np_forward(doc, j + 1, k).filter(|sp| {
+                    sp.1 == k || doc.is_punct(sp.1, ',') || (doc.is_word(sp.1) && !doc.is_cap(sp.1))
+                })
+            };
             if lead_subject.is_some() {
                 lead_subject
             } else if opens_adverbial && (!doc.is_cap(a) || is_adverbial(first)) {
-                after()
+                after().or_else(after_aux)
             } else {
                 speakers::np_forward(doc, a, k)
-                    .filter(|sp| sp.1 == k || doc.is_punct(sp.1, ',') || doc.is_punct(sp.1, '('))
+                    .filter(|sp| {
+                        sp.1 == k
+                            || doc.is_punct(sp.1, ',')
+                            || doc.is_punct(sp.1, '(')
+                            || (is_aux(doc.low(sp.1)) && !in_direct(sp.1))
+                    })
                     .or_else(after)
+                    .or_else(after_aux)
             }
         };
         // The reported clause.
@@ -776,6 +865,7 @@ fn verbal(
             speaker,
             clause,
             reported,
+            carry: true,
         });
     }
     None
@@ -835,5 +925,81 @@ mod tests {
         assert_eq!(q.len(), 2);
         assert_eq!(q[1].0, "Es werde im Mai beschlossen");
         assert_eq!(q[1].1.as_deref(), Some("Die Ministerin Eva Roth"));
+    }
+
+    fn speakers_of(text: &str) -> Vec<(Option<String>, Option<String>)> {
+        analyse(text)
+            .0
+            .into_iter()
+            .map(|q| (q.speaker, q.speaker_mention))
+            .collect()
+    }
+
+    #[test]
+    fn sentence_opening_conjunction_is_no_name() {
+        let q = speakers_of("„Wir sind früh dran“, sagt Winzer Markus Thiel. Wenn Markus Thiel sagt: „Das reicht“, hört man zu.");
+        assert!(
+            q.iter().all(|(s, _)| s.as_deref() == Some("Markus Thiel")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn speech_noun_source_is_the_speaker() {
+        let q = speakers_of(
+            "Nach Angaben des regionalen Weinbauverbands haben 40 Betriebe mit der Lese begonnen.",
+        );
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].0.as_deref(), Some("regionaler Weinbauverband"));
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("Angaben des regionalen Weinbauverbands")
+        );
+    }
+
+    #[test]
+    fn subject_after_auxiliary() {
+        let q = speakers_of("Bereits vor zwei Wochen hatte die Gewerkschaft erklärt, dass die Lotsen ihre Arbeitszeit erreicht hätten.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1.as_deref(), Some("die Gewerkschaft"));
+    }
+
+    #[test]
+    fn opinion_in_passing_is_not_carried() {
+        let q = speakers_of(
+            "Der Sprecher Tom Berg sagte, die Anlage sei nach Auffassung der Kanzlerin sicher. \
+             Daran ändere auch der Zwischenfall nichts.",
+        );
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert!(
+            q.iter().all(|(s, _)| s.as_deref() == Some("Tom Berg")),
+            "{q:?}"
+        );
+    }
+
+    #[test]
+    fn free_indirect_speaker_is_no_object() {
+        let q = one("Die Lieferungen kamen nie an. Die Papiere seien gefälscht.");
+        assert_eq!(q.len(), 1);
+        assert_eq!(q[0].1, None);
+    }
+
+    #[test]
+    fn konjunktiv_two_and_hearsay_go_on_with_the_report() {
+        let q = one(
+            "Die Polizei sagte, die Lage sei ruhig. Jedes Jahr würden etwa 600 Autos zerstört. \
+             Er kam spät. In Yvelines sollen 27 Busse zerstört worden sein.",
+        );
+        let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
+        assert!(
+            texts.contains(&"Jedes Jahr würden etwa 600 Autos zerstört"),
+            "{texts:?}"
+        );
+        assert!(
+            texts.contains(&"In Yvelines sollen 27 Busse zerstört worden sein"),
+            "{texts:?}"
+        );
+        // Konjunktiv II alone, after no report, is no quotation.
+        assert!(one("Er kam spät. Sonst würde er bleiben.").is_empty());
     }
 }

@@ -115,6 +115,24 @@ const STOP: &[&str] = &[
     "werde",
     "am",
     "um",
+    "indessen",
+    "unterdessen",
+    "deshalb",
+    "dennoch",
+    "trotzdem",
+    "zunächst",
+    "inzwischen",
+    "offen",
+    "haben",
+    "werden",
+    "wollen",
+    "sollen",
+    "seien",
+    "hätten",
+    "würden",
+    "wären",
+    "können",
+    "müssen",
 ];
 
 /// Name particles inside personal names.
@@ -226,6 +244,10 @@ const ROLE_ENDS: &[&str] = &[
     "schauspielerin",
     "spieler",
     "spielerin",
+    "berater",
+    "beraterin",
+    "winzer",
+    "winzerin",
     "minister",
     "secretary",
     "spokesman",
@@ -441,11 +463,22 @@ fn is_adjective_like(lower: &str) -> bool {
 /// [determiner] adjectives capitalised-words, with a genitive or `von` attachment, an
 /// apposition between commas and a party in brackets.
 pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
+    // A capitalised conjunction or adverb (Wenn, Dies, Unterdessen) is no part of the
+    // phrase, which starts after it: „Wenn Markus Thiel sagte“ → Markus Thiel.
+    let mut i = i;
+    while i < limit && is_opener(doc, i) {
+        i += 1;
+    }
     if i >= limit {
         return None;
     }
     let w = doc.low(i);
     if is_pronoun(w) {
+        return Some((i, i + 1));
+    }
+    // A demonstrative standing for a phrase before: „Diese glaubten, er sei …“.
+    if matches!(w, "diese" | "dieser") && doc.is_cap(i) && doc.is_word(i + 1) && !doc.is_cap(i + 1)
+    {
         return Some((i, i + 1));
     }
     let mut j = i;
@@ -479,7 +512,7 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
                 continue;
             }
             if head_seen
-                && attachments < 2
+                && attachments < 3
                 && matches!(
                     lw,
                     "des" | "der" | "von" | "vom" | "einer" | "eines" | "of" | "for"
@@ -571,6 +604,233 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
     }
 }
 
+/// Capitalised words that open a sentence or clause without naming anyone.
+const OPENERS: &[&str] = &[
+    "wenn",
+    "weil",
+    "da",
+    "als",
+    "ob",
+    "obwohl",
+    "während",
+    "nachdem",
+    "bevor",
+    "dass",
+    "damit",
+    "denn",
+    "doch",
+    "aber",
+    "sondern",
+    "und",
+    "oder",
+    "dies",
+    "diese",
+    "dieser",
+    "dieses",
+    "einige",
+    "viele",
+    "alle",
+    "beide",
+    "manche",
+    "mehrere",
+    "andere",
+    "besonders",
+    "ähnlich",
+    "unterdessen",
+    "indessen",
+    "davon",
+    "darüber",
+    "dazu",
+    "dennoch",
+    "trotzdem",
+    "es",
+    "man",
+    "was",
+    "wer",
+    "wie",
+    "wo",
+    "ich",
+    "du",
+    "ihr",
+    "zwar",
+    "nur",
+    "selbst",
+    "sogar",
+    "vor",
+    "when",
+    "if",
+    "while",
+    "after",
+    "but",
+    "and",
+    "this",
+    "these",
+    "those",
+    "some",
+    "many",
+    "all",
+    "it",
+    "there",
+    "however",
+    "so",
+    "also",
+];
+
+static OPENER_SET: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| OPENERS.iter().copied().collect());
+
+/// A capitalised word that is no name: a conjunction or adverb from [`OPENERS`], or in a
+/// German text a word the text also writes in lower case (not a determiner, a pronoun, or
+/// an adjective before a noun: „Internationale Wahlbeobachter“).
+fn is_opener(doc: &Doc, i: usize) -> bool {
+    if !doc.is_cap(i) {
+        return false;
+    }
+    let lw = doc.low(i);
+    if is_det(lw) || is_pronoun(lw) {
+        return false;
+    }
+    if OPENER_SET.contains(lw) {
+        return true;
+    }
+    let adjective_before_noun = is_adjective_like(lw) && doc.is_cap(i + 1);
+    let noun = is_role(lw) || is_org(lw);
+    !doc.english && doc.seen_lower(i) && !adjective_before_noun && !noun
+}
+
+/// Whether the phrase at `span` can be a speaker on its own, without a speech verb: a
+/// pronoun, a role or organisation noun, a person the registry knows, or a name of two
+/// capitalised words (Andres Granier, Frankfurter Rundschau) — not any noun phrase that
+/// opens a sentence (Die Lieferungen, Sirenen).
+pub fn is_speakerlike(doc: &Doc, span: (usize, usize), reg: &Registry) -> bool {
+    let (a, b) = span;
+    if b == a + 1 && is_pronoun(doc.low(a)) {
+        return true;
+    }
+    // A dative or accusative phrase is no subject: den Vorgang, dem Minister.
+    if matches!(
+        doc.low(a),
+        "den" | "dem" | "einen" | "einem" | "des" | "eines"
+    ) {
+        return false;
+    }
+    (a..b).any(|k| {
+        doc.is_word(k)
+            && (doc.is_role(k)
+                || is_org(doc.low(k))
+                || (doc.is_cap(k) && doc.is_cap(k + 1) && k + 1 < b && !is_det(doc.low(k)))
+                || (doc.is_cap(k) && reg.by_surname.contains_key(doc.word(k))))
+    })
+}
+
+/// The phrase [a + 1, b) after a genitive or dative article at `a`, in the nominative:
+/// des regionalen Weinbauverbands → regionaler Weinbauverband, der örtlichen Behörde →
+/// örtliche Behörde. None when the phrase is no plain adjectives-and-noun group.
+fn nominative(doc: &Doc, a: usize, b: usize) -> Option<String> {
+    let art = doc.low(a);
+    let (mut s, e) = (a + 1, b);
+    while s < e && is_det(doc.low(s)) {
+        s += 1;
+    }
+    let head = (s..e).rev().find(|&k| doc.is_cap(k))?;
+    if head + 1 != e || (s..head).any(|k| !doc.is_word(k) || doc.is_cap(k)) {
+        return None;
+    }
+    let noun = doc.word(head);
+    let masc_neut = matches!(art, "des" | "eines" | "vom");
+    let noun = if masc_neut && noun.chars().count() > 4 {
+        let stem = noun
+            .strip_suffix("es")
+            .filter(|st| st.ends_with(['s', 'ß', 'z', 'x']) || st.ends_with("sch"));
+        stem.or_else(|| noun.strip_suffix('s')).unwrap_or(noun)
+    } else {
+        noun
+    };
+    let neuter = [
+        "ium",
+        "amt",
+        "gericht",
+        "institut",
+        "unternehmen",
+        "kreuz",
+        "werk",
+        "büro",
+        "parlament",
+        "kabinett",
+        "komitee",
+    ]
+    .iter()
+    .any(|n| noun.to_lowercase().ends_with(n));
+    let mut out = String::new();
+    for k in s..head {
+        let w = doc.word(k);
+        match w.strip_suffix("en") {
+            Some(st) if masc_neut && !neuter => {
+                out.push_str(st);
+                out.push_str("er");
+            }
+            Some(st) if masc_neut => {
+                out.push_str(st);
+                out.push_str("es");
+            }
+            Some(st) if art != "mehrerer" => {
+                out.push_str(st);
+                out.push('e');
+            }
+            _ => out.push_str(w),
+        }
+        out.push(' ');
+    }
+    out.push_str(noun);
+    Some(out)
+}
+
+/// The name in the phrase [a, b): the last run of capitalised words that are not role or
+/// organisation nouns, as (start, end, whether it ends in an organisation noun).
+fn name_run(doc: &Doc, a: usize, b: usize) -> (usize, usize, bool) {
+    let mut name_end = b;
+    while name_end > a && !doc.is_cap(name_end - 1) {
+        name_end -= 1;
+    }
+    // Skip a bracket like (CDU) at the end.
+    if name_end >= a + 3 && doc.is_punct(name_end, ')') {
+        name_end -= 2;
+    }
+    let mut name_start = name_end;
+    let has_org = name_end > a && is_org(doc.low(name_end - 1));
+    // A surname that is also a role noun (Klaus Richter).
+    if name_end >= a + 2
+        && doc.is_cap(name_end - 1)
+        && doc.is_cap(name_end - 2)
+        && !doc.is_role(name_end - 2)
+        && !is_org(doc.low(name_end - 2))
+        && !is_det(doc.low(name_end - 2))
+    {
+        name_start = name_end - 1;
+    }
+    while name_start > a {
+        let k = name_start - 1;
+        let lw = doc.low(k);
+        if (doc.is_cap(k) && !doc.is_role(k) && !is_org(lw) && !is_det(lw) && !doc.is_verb(k))
+            || (is_particle(lw) && name_start < name_end && lw != "der")
+        {
+            name_start = k;
+        } else {
+            break;
+        }
+    }
+    (name_start, name_end, has_org)
+}
+
+/// The name [`Registry::resolve`] gives a phrase that stands for itself (no determiner).
+fn inner_name(doc: &Doc, a: usize, b: usize) -> String {
+    let mut s = a;
+    while s + 1 < b && doc.is_word(s) && is_det(doc.low(s)) {
+        s += 1;
+    }
+    doc.span_text(s, b).trim_end_matches(',').to_string()
+}
+
 /// Whether tokens [a, b) look like a personal name (two or more capitalised words that are
 /// neither role nor organisation nouns).
 fn looks_like_name(doc: &Doc, a: usize, b: usize) -> bool {
@@ -660,50 +920,53 @@ impl Registry {
             };
             return Mention { span, canonical };
         }
-        // The name is the last run of capitalised words that are not role or org nouns.
-        let mut name_end = b;
-        while name_end > a && !doc.is_cap(name_end - 1) {
-            name_end -= 1;
+        // A speech noun with its source (Angaben des regionalen Weinbauverbands, Einschätzung
+        // der Fachleute): the speaker is the source, named without the noun.
+        let mut h = a;
+        while h + 1 < b && doc.is_word(h) && !doc.is_cap(h) {
+            h += 1;
         }
-        // Skip a bracket like (CDU) at the end.
-        if name_end >= a + 3 && doc.is_punct(name_end, ')') {
-            name_end -= 2;
+        if h + 2 < b
+            && doc.is_cap(h)
+            && super::cues::is_speech_noun(doc.word(h), doc.low(h))
+            && matches!(
+                doc.low(h + 1),
+                "des" | "der" | "von" | "vom" | "eines" | "einer" | "mehrerer"
+            )
+        {
+            let inner = self.resolve(doc, (h + 2, b));
+            let canonical = nominative(doc, h + 1, b).unwrap_or(inner.canonical);
+            if let Some(&i) = self.by_name.get(&inner_name(doc, h + 2, b)) {
+                if let Some(k) = self.known.get_mut(i) {
+                    if k.name != canonical && !self.by_name.contains_key(&canonical) {
+                        self.by_name.remove(&k.name);
+                        k.name = canonical.clone();
+                        self.by_name.insert(canonical.clone(), i);
+                    }
+                }
+            }
+            return Mention { span, canonical };
         }
         let mut roles = Vec::new();
-        let mut name_start = name_end;
-        let mut has_org = false;
         for k in a..b {
-            let lw = doc.low(k);
-            if is_role(lw) {
+            if doc.is_role(k) {
                 roles.push(doc.word(k).to_string());
             }
         }
-        if name_end > a && is_org(doc.low(name_end - 1)) {
-            has_org = true;
-        }
-        // A surname that is also a role noun (Klaus Richter).
-        if name_end >= a + 2
-            && doc.is_cap(name_end - 1)
-            && doc.is_cap(name_end - 2)
-            && !is_role(doc.low(name_end - 2))
-            && !is_org(doc.low(name_end - 2))
-            && !is_det(doc.low(name_end - 2))
-        {
-            name_start = name_end - 1;
-        }
-        while name_start > a {
-            let k = name_start - 1;
-            let lw = doc.low(k);
-            if (doc.is_cap(k)
-                && !is_role(lw)
-                && !is_org(lw)
-                && !is_det(lw)
-                && super::cues::verb(lw).is_none())
-                || (is_particle(lw) && name_start < name_end && lw != "der")
-            {
-                name_start = k;
-            } else {
-                break;
+        // A person named before an attachment: „Die Weinbauberaterin Sabine Kramer von der
+        // Landwirtschaftskammer“ → Sabine Kramer.
+        let attach = (a + 2..b).find(|&k| {
+            matches!(
+                doc.low(k),
+                "von" | "vom" | "aus" | "des" | "der" | "of" | "from"
+            ) && doc.is_cap(k - 1)
+                && doc.is_cap(k - 2)
+        });
+        let (mut name_start, mut name_end, mut has_org) = name_run(doc, a, b);
+        if let Some(cut) = attach {
+            let (s2, e2, org2) = name_run(doc, a, cut);
+            if !org2 && (s2..e2).filter(|&k| doc.is_cap(k)).count() >= 2 {
+                (name_start, name_end, has_org) = (s2, e2, org2);
             }
         }
         let name = doc.span_text(name_start, name_end).to_string();
