@@ -31,6 +31,8 @@ pub enum Reason {
     Caption,
     /// After a heading that opens a furniture section at the end of the article.
     TrailingSection,
+    /// The same text was kept earlier on the page.
+    Repeated,
 }
 
 impl Reason {
@@ -48,6 +50,7 @@ impl Reason {
             Reason::Headline => "headline",
             Reason::Caption => "caption",
             Reason::TrailingSection => "trailing-section",
+            Reason::Repeated => "repeated",
         }
     }
 }
@@ -102,6 +105,7 @@ pub fn classify(doc: &Document) -> Selection {
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
     }
+    drop_repeats(doc, &mut reasons);
     Selection {
         reasons,
         main_region,
@@ -328,6 +332,39 @@ fn parent_region(doc: &Document, child: usize) -> Option<usize> {
         .map(|p| child + 1 + p)
 }
 
+/// Blocks shorter than this may repeat (a "Note:" label, a list marker word).
+const MIN_REPEAT_CHARS: u32 = 20;
+
+/// How many repeated blocks in a row make a duplicated section.
+const MIN_REPEAT_RUN: usize = 2;
+
+/// Drops runs of kept blocks whose text was kept before in another container: responsive
+/// layouts render one text once per screen size and hide all but one by style sheet;
+/// sliders clone their slides. A paragraph repeated here and there is the author's and
+/// stays.
+fn drop_repeats(doc: &Document, reasons: &mut [Reason]) {
+    let mut seen = std::collections::HashMap::new();
+    let mut repeated = vec![false; doc.blocks.len()];
+    for (i, block) in doc.blocks.iter().enumerate() {
+        if !reasons[i].keeps() || block.chars < MIN_REPEAT_CHARS {
+            continue;
+        }
+        let container = doc.dom.node(block.node).parent;
+        let first = *seen.entry(block.text.as_str()).or_insert(container);
+        repeated[i] = first != container;
+    }
+    let kept: Vec<usize> = (0..doc.blocks.len())
+        .filter(|&i| reasons[i].keeps())
+        .collect();
+    for run in kept.chunk_by(|&a, &b| repeated[a] == repeated[b]) {
+        if repeated[run[0]] && run.len() >= MIN_REPEAT_RUN {
+            for &i in run {
+                reasons[i] = Reason::Repeated;
+            }
+        }
+    }
+}
+
 /// A copyright notice, whatever its length.
 fn is_copyright_line(text: &str) -> bool {
     let head = text.trim_start();
@@ -455,6 +492,16 @@ mod tests {
         assert!(kept
             .iter()
             .all(|t| !t.contains("Home") && !t.contains("Imprint")));
+    }
+
+    #[test]
+    fn a_layout_copy_of_the_article_is_dropped_but_a_repeated_line_stays() {
+        let body = format!("<p>{PROSE} A.</p><p>{PROSE} B.</p>");
+        let html =
+            format!("<main><div class=desktop>{body}</div><div class=mobile>{body}</div></main>");
+        assert_eq!(kept_count(&html), 2);
+        let html = format!("<article><div><p>{PROSE}</p></div><p>{PROSE} B.</p><div><p>{PROSE}</p></div></article>");
+        assert_eq!(kept_count(&html), 3);
     }
 
     #[test]
