@@ -583,6 +583,9 @@ fn choose_dates(
 
     // Structured sources, most trusted first: JSON-LD, meta names, microdata.
     let mut strong: Vec<Date> = Vec::new();
+    // (`article:published_time` first: where it and JSON-LD disagree it is more often
+    // the day the reader sees.)
+    strong.extend(parse(page.meta(&["article:published_time"])));
     strong.extend(parse(ld.date_published.as_deref()));
     strong.extend(PUBLISHED_KEYS.iter().filter_map(|k| parse(page.meta(&[k]))));
     strong.extend(
