@@ -463,6 +463,11 @@ fn is_adjective_like(lower: &str) -> bool {
 /// [determiner] adjectives capitalised-words, with a genitive or `von` attachment, an
 /// apposition between commas and a party in brackets.
 pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
+    np_forward_with(doc, i, limit, true)
+}
+
+/// [`np_forward`]; `appositions` allows a role apposition after a name (not inside one).
+fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Option<(usize, usize)> {
     // A capitalised conjunction or adverb (Wenn, Dies, Unterdessen) is no part of the
     // phrase, which starts after it: „Wenn Markus Thiel sagte“ → Markus Thiel.
     let mut i = i;
@@ -494,6 +499,16 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             continue;
         }
         if doc.is_cap(j) {
+            // An initial inside a name: George W. Bush.
+            if head_seen
+                && doc.word(j).chars().count() == 1
+                && doc.is_punct(j + 1, '.')
+                && doc.is_cap(j + 2)
+                && j + 2 < limit
+            {
+                j += 2;
+                continue;
+            }
             // A capitalised speech verb at a sentence start is not a name.
             if doc.english && super::cues::verb(lw).is_some() {
                 break;
@@ -585,6 +600,21 @@ pub fn np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
             if (1..=4).contains(&caps) && closes && looks_like_name(doc, j + 1, k) {
                 j = k;
                 continue;
+            }
+            // A role apposition after a name: „Celebi, die Anwältin der Frau,“, „Martin
+            // Behrsing, Sprecher des Erwerbslosen Forums,“.
+            if appositions && !doc.english && doc.is_cap(j - 1) && !doc.is_role(j - 1) {
+                if let Some((s, t)) = np_forward_with(doc, j + 1, limit, false) {
+                    let closes = t >= limit
+                        || doc.is_punct(t, ',')
+                        || doc.is_punct(t, '.')
+                        || doc.is_punct(t, ':')
+                        || doc.is_mark(t);
+                    if closes && t > s + 1 && (s..t).any(|x| doc.is_role(x)) {
+                        j = t;
+                        continue;
+                    }
+                }
             }
         }
         break;
@@ -687,7 +717,7 @@ fn is_opener(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let lw = doc.low(i);
-    if is_det(lw) || is_pronoun(lw) {
+    if is_det(lw) || is_pronoun(lw) || (is_particle(lw) && doc.is_cap(i + 1)) {
         return false;
     }
     if OPENER_SET.contains(lw) {
@@ -1089,6 +1119,20 @@ mod tests {
             "die Sprecherin der Stiftung Warentest, Heike van Laak"
         );
         assert_eq!(fwd("sagte er am Montag.", 1), "er");
+        assert_eq!(
+            fwd("sagte Celebi, die Anwältin der Frau, am Montag.", 1),
+            "Celebi, die Anwältin der Frau"
+        );
+        assert_eq!(
+            fwd("sagte der US-Präsident George W. Bush: gut", 1),
+            "der US-Präsident George W. Bush"
+        );
+        assert_eq!(
+            fwd("Wenn Markus Thiel sagt, dass es geht.", 0),
+            "Markus Thiel"
+        );
+        // An apposition that is no role stays outside.
+        assert_eq!(fwd("sagte Celebi, die Stadt sei schön.", 1), "Celebi");
     }
 
     #[test]
