@@ -207,6 +207,8 @@ fn bench_set(cli: &Cli, name: &str, eval: &Path, venv: Option<&peers::Venv>) -> 
         _ => None,
     };
     let mut files = vec![preds_path];
+    // The peers extract pages; a set fed from a gold field (quotes) has none for them.
+    let venv = venv.filter(|_| set.kind.input() == score::Input::Pages);
     if let Some(venv) = venv {
         let run_peer = eval.join("run_peer.py");
         for peer in &venv.available {
