@@ -242,3 +242,67 @@ fn find(set: &DumpSet, tool: &str, input: &str) -> Option<(f64, f64)> {
 pub fn dir(out: &Path, set: &str) -> PathBuf {
     out.join("dumps").join(set)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::score::Kind;
+    use serde_json::json;
+
+    fn set(name: &str) -> Set {
+        Set {
+            name: name.into(),
+            dir: PathBuf::from("/nowhere"),
+            kind: Kind::Wcxb,
+            kind_name: "wcxb".into(),
+            charset: None,
+            gold: vec![
+                json!({"id": "1", "page_type": "article"}),
+                json!({"id": "2", "page_type": "forum"}),
+                json!({"id": "3", "page_type": "article"}),
+            ],
+            limited: false,
+            dumps: None,
+        }
+    }
+
+    #[test]
+    fn wcxb_dumps_cover_article_pages_only() {
+        assert_eq!(dump_gold(&set("wcxb-dev")).len(), 2);
+        assert_eq!(dump_gold(&set("readability-dev")).len(), 3);
+        let d = dump_set(&set("wcxb-dev"), Path::new("/tmp/d"));
+        assert!(d.limited);
+        assert_eq!(d.page_path(&d.gold[1]), PathBuf::from("/tmp/d/3.txt"));
+        assert_eq!(d.charset.as_deref(), Some("utf-8"));
+    }
+
+    #[test]
+    fn table_shows_the_difference_to_html() {
+        let row = |input, tool: &str, f1: f64, title: f64| {
+            let mut figures = crate::score::Figures::default();
+            figures.put("f1", f1);
+            figures.put("title_match", title);
+            DumpRow {
+                input,
+                result: ToolResult {
+                    tool: tool.into(),
+                    figures,
+                    speed: crate::run::Speed::default(),
+                    check: None,
+                },
+            }
+        };
+        let t = table(&[DumpSet {
+            set: "demo".into(),
+            pages: 3,
+            figure: main_figure("snippets"),
+            rows: vec![
+                row("html", "klartext", 0.9, 0.8),
+                row("dump", "klartext", 0.85, 0.5),
+            ],
+        }]);
+        assert!(t.contains("demo (snippet F1)"), "{t}");
+        assert!(t.contains("main -0.0500, title -0.3000"), "{t}");
+        assert!(table(&[]).is_empty());
+    }
+}

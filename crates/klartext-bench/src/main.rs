@@ -332,8 +332,9 @@ fn bench_dumps(
                     dump_dir.as_os_str(),
                     preds.as_os_str(),
                 ];
-                let cached = preds.is_file() && !cli.rerun_peers && !set.limited;
-                match peers::run_cached(&venv.python, &args, &speed_path, cached) {
+                let cached = preds.is_file() && !cli.rerun_peers;
+                let pages = Some(dump_set.gold.len());
+                match peers::run_cached(&venv.python, &args, &speed_path, cached, pages) {
                     Ok(speed) => push(&mut rows, "dump", tool, preds, speed)?,
                     Err(e) => eprintln!("skipping {tool} on the dumps of {name}: {e:#}"),
                 }

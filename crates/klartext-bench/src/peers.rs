@@ -125,24 +125,33 @@ pub fn run(
         set_dir.as_os_str(),
         preds.as_os_str(),
     ];
-    let speed = run_cached(&venv.python, &args, &speed_path, preds.is_file() && !rerun)
-        .with_context(|| format!("{} on {set}", peer.tool))?;
+    let speed = run_cached(
+        &venv.python,
+        &args,
+        &speed_path,
+        preds.is_file() && !rerun,
+        None,
+    )
+    .with_context(|| format!("{} on {set}", peer.tool))?;
     Ok((preds, speed))
 }
 
 /// Runs `python ARGS...` (a runner that writes predictions and prints run_peer.py's JSON
 /// line), caching the speed in `speed_path`; with `cached` the earlier run is reused when its
-/// speed file reads.
+/// speed file reads (and covered `pages` pages, when given).
 pub fn run_cached(
     python: &Path,
     args: &[&std::ffi::OsStr],
     speed_path: &Path,
     cached: bool,
+    pages: Option<usize>,
 ) -> Result<Speed> {
     if cached {
         if let Ok(text) = std::fs::read_to_string(speed_path) {
             if let Ok(speed) = serde_json::from_str::<Speed>(&text) {
-                return Ok(speed);
+                if pages.is_none_or(|n| n == speed.pages) {
+                    return Ok(speed);
+                }
             }
         }
     }
