@@ -427,6 +427,34 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
     out
 }
 
+/// Conjunctions that open an adverbial clause, not a report (sagte er, als er ankam).
+fn is_subordinator(lower: &str) -> bool {
+    matches!(
+        lower,
+        "als"
+            | "nachdem"
+            | "bevor"
+            | "weil"
+            | "während"
+            | "wenn"
+            | "obwohl"
+            | "da"
+            | "um"
+            | "und"
+            | "aber"
+            | "sondern"
+            | "doch"
+            | "falls"
+            | "sobald"
+            | "seit"
+            | "seitdem"
+            | "bis"
+            | "indem"
+            | "ohne"
+            | "statt"
+    )
+}
+
 /// Finite auxiliaries and modals of a German main clause whose speech verb comes last.
 fn is_aux(lower: &str) -> bool {
     matches!(
@@ -687,6 +715,8 @@ fn verbal(
                                     "der"
                                         | "die"
                                         | "das"
+                                        | "ein"
+                                        | "eine"
                                         | "welcher"
                                         | "welche"
                                         | "dessen"
@@ -814,17 +844,32 @@ fn verbal(
             if let Some(c) = (from..e).find(|&j| doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
                 let next = doc.low(c + 1);
                 if doc.is_punct(c, ',') && c + 2 <= e {
+                    // A relative pronoun, not an article before a noun (…, die USA hielten …).
                     let rel = matches!(
                         next,
                         "der" | "die" | "das" | "welche" | "welcher" | "who" | "which"
-                    );
+                    ) && !(matches!(next, "der" | "die" | "das") && doc.is_cap(c + 2));
+                    // After a strong speech verb, a main clause after the comma is the
+                    // report even without Konjunktiv: „sagte Rice, die USA hielten sich …“.
+                    let main_clause = !doc.english
+                        && !weak
+                        && !rel
+                        && (doc.is_cap(c + 1)
+                            || speakers::is_pronoun(next)
+                            || matches!(next, "der" | "die" | "das" | "man" | "es"))
+                        && !is_subordinator(next)
+                        && (c + 2..e).any(|j| doc.is_word(j) && !doc.is_cap(j) && !in_direct(j));
                     let kj = has_konjunktiv(doc, c + 1, e, false);
                     let zu_inf = !weak
                         && (c + 1..e).any(|j| {
                             doc.low(j) == "zu" && doc.is_word(j + 1) && !doc.is_cap(j + 1)
                         });
                     let ok = (!rel || kj)
-                        && (is_clause_word(next) || kj || zu_inf || (doc.english && !weak));
+                        && (is_clause_word(next)
+                            || kj
+                            || zu_inf
+                            || main_clause
+                            || (doc.english && !weak));
                     if ok {
                         clause = Some((c + 1, e));
                     }
@@ -1001,5 +1046,35 @@ mod tests {
         );
         // Konjunktiv II alone, after no report, is no quotation.
         assert!(one("Er kam spät. Sonst würde er bleiben.").is_empty());
+    }
+
+    #[test]
+    fn main_clause_after_strong_verb() {
+        let q = one("In Brüssel sagte Rice, die USA hielten sich an die Konvention.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "die USA hielten sich an die Konvention");
+        assert_eq!(q[0].1.as_deref(), Some("Rice"));
+        // An adverbial clause after the comma is no report.
+        assert!(one("Er sagte das, als er ankam.").is_empty());
+    }
+
+    #[test]
+    fn indefinite_apposition_before_the_verb() {
+        let q = one(
+            "John Kline, ein Abgeordneter aus Minnesota, sagte, dass es kein Unfall gewesen sei.",
+        );
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].0, "dass es kein Unfall gewesen sei");
+        assert_eq!(
+            q[0].1.as_deref(),
+            Some("John Kline, ein Abgeordneter aus Minnesota")
+        );
+    }
+
+    #[test]
+    fn sentence_ends_after_a_closed_quotation() {
+        let q = one("Granier sagte: „Wir kämpfen gegen ein Monster.“ Granier beklagte, dass zu wenige Soldaten gekommen seien.");
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].0, "dass zu wenige Soldaten gekommen seien");
     }
 }

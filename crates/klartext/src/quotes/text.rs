@@ -173,6 +173,28 @@ pub fn sentences(text: &str, toks: &[Tok], inside_quote: &[bool]) -> Vec<(usize,
             i += 1;
             continue;
         }
+        // A quotation that ends with its own sentence ends the sentence when a capitalised
+        // word follows: „Wir kämpfen gegen ein Monster.“ Andres Granier beklagte, …
+        if matches!(t.kind, Kind::Mark(_))
+            && i > start + 1
+            && matches!(toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
+            && inside_quote.get(i - 1).copied().unwrap_or(false)
+            && !inside_quote.get(i).copied().unwrap_or(false)
+        {
+            if let Some(n) = toks.get(i + 1) {
+                let upper = n.kind == Kind::Word
+                    && text
+                        .get(n.start..n.end)
+                        .and_then(|w| w.chars().next())
+                        .is_some_and(char::is_uppercase);
+                if upper && n.space_before {
+                    out.push((start, i + 1));
+                    start = i + 1;
+                    i += 1;
+                    continue;
+                }
+            }
+        }
         if let Kind::Punct(c) = t.kind {
             if matches!(c, '.' | '!' | '?') && !inside_quote.get(i).copied().unwrap_or(false) {
                 // Closing marks and brackets right after the period belong to this sentence.
