@@ -6,11 +6,12 @@
 //! seen as the contiguous range of blocks it holds, so the classifier can reason about
 //! containers ("this `<aside>` holds blocks 40–52") without walking the tree again.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::time::Instant;
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::lexicon::{class_hint, ClassHint};
+use crate::lexicon::{class_hint, is_caption_class, ClassHint};
 use crate::Limits;
 
 /// What a block is.
@@ -188,7 +189,7 @@ fn role_of(tag: &str) -> Role {
 }
 
 /// The facts an element states about itself by its tag and attributes.
-fn own_flags(dom: &Dom, id: NodeId, tag: &str) -> Flags {
+fn own_flags<'a>(dom: &'a Dom, id: NodeId, tag: &str, hints: &mut HintCache<'a>) -> Flags {
     let mut flags = match tag {
         "nav" | "menu" => Flags::NAV,
         "header" => Flags::HEADER,
@@ -209,14 +210,11 @@ fn own_flags(dom: &Dom, id: NodeId, tag: &str) -> Flags {
     };
     for attr in &el.attrs {
         match &*attr.name {
-            "class" | "id" => {
-                let value = attr.value.to_ascii_lowercase();
-                match class_hint(&value) {
-                    Some(ClassHint::Furniture) => flags |= Flags::FURNITURE_CLASS,
-                    Some(ClassHint::Content) => flags |= Flags::CONTENT_CLASS,
-                    None => {}
-                }
-            }
+            "class" | "id" => match hints.get(&attr.value).0 {
+                Some(ClassHint::Furniture) => flags |= Flags::FURNITURE_CLASS,
+                Some(ClassHint::Content) => flags |= Flags::CONTENT_CLASS,
+                None => {}
+            },
             "role" => {
                 flags |= match attr.value.as_str() {
                     "navigation" | "menu" | "menubar" => Flags::NAV,
@@ -241,9 +239,25 @@ fn is_escaped_markup(dom: &Dom, parent: NodeId, text: &str) -> bool {
 }
 
 /// Whether the element's class names it a caption or credit (`wp-caption-text`).
-fn has_caption_class(dom: &Dom, id: NodeId) -> bool {
-    dom.attr(id, "class")
-        .is_some_and(|c| crate::lexicon::is_caption_class(&c.to_ascii_lowercase()))
+fn has_caption_class<'a>(dom: &'a Dom, id: NodeId, hints: &mut HintCache<'a>) -> bool {
+    dom.attr(id, "class").is_some_and(|c| hints.get(c).1)
+}
+
+/// What class and id values hint at, looked up once per distinct value: pages repeat the
+/// same few class names on thousands of elements.
+#[derive(Default)]
+struct HintCache<'a> {
+    seen: HashMap<&'a str, (Option<ClassHint>, bool)>,
+}
+
+impl<'a> HintCache<'a> {
+    /// The hint of a class or id value, and whether it names a caption.
+    fn get(&mut self, value: &'a str) -> (Option<ClassHint>, bool) {
+        *self.seen.entry(value).or_insert_with(|| {
+            let lower = value.to_ascii_lowercase();
+            (class_hint(&lower), is_caption_class(&lower))
+        })
+    }
 }
 
 /// Whether the element is hidden from readers by its attributes.
@@ -292,6 +306,7 @@ struct Walker<'a> {
     buf: String,
     buf_chars: u32,
     buf_link_chars: u32,
+    hints: HintCache<'a>,
 }
 
 impl<'a> Walker<'a> {
@@ -303,6 +318,7 @@ impl<'a> Walker<'a> {
             buf: String::new(),
             buf_chars: 0,
             buf_link_chars: 0,
+            hints: HintCache::default(),
         }
     }
 
@@ -352,7 +368,7 @@ impl<'a> Walker<'a> {
         if role == Role::Block {
             self.flush(parent);
         }
-        let own = own_flags(self.dom, node, tag);
+        let own = own_flags(self.dom, node, tag, &mut self.hints);
         let kind = match tag {
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
                 BlockKind::Heading(tag.as_bytes()[1].saturating_sub(b'0'))
@@ -364,7 +380,9 @@ impl<'a> Walker<'a> {
             "pre" => BlockKind::Preformatted,
             "td" | "th" => BlockKind::TableCell,
             "figcaption" | "caption" => BlockKind::Caption,
-            "p" | "div" | "span" | "small" if has_caption_class(self.dom, node) => {
+            "p" | "div" | "span" | "small"
+                if has_caption_class(self.dom, node, &mut self.hints) =>
+            {
                 BlockKind::Caption
             }
             "p" | "div" if parent.kind == BlockKind::TableCell => BlockKind::Paragraph,

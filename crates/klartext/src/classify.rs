@@ -33,6 +33,8 @@ pub enum Reason {
     TrailingSection,
     /// The same text was kept earlier on the page.
     Repeated,
+    /// A byline or dateline: metadata, not body text.
+    Byline,
 }
 
 impl Reason {
@@ -51,6 +53,7 @@ impl Reason {
             Reason::Caption => "caption",
             Reason::TrailingSection => "trailing-section",
             Reason::Repeated => "repeated",
+            Reason::Byline => "byline",
         }
     }
 }
@@ -222,6 +225,9 @@ fn local_reason(block: &Block, mode: Mode) -> Reason {
     if block.kind == BlockKind::Caption {
         return Reason::Caption;
     }
+    if is_byline(block) {
+        return Reason::Byline;
+    }
     if mode == Mode::Article
         && block.link_density() > 0.5
         && !matches!(block.kind, BlockKind::Heading(_))
@@ -365,6 +371,18 @@ fn drop_repeats(doc: &Document, reasons: &mut [Reason]) {
     }
 }
 
+/// Bylines and datelines are short.
+const MAX_BYLINE_CHARS: u32 = 100;
+
+/// A byline or dateline: "Von Anna Berger", "Posted: April 21, 2022", "19.08.2024, 07:45 Uhr".
+fn is_byline(block: &Block) -> bool {
+    if block.kind != BlockKind::Paragraph || block.chars > MAX_BYLINE_CHARS {
+        return false;
+    }
+    let digits = block.text.chars().filter(char::is_ascii_digit).count() as u32;
+    crate::lexicon::starts_like_byline(&block.text) || (digits >= 4 && digits * 3 >= block.chars)
+}
+
 /// A copyright notice, whatever its length.
 fn is_copyright_line(text: &str) -> bool {
     let head = text.trim_start();
@@ -502,6 +520,14 @@ mod tests {
         assert_eq!(kept_count(&html), 2);
         let html = format!("<article><div><p>{PROSE}</p></div><p>{PROSE} B.</p><div><p>{PROSE}</p></div></article>");
         assert_eq!(kept_count(&html), 3);
+    }
+
+    #[test]
+    fn bylines_and_datelines_are_dropped() {
+        let html = format!(
+            "<article><p>Von Anna Berger</p><p>19.08.2024, 07:45 Uhr</p><p>{PROSE}</p></article>"
+        );
+        assert_eq!(kept(&html), [PROSE]);
     }
 
     #[test]

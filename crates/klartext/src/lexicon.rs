@@ -115,11 +115,30 @@ pub fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
     }
 }
 
+static BYLINE_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../data/byline-starts.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether a text opens like a byline or dateline ("Von …", "By …", "Posted: …").
+pub fn starts_like_byline(text: &str) -> bool {
+    starts_with_any(text, &BYLINE_STARTS)
+}
+
 /// Whether a short block's text starts with a furniture phrase ("Mehr zum Thema", "Share").
 pub fn starts_with_furniture_phrase(text: &str) -> bool {
+    starts_with_any(text, &FURNITURE_PHRASES)
+}
+
+/// Whether `text`, lower-cased, starts with one of `phrases` followed by a non-letter.
+fn starts_with_any(text: &str, phrases: &[String]) -> bool {
     let head: String = text.chars().take(60).flat_map(char::to_lowercase).collect();
     let head = head.trim_start();
-    FURNITURE_PHRASES.iter().any(|p| {
+    phrases.iter().any(|p| {
         head.starts_with(p.as_str())
             && head[p.len()..]
                 .chars()
