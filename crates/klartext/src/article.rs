@@ -41,6 +41,9 @@ pub struct Article {
     pub entities: Vec<Entity>,
     /// How the bytes were decoded.
     pub encoding: Option<String>,
+    /// True when a cap (node count, time budget) cut the work short: the text holds what
+    /// was read in time, and later passes may be missing.
+    pub truncated: bool,
 }
 
 /// An image with its caption and credit kept apart.

@@ -11,7 +11,7 @@ pub enum Error {
     /// The caller named a charset that no encoding standard knows.
     #[error("unknown charset {0:?}")]
     UnknownCharset(String),
-    /// The document ran past its time budget.
+    /// The time budget was spent before parsing could start (decoding alone took it).
     #[error("time budget of {0:?} exceeded")]
     Timeout(std::time::Duration),
 }

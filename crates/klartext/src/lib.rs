@@ -92,7 +92,11 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         });
     }
     let deadline = limits.time_budget.map(|b| Instant::now() + b);
+    let over_budget = || deadline.is_some_and(|d| Instant::now() >= d);
     let decoded = decode::decode(bytes, options.charset.as_deref())?;
+    if over_budget() {
+        return Err(Error::Timeout(limits.time_budget.unwrap_or_default()));
+    }
     let is_html = match options.input {
         InputKind::Html => true,
         InputKind::Text => false,
@@ -108,6 +112,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         source: options.source.clone(),
         url: options.url.clone(),
         encoding: Some(decoded.describe()),
+        truncated: doc.dom.truncated,
         ..Article::default()
     };
     article.title = doc.title.clone();
@@ -115,7 +120,57 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     if options.markdown {
         article.markdown = Some(render::markdown(&doc, &main));
     }
+    // Past the budget the text is still returned; the passes that can wait are skipped
+    // and the article says it is incomplete.
+    if over_budget() {
+        article.truncated = true;
+        return Ok(article);
+    }
     metadata::fill(&doc, options, &mut article);
+    if over_budget() {
+        article.truncated = true;
+        return Ok(article);
+    }
     quotes::annotate(&mut article);
     Ok(article)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_spent_budget_is_a_timeout_error() {
+        let options = Options {
+            limits: Limits {
+                time_budget: Some(Duration::ZERO),
+                ..Limits::default()
+            },
+            ..Options::default()
+        };
+        assert!(matches!(
+            extract(b"<p>x</p>", &options),
+            Err(Error::Timeout(_))
+        ));
+    }
+
+    #[test]
+    fn a_node_cap_marks_the_article_truncated() {
+        let options = Options {
+            limits: Limits {
+                max_nodes: 50,
+                ..Limits::default()
+            },
+            ..Options::default()
+        };
+        let html =
+            "<p>Ein Satz, der lang genug ist, um als Text zu gelten, und endet.</p>".repeat(5_000);
+        let article = extract(html.as_bytes(), &options).expect("extracts");
+        assert!(article.truncated);
+        assert!(
+            !extract(b"<p>x</p>", &Options::default())
+                .expect("ok")
+                .truncated
+        );
+    }
 }
