@@ -35,6 +35,8 @@ pub enum Reason {
     Repeated,
     /// A byline or dateline: metadata, not body text.
     Byline,
+    /// A closing call to subscribe, follow, download or donate.
+    CallToAction,
 }
 
 impl Reason {
@@ -54,6 +56,7 @@ impl Reason {
             Reason::TrailingSection => "trailing-section",
             Reason::Repeated => "repeated",
             Reason::Byline => "byline",
+            Reason::CallToAction => "call-to-action",
         }
     }
 }
@@ -108,6 +111,7 @@ pub fn classify(doc: &Document) -> Selection {
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
     }
+    drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
     Selection {
         reasons,
@@ -338,6 +342,34 @@ fn parent_region(doc: &Document, child: usize) -> Option<usize> {
         .map(|p| child + 1 + p)
 }
 
+/// A paragraph this long is article text wherever it stands.
+const LONG_PARAGRAPH: u32 = 250;
+
+/// Drops short blocks after the article's last long paragraph that ask the reader to do
+/// something else: subscribe, follow, download, donate.
+fn drop_closing_calls_to_action(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    reasons: &mut [Reason],
+) {
+    let Some(last_long) = range
+        .clone()
+        .rev()
+        .find(|&i| reasons[i].keeps() && doc.blocks[i].chars >= LONG_PARAGRAPH)
+    else {
+        return;
+    };
+    for i in last_long + 1..range.end {
+        let block = &doc.blocks[i];
+        if reasons[i].keeps()
+            && block.chars < LONG_PARAGRAPH
+            && crate::lexicon::contains_call_to_action(&block.text)
+        {
+            reasons[i] = Reason::CallToAction;
+        }
+    }
+}
+
 /// Blocks shorter than this may repeat (a "Note:" label, a list marker word).
 const MIN_REPEAT_CHARS: u32 = 20;
 
@@ -528,6 +560,18 @@ mod tests {
             "<article><p>Von Anna Berger</p><p>19.08.2024, 07:45 Uhr</p><p>{PROSE}</p></article>"
         );
         assert_eq!(kept(&html), [PROSE]);
+    }
+
+    #[test]
+    fn a_closing_call_to_action_is_dropped() {
+        let long = PROSE.repeat(3);
+        let html = format!(
+            "<article><p>{long}</p><p>Sign up for our newsletter to get the news.</p><p>The company said it will answer.</p></article>"
+        );
+        assert_eq!(
+            kept(&html),
+            [long.as_str(), "The company said it will answer."]
+        );
     }
 
     #[test]

@@ -124,6 +124,28 @@ static BYLINE_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+static CALL_TO_ACTION: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../data/call-to-action.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+});
+
+/// Whether a text holds a call-to-action word anywhere, at word bounds.
+pub fn contains_call_to_action(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    CALL_TO_ACTION.iter().any(|w| {
+        lower.match_indices(w.as_str()).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + w.len()..].chars().next();
+            before.is_none_or(|c| !c.is_alphanumeric())
+                && after.is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
+}
+
 /// Whether a text opens like a byline or dateline ("Von …", "By …", "Posted: …").
 pub fn starts_like_byline(text: &str) -> bool {
     starts_with_any(text, &BYLINE_STARTS)
