@@ -359,13 +359,13 @@ fn drop_closing_calls_to_action(
     else {
         return;
     };
-    for i in last_long + 1..range.end {
-        let block = &doc.blocks[i];
-        if reasons[i].keeps()
+    let tail = last_long + 1..range.end;
+    for (block, reason) in doc.blocks[tail.clone()].iter().zip(&mut reasons[tail]) {
+        if reason.keeps()
             && block.chars < LONG_PARAGRAPH
             && crate::lexicon::contains_call_to_action(&block.text)
         {
-            reasons[i] = Reason::CallToAction;
+            *reason = Reason::CallToAction;
         }
     }
 }
