@@ -26,8 +26,9 @@ pub const DUMP_SETS: [&str; 3] = ["trafilatura-eval-dev", "wcxb-dev", "readabili
 /// The html-text package and its pip spec.
 pub const HTML_TEXT: (&str, &[&str]) = ("html_text", &["html-text>=0.7,<0.8"]);
 
-/// The peers run on dumps (run_peer.py names).
-pub const DUMP_PEERS: [&str; 3] = ["trafilatura", "justext", "justext-evalpy"];
+/// The peers run on dumps: run_peer.py names, and `justext-union` (default parameters, all
+/// stoplists) of run_dump_peer.py's own.
+pub const DUMP_PEERS: [&str; 4] = ["trafilatura", "justext", "justext-union", "justext-evalpy"];
 
 /// The gold of the pages that get dumps: wcxb-dev's article pages only (issue 4), else all.
 pub fn dump_gold(set: &Set) -> Vec<Value> {

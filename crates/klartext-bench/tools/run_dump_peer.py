@@ -5,7 +5,9 @@ usage: run_dump_peer.py EVAL_DIR TOOL SET_DIR DUMP_DIR OUT.jsonl
 run_peer.py reads SET_DIR/pages/<id>.html and cannot take dump files, so this runner reuses its
 `make(TOOL)` (the same calls and settings) on DUMP_DIR/<id>.txt for the ids listed in
 DUMP_DIR/ids.txt. The peers need HTML: each non-empty line of the dump becomes one
-`<p>` (HTML-escaped) in `<html><body>…</body></html>`, given to the tool as a str. Prints
+`<p>` (HTML-escaped) in `<html><body>…</body></html>`, given to the tool as a str. One tool of
+its own: `justext-union`, jusText with default parameters and the union of all its stoplists
+(a dump has no `<html lang>`; this is the setting that reproduces issue 4's jusText figure). Prints
 run_peer.py's JSON line (pages, seconds inside the extractor, pages/s, MB/s of dump text, errors).
 """
 import html
@@ -25,7 +27,17 @@ def main():
     sys.path.insert(0, eval_dir)
     import run_peer
 
-    run, opts = run_peer.make(tool)
+    if tool == "justext-union":
+        import justext
+        from trafilatura.external import jt_stoplist_init
+        stop = jt_stoplist_init()
+
+        def run(raw, g):
+            paras = justext.justext(raw, stop)
+            return {"text": "\n\n".join(p.text for p in paras if not p.is_boilerplate)}
+        opts = {"call": "justext(raw, union of all jusText stoplists), default parameters"}
+    else:
+        run, opts = run_peer.make(tool)
     try:  # warm-up, not timed
         run("<html><body><p>warm up text</p></body></html>", {})
     except Exception:

@@ -792,7 +792,13 @@ fn choose_dates(
             .map(|(d, _)| *d)
             .filter(|d| d.offset.is_none() && p.offset == Some(0));
         if let Some(l) = url_date.or(beside) {
-            if (l.days() - p.days()).abs() == 1 {
+            // Only where a zone can move the day: an early time read a day later than
+            // the local day (zones west of it), a late one a day earlier (east of it).
+            let hour = p.time.map_or(12, |(h, _, _)| h);
+            let shift = l.days() - p.days();
+            let zone_shift = (shift == -1 && hour < 12) || (shift == 1 && hour >= 12);
+            let from_url = url_date.is_some();
+            if (from_url && zone_shift) || (!from_url && shift.abs() == 1) {
                 published = Date::ymd(l.year, l.month, l.day);
             }
         }
@@ -1267,6 +1273,14 @@ mod tests {
             Some("https://news.example.com/2023/11/08/mayor-elected/"),
         );
         assert_eq!(a.date_published.as_deref(), Some("2023-11-08"));
+        // An evening time a day after the URL's date is no zone shift: the page's day stands.
+        let html = r#"<html><head><meta property="article:published_time" content="2020-02-19T18:37:32+01:00"></head>
+        <body><h1>Ein Jahr Forschung</h1></body></html>"#;
+        let a = run(html, Some("https://www.example.es/2020/02/18/ciencia.html"));
+        assert_eq!(
+            a.date_published.as_deref(),
+            Some("2020-02-19T18:37:32+01:00")
+        );
     }
 
     #[test]

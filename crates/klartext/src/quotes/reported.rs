@@ -355,7 +355,10 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         for p in directs {
             let full = starts_sentence(doc, a, p.open) || ends_with_sentence_punct(doc, *p);
             let speaker = mention.clone().or_else(|| sentence_speaker.clone());
-            if speaker.is_none() && !full {
+            // A partial quotation needs a speaker, or enough words to be more than a
+            // phrase held at a distance.
+            let words = (p.open + 1..p.close).filter(|&k| doc.is_word(k)).count();
+            if speaker.is_none() && !full && words < 4 {
                 continue;
             }
             out.push(Found {
@@ -1076,5 +1079,13 @@ mod tests {
         let q = one("Granier sagte: „Wir kämpfen gegen ein Monster.“ Granier beklagte, dass zu wenige Soldaten gekommen seien.");
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!(q[1].0, "dass zu wenige Soldaten gekommen seien");
+    }
+
+    #[test]
+    fn partial_quotations_without_speaker() {
+        let q = one("Die Lage bleibt „schwierig, aber nicht hoffnungslos“ in der Region.");
+        assert_eq!(q.len(), 1, "{q:?}");
+        assert_eq!(q[0].2, QuoteKind::Partial);
+        assert!(one("Die Lage bleibt „sehr schwierig“ in der Region.").is_empty());
     }
 }
