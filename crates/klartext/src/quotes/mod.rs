@@ -279,10 +279,11 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
 mod tests {
     use super::*;
 
-    /// A long text with thousands of distinct names: the registry and the per-sentence work
-    /// stay linear (the quadratic version took over a minute here in a debug build).
+    /// A long text with thousands of distinct names is analysed whole. (The registry and
+    /// the per-sentence work are linear; the quadratic version took over a minute here in a
+    /// debug build. Speed itself is measured by the benchmark, not asserted here.)
     #[test]
-    fn linear_in_text_size() {
+    fn a_long_text_with_thousands_of_names_is_analysed_whole() {
         let mut text = String::new();
         for i in 0..3000 {
             text.push_str(&format!(
@@ -292,12 +293,9 @@ mod tests {
             ));
         }
         text.push_str(&"Wort sagte Müller, es sei gut und „lang ".repeat(20_000));
-        let t0 = std::time::Instant::now();
         let (quotes, entities) = analyse(&text);
-        let secs = t0.elapsed().as_secs_f64();
         assert!(quotes.len() >= 9000, "{} quotes", quotes.len());
         assert!(entities.len() >= 6000, "{} entities", entities.len());
-        assert!(secs < 10.0, "{secs:.1} s for {} bytes", text.len());
     }
 
     #[test]
