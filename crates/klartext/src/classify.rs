@@ -100,6 +100,8 @@ pub fn classify(doc: &Document) -> Selection {
     }
     let range = match main_region {
         Some(i) => doc.regions[i].blocks.clone(),
+        // A text dump has no containers: the article is the best run of lines.
+        None if doc.regions.is_empty() => best_span(&values),
         None => 0..doc.blocks.len(),
     };
     let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
@@ -204,6 +206,24 @@ fn choose_main_region(regions: &[Region], prefix: &[f32]) -> (Option<usize>, f32
         Some((i, _, sum)) => (Some(i), sum),
         None => (None, 0.0),
     }
+}
+
+/// The contiguous run of blocks with the largest value sum (empty when none is positive).
+fn best_span(values: &[f32]) -> std::ops::Range<usize> {
+    let (mut best, mut best_sum) = (0..0, 0.0f32);
+    let (mut start, mut sum) = (0, 0.0f32);
+    for (i, &v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += v;
+        if sum > best_sum {
+            best_sum = sum;
+            best = start..i + 1;
+        }
+    }
+    best
 }
 
 /// How much a container's own markup vouches for it being the article.

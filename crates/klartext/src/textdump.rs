@@ -17,7 +17,16 @@ pub fn document(text: &str) -> Document {
     let mut blocks = Vec::new();
     let mut push = |t: &str| {
         let t = t.trim_matches(|c: char| c == '\n' || c == '\r' || c == ' ' || c == '\t');
-        if !t.is_empty() {
+        if t.is_empty() {
+            return;
+        }
+        if is_list_of_short_lines(t) {
+            blocks.extend(
+                t.lines()
+                    .filter(|l| !l.trim().is_empty())
+                    .map(|l| text_block(l.trim())),
+            );
+        } else {
             blocks.push(text_block(t));
         }
     };
@@ -47,6 +56,16 @@ pub fn document(text: &str) -> Document {
         regions: Vec::new(),
         title: None,
     }
+}
+
+/// Lines shorter than this on average are items (a menu, a list of links), not a
+/// paragraph wrapped over several lines.
+const WRAPPED_LINE_CHARS: usize = 60;
+
+/// Whether a paragraph of several lines is really a list of short items.
+fn is_list_of_short_lines(paragraph: &str) -> bool {
+    let lines = paragraph.lines().count();
+    lines > 1 && paragraph.chars().count() / lines < WRAPPED_LINE_CHARS
 }
 
 fn text_block(text: &str) -> Block {
@@ -100,8 +119,14 @@ mod tests {
 
     #[test]
     fn blank_lines_separate_paragraphs() {
-        let d = document("Title\r\n\r\nFirst line\r\nsame para\r\n\r\n\r\nSecond\n");
-        assert_eq!(texts(&d), ["Title", "First line\nsame para", "Second"]);
+        let wrapped = "A paragraph that its author wrapped over two lines of text, at about\r\nseventy characters, the way e-mails and old text files are written, stays whole.";
+        let d = document(&format!(
+            "Title\r\n\r\n{wrapped}\r\n\r\n\r\nHome\nNews\nSport\n"
+        ));
+        assert_eq!(
+            texts(&d),
+            ["Title", &wrapped.replace('\r', ""), "Home", "News", "Sport"]
+        );
     }
 
     #[test]
