@@ -127,6 +127,9 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         return Ok(article);
     }
     metadata::fill(&doc, options, &mut article);
+    if !is_html && article.title.is_none() {
+        article.title = textdump::headline(&doc, &main);
+    }
     if over_budget() {
         article.truncated = true;
         return Ok(article);

@@ -7,6 +7,7 @@
 //! already separates paragraphs by one blank line.
 
 use crate::blocks::{Block, BlockKind, Document, Flags};
+use crate::classify::Selection;
 use crate::dom::{Dom, NodeId};
 
 /// Cuts a text dump into blocks.
@@ -56,6 +57,48 @@ pub fn document(text: &str) -> Document {
         regions: Vec::new(),
         title: None,
     }
+}
+
+/// How far before the article's first kept block the headline may stand.
+const HEADLINE_WINDOW: usize = 12;
+
+/// The headline of a text dump: a headline-shaped line shortly before the article text,
+/// preferably one the dump's first line (where a page's `<title>` lands) repeats; else that
+/// first line without its site suffix.
+pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
+    let first_kept = (0..doc.blocks.len()).find(|&i| selection.keeps(i))?;
+    let first_line = doc
+        .blocks
+        .first()
+        .map(|b| b.text.as_str())
+        .unwrap_or_default();
+    let window = first_kept.saturating_sub(HEADLINE_WINDOW)..first_kept;
+    let candidates: Vec<&str> = doc.blocks[window]
+        .iter()
+        .rev()
+        .map(|b| b.text.as_str())
+        .filter(|t| is_headline_shaped(t))
+        .collect();
+    let confirmed = candidates
+        .iter()
+        .find(|c| c.len() >= 12 && first_line.contains(**c) && **c != first_line);
+    if let Some(c) = confirmed {
+        return Some(c.to_string());
+    }
+    if is_headline_shaped(first_line) && first_kept > 0 {
+        return Some(crate::metadata::title::strip_unknown_suffix(first_line));
+    }
+    candidates.first().map(|c| c.to_string())
+}
+
+/// A line that could be a headline: a few words, no full stop at the end, no furniture.
+fn is_headline_shaped(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    (3..=30).contains(&words)
+        && !text.contains('\n')
+        && !text.trim_end().ends_with(['.', ':', ',', ';'])
+        && !crate::lexicon::starts_with_furniture_phrase(text)
+        && !crate::lexicon::starts_like_byline(text)
 }
 
 /// Lines shorter than this on average are items (a menu, a list of links), not a
@@ -139,6 +182,19 @@ mod tests {
     fn control_characters_are_dropped() {
         let d = document("Ein\0 Satz\u{7}.\tmit Tab");
         assert_eq!(texts(&d), ["Ein Satz.\tmit Tab"]);
+    }
+
+    #[test]
+    fn the_headline_is_the_title_line_repeated_before_the_article() {
+        let dump = "Winzer beginnen früh mit der Lese - Tagesblatt\n\nHome\nWirtschaft\n\nWinzer beginnen früh mit der Lese\n\n\
+            Wenn Markus Thiel morgens in seinen Weinberg steigt, ist die Luft schon lau, und die Trauben reifen schneller als je zuvor.\n\n\
+            Seit Tagen klettert das Thermometer an der Mosel über dreißig Grad, und die Winzer holen die ersten Trauben ein.";
+        let doc = document(dump);
+        let selection = crate::classify::classify(&doc);
+        assert_eq!(
+            headline(&doc, &selection).as_deref(),
+            Some("Winzer beginnen früh mit der Lese")
+        );
     }
 
     #[test]
