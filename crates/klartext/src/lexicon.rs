@@ -47,20 +47,24 @@ struct ClassHints {
 static CLASS_HINTS: LazyLock<ClassHints> =
     LazyLock::new(|| parse_class_hints(include_str!("../data/class-hints.txt")));
 
-static FURNITURE_PHRASES: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../data/furniture-phrases.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
+static FURNITURE_PHRASES: LazyLock<Vec<String>> =
+    LazyLock::new(|| phrase_list(include_str!("../data/furniture-phrases.txt")));
 
 /// The sections of `class-hints.txt`.
 enum Section {
     Furniture,
     Content,
     Caption,
+}
+
+/// The phrases of a list file, lower-cased: one a line, `#` starts a comment line.
+fn phrase_list(source: &str) -> Vec<String> {
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
 }
 
 fn parse_class_hints(source: &str) -> ClassHints {
@@ -115,23 +119,11 @@ pub fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
     }
 }
 
-static BYLINE_STARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../data/byline-starts.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
+static BYLINE_STARTS: LazyLock<Vec<String>> =
+    LazyLock::new(|| phrase_list(include_str!("../data/byline-starts.txt")));
 
-static CALL_TO_ACTION: LazyLock<Vec<String>> = LazyLock::new(|| {
-    include_str!("../data/call-to-action.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_lowercase)
-        .collect()
-});
+static CALL_TO_ACTION: LazyLock<Vec<String>> =
+    LazyLock::new(|| phrase_list(include_str!("../data/call-to-action.txt")));
 
 /// Whether a text holds a call-to-action word anywhere, at word bounds.
 pub fn contains_call_to_action(text: &str) -> bool {
