@@ -19,6 +19,26 @@ pub enum Command {
     /// Extract the article from each document and print it.
     #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Find the quotations and the persons and organisations in text that is already clean.
+    #[command(after_help = QUOTES_HELP)]
+    Quotes(QuotesArgs),
+}
+
+const QUOTES_HELP: &str = "\
+Output:
+  One JSON object: {\"quotes\": [...], \"entities\": [...]}, the same fields as in
+  'klartext extract'. Offsets are Unicode code points into the input text as read
+  (UTF-8; a byte-order mark is dropped).
+
+Examples:
+  klartext quotes article.txt
+  klartext extract --format text page.html | klartext quotes -";
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// A UTF-8 text file, or '-' (the default) for standard input.
+    #[arg(value_name = "PATH|-", default_value = "-")]
+    pub input: PathBuf,
 }
 
 const EXTRACT_HELP: &str = "\
@@ -151,7 +171,9 @@ mod tests {
     #[test]
     fn defaults() {
         let cli = Cli::try_parse_from(["klartext", "extract"]).expect("parses");
-        let Command::Extract(args) = cli.command;
+        let Command::Extract(args) = cli.command else {
+            panic!("extract parses as extract");
+        };
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.input, InputArg::Auto);
         assert!(args.inputs.is_empty() && args.jobs.is_none() && !args.markdown);

@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use klartext::Options;
 
-use cli::{Cli, Command, ExtractArgs, Format};
+use cli::{Cli, Command, ExtractArgs, Format, QuotesArgs};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -26,6 +26,41 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Quotes(args) => quotes(args),
+    }
+}
+
+/// `klartext quotes`: the quotation pass alone, over clean text.
+fn quotes(args: QuotesArgs) -> ExitCode {
+    let bytes = if args.input.as_os_str() == "-" {
+        let mut buf = Vec::new();
+        io::Read::read_to_end(&mut io::stdin(), &mut buf).map(|_| buf)
+    } else {
+        std::fs::read(&args.input)
+    };
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(err) => {
+            eprintln!("klartext: {}: {err}", args.input.display());
+            return ExitCode::from(EXIT_FAILED_DOCUMENTS);
+        }
+    };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let (quotes, entities) = klartext::quotes::analyse(text);
+    let json = serde_json::json!({ "quotes": quotes, "entities": entities });
+    let mut out = io::stdout().lock();
+    match writeln!(
+        out,
+        "{}",
+        serde_json::to_string_pretty(&json).unwrap_or_default()
+    ) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("klartext: cannot write the output: {err}");
+            ExitCode::from(EXIT_FAILED_DOCUMENTS)
+        }
     }
 }
 

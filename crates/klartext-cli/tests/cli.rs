@@ -296,3 +296,23 @@ fn empty_directory_is_not_an_error() {
     assert!(out.stdout.is_empty());
     assert!(stderr(&out).contains("no documents found"));
 }
+
+#[test]
+fn quotes_reads_clean_text_from_stdin() {
+    let text = "„Wir bleiben dabei“, sagte Außenministerin Anna Berger am Montag in Berlin.";
+    let out = with_stdin(&["quotes", "-"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let doc: Value = serde_json::from_str(&stdout(&out)).expect("one JSON object");
+    let quotes = doc["quotes"].as_array().expect("quotes array");
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0]["text"], "Wir bleiben dabei");
+    assert_eq!(quotes[0]["speaker"], "Anna Berger");
+    assert!(doc["entities"].is_array());
+}
+
+#[test]
+fn quotes_of_a_missing_file_fail_with_exit_1() {
+    let out = klartext(&["quotes", "/no/such/file.txt"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("/no/such/file.txt"));
+}
