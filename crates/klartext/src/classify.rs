@@ -37,6 +37,8 @@ pub enum Reason {
     Byline,
     /// A closing call to subscribe, follow, download or donate.
     CallToAction,
+    /// A short line of a text dump that leads into no text: a menu item, a label.
+    ShortLine,
 }
 
 impl Reason {
@@ -57,6 +59,7 @@ impl Reason {
             Reason::Repeated => "repeated",
             Reason::Byline => "byline",
             Reason::CallToAction => "call-to-action",
+            Reason::ShortLine => "short-line",
         }
     }
 }
@@ -112,6 +115,9 @@ pub fn classify(doc: &Document) -> Selection {
     cut_trailing_section(doc, &range, &values, &mut reasons);
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
+    }
+    if doc.regions.is_empty() {
+        drop_stray_short_lines(doc, &range, &values, &mut reasons);
     }
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
@@ -362,6 +368,32 @@ fn parent_region(doc: &Document, child: usize) -> Option<usize> {
         .map(|p| child + 1 + p)
 }
 
+/// Lines shorter than this may be menu items or labels rather than text.
+const SHORT_LINE: u32 = 60;
+
+/// In a text dump, where no markup tells a menu from a subheading: drops short lines that
+/// are not sentences unless prose follows them (a subheading leads into its section).
+fn drop_stray_short_lines(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    for i in range.clone() {
+        let block = &doc.blocks[i];
+        // A subheading has a few words; a lone word before prose is more often a label.
+        let leads_into_prose = values.get(i + 1).is_some_and(|v| *v > 0.0)
+            && block.text.split_whitespace().nth(1).is_some();
+        if reasons[i].keeps()
+            && block.chars < SHORT_LINE
+            && !ends_like_sentence(&block.text)
+            && !leads_into_prose
+        {
+            reasons[i] = Reason::ShortLine;
+        }
+    }
+}
+
 /// A paragraph this long is article text wherever it stands.
 const LONG_PARAGRAPH: u32 = 250;
 
@@ -592,6 +624,21 @@ mod tests {
             kept(&html),
             [long.as_str(), "The company said it will answer."]
         );
+    }
+
+    #[test]
+    fn a_dump_keeps_subheadings_but_not_stray_menu_lines() {
+        let dump = format!("Home\nNews\nSport\n\n{PROSE}\n\nWhat comes next\n\n{PROSE}\n\nShare\n\nPrint\n\n{PROSE}\n\nImpressum\nKontakt");
+        let doc = crate::textdump::document(&dump);
+        let sel = classify(&doc);
+        let kept: Vec<&str> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sel.keeps(*i))
+            .map(|(_, b)| b.text.as_str())
+            .collect();
+        assert_eq!(kept, [PROSE, "What comes next", PROSE, PROSE]);
     }
 
     #[test]
