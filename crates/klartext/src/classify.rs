@@ -118,6 +118,7 @@ pub fn classify(doc: &Document) -> Selection {
     }
     if doc.regions.is_empty() {
         drop_stray_short_lines(doc, &range, &values, &mut reasons);
+        drop_recurring_lines(doc, &mut reasons);
     }
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
@@ -390,6 +391,24 @@ fn drop_stray_short_lines(
             && !leads_into_prose
         {
             reasons[i] = Reason::ShortLine;
+        }
+    }
+}
+
+/// In a text dump, drops every copy of a short block that recurs: the consent notice
+/// printed at each embed, the share line under every section. (Long paragraphs may recur
+/// on purpose.)
+fn drop_recurring_lines(doc: &Document, reasons: &mut [Reason]) {
+    let mut count = std::collections::HashMap::new();
+    for block in &doc.blocks {
+        *count.entry(block.text.as_str()).or_insert(0u32) += 1;
+    }
+    for (block, reason) in doc.blocks.iter().zip(reasons.iter_mut()) {
+        if reason.keeps()
+            && (MIN_REPEAT_CHARS..LONG_PARAGRAPH).contains(&block.chars)
+            && count[block.text.as_str()] > 1
+        {
+            *reason = Reason::Repeated;
         }
     }
 }

@@ -198,6 +198,26 @@ mod tests {
     }
 
     #[test]
+    fn a_notice_repeated_at_every_embed_is_dropped() {
+        let prose = "Die Regierung hat am Montag ein neues Gesetz vorgestellt, das im Herbst in Kraft treten soll, sagte die Sprecherin.";
+        let notice = "Dieser Inhalt eines Drittanbieters wird erst nach Ihrer Einwilligung geladen";
+        let dump = format!(
+            "{prose}\n\n{notice} (Video)\n\n{prose} Zwei.\n\n{notice} (Video)\n\n{prose} Drei."
+        );
+        let doc = document(&dump);
+        let selection = crate::classify::classify(&doc);
+        let kept: Vec<&str> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| selection.keeps(*i))
+            .map(|(_, b)| b.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 3, "{kept:?}");
+        assert!(kept.iter().all(|t| t.starts_with("Die Regierung")));
+    }
+
+    #[test]
     fn html_is_told_from_text() {
         assert!(looks_like_html("  <!DOCTYPE html><html>"));
         assert!(looks_like_html("\u{feff}<p>x</p>"));
