@@ -647,7 +647,7 @@ mod tests {
 
     #[test]
     fn a_dump_keeps_subheadings_but_not_stray_menu_lines() {
-        let dump = format!("Home\nNews\nSport\n\n{PROSE}\n\nWhat comes next\n\n{PROSE}\n\nShare\n\nPrint\n\n{PROSE}\n\nImpressum\nKontakt");
+        let dump = format!("Home\nNews\nSport\n\n{PROSE} A.\n\nWhat comes next\n\n{PROSE} B.\n\nShare\n\nPrint\n\n{PROSE} C.\n\nImpressum\nKontakt");
         let doc = crate::textdump::document(&dump);
         let sel = classify(&doc);
         let kept: Vec<&str> = doc
@@ -657,7 +657,13 @@ mod tests {
             .filter(|(i, _)| sel.keeps(*i))
             .map(|(_, b)| b.text.as_str())
             .collect();
-        assert_eq!(kept, [PROSE, "What comes next", PROSE, PROSE]);
+        let a = format!("{PROSE} A.");
+        let b = format!("{PROSE} B.");
+        let c = format!("{PROSE} C.");
+        assert_eq!(
+            kept,
+            [a.as_str(), "What comes next", b.as_str(), c.as_str()]
+        );
     }
 
     #[test]
