@@ -19,6 +19,8 @@ pub enum Command {
     /// Extract the article from each document and print it.
     #[command(after_help = EXTRACT_HELP)]
     Extract(ExtractArgs),
+    /// Show every block of a page with the verdict on it and why (kept '+', dropped '-').
+    Explain(ExplainArgs),
     /// Find the quotations and the persons and organisations in text that is already clean.
     #[command(after_help = QUOTES_HELP)]
     Quotes(QuotesArgs),
@@ -33,6 +35,16 @@ Output:
 Examples:
   klartext quotes article.txt
   klartext extract --format text page.html | klartext quotes -";
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The HTML page.
+    #[arg(value_name = "PATH")]
+    pub input: PathBuf,
+    /// Charset the bytes are in, as an HTTP header would declare it.
+    #[arg(long, value_name = "LABEL")]
+    pub charset: Option<String>,
+}
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {

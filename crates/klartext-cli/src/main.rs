@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use clap::Parser;
 use klartext::Options;
 
-use cli::{Cli, Command, ExtractArgs, Format, QuotesArgs};
+use cli::{Cli, Command, ExplainArgs, ExtractArgs, Format, QuotesArgs};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -27,7 +27,55 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Extract(args) => extract(args),
         Command::Quotes(args) => quotes(args),
+        Command::Explain(args) => explain(args),
     }
+}
+
+/// `klartext explain`: one line per block — kept or dropped, the reason, the link density,
+/// the owning element and the furniture container around it — for looking at failures.
+fn explain(args: ExplainArgs) -> ExitCode {
+    let report = std::fs::read(&args.input)
+        .map_err(|e| e.to_string())
+        .and_then(|bytes| {
+            let options = Options {
+                charset: args.charset.clone(),
+                ..Options::default()
+            };
+            klartext::explain::explain(&bytes, &options).map_err(|e| e.to_string())
+        });
+    let blocks = match report {
+        Ok(blocks) => blocks,
+        Err(err) => {
+            eprintln!("klartext: {}: {err}", args.input.display());
+            return ExitCode::from(EXIT_FAILED_DOCUMENTS);
+        }
+    };
+    let mut out = io::BufWriter::new(io::stdout().lock());
+    for b in blocks {
+        let mark = if b.reason.keeps() { '+' } else { '-' };
+        let region = if b.in_main_region { 'M' } else { ' ' };
+        let text: String = b
+            .text
+            .chars()
+            .take(110)
+            .collect::<String>()
+            .replace('\n', " ⏎ ");
+        let owner: String = b.owner.chars().take(28).collect();
+        let container = b
+            .furniture_container
+            .map(|f| format!(" [in {}]", f.chars().take(40).collect::<String>()))
+            .unwrap_or_default();
+        let line = format!(
+            "{mark}{region} {:<19} ld={:.2} {owner:<28} {text}{container}",
+            b.reason.as_str(),
+            b.link_density
+        );
+        if writeln!(out, "{line}").is_err() {
+            return ExitCode::SUCCESS; // a closed pipe (`| head`) ends the listing quietly
+        }
+    }
+    let _ = out.flush();
+    ExitCode::SUCCESS
 }
 
 /// `klartext quotes`: the quotation pass alone, over clean text.

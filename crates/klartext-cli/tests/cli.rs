@@ -316,3 +316,19 @@ fn quotes_of_a_missing_file_fail_with_exit_1() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("/no/such/file.txt"));
 }
+
+#[test]
+fn explain_lists_every_block_with_its_verdict() {
+    let page = fixtures().join("pages/de/stadtrat.html");
+    let out = klartext(&["explain", page.to_str().expect("utf-8 path")]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines().any(|l| l.starts_with('+')),
+        "nothing kept:\n{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.starts_with('-')),
+        "nothing dropped:\n{text}"
+    );
+}
