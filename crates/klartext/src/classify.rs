@@ -39,6 +39,8 @@ pub enum Reason {
     CallToAction,
     /// A short line of a text dump that leads into no text: a menu item, a label.
     ShortLine,
+    /// A short label above the headline.
+    Kicker,
 }
 
 impl Reason {
@@ -60,6 +62,7 @@ impl Reason {
             Reason::Byline => "byline",
             Reason::CallToAction => "call-to-action",
             Reason::ShortLine => "short-line",
+            Reason::Kicker => "kicker",
         }
     }
 }
@@ -120,6 +123,7 @@ pub fn classify(doc: &Document) -> Selection {
         drop_stray_short_lines(doc, &range, &values, &mut reasons);
         drop_recurring_lines(doc, &mut reasons);
     }
+    drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
     Selection {
@@ -413,6 +417,26 @@ fn drop_recurring_lines(doc: &Document, reasons: &mut [Reason]) {
     }
 }
 
+/// Kickers ("Weinbau", "Exklusiv", "Analysis") are a few words long.
+const MAX_KICKER_CHARS: u32 = 40;
+
+/// Drops the short labels that stand above the headline (kicker, section, "Update").
+fn drop_kickers(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [Reason]) {
+    let Some(headline) = range
+        .clone()
+        .find(|&i| doc.blocks[i].kind == BlockKind::Heading(1))
+    else {
+        return;
+    };
+    for i in range.start..headline {
+        let block = &doc.blocks[i];
+        if reasons[i].keeps() && block.chars <= MAX_KICKER_CHARS && !ends_like_sentence(&block.text)
+        {
+            reasons[i] = Reason::Kicker;
+        }
+    }
+}
+
 /// A paragraph this long is article text wherever it stands.
 const LONG_PARAGRAPH: u32 = 250;
 
@@ -664,6 +688,13 @@ mod tests {
             kept,
             [a.as_str(), "What comes next", b.as_str(), c.as_str()]
         );
+    }
+
+    #[test]
+    fn the_kicker_above_the_headline_is_dropped() {
+        let html =
+            format!("<article><p>Weinbau</p><h1>Winzer lesen früh</h1><p>{PROSE}</p></article>");
+        assert_eq!(kept(&html), [PROSE]);
     }
 
     #[test]
