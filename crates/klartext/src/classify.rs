@@ -428,11 +428,10 @@ fn drop_kickers(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [R
     else {
         return;
     };
-    for i in range.start..headline {
-        let block = &doc.blocks[i];
-        if reasons[i].keeps() && block.chars <= MAX_KICKER_CHARS && !ends_like_sentence(&block.text)
-        {
-            reasons[i] = Reason::Kicker;
+    let above = range.start..headline;
+    for (block, reason) in doc.blocks[above.clone()].iter().zip(&mut reasons[above]) {
+        if reason.keeps() && block.chars <= MAX_KICKER_CHARS && !ends_like_sentence(&block.text) {
+            *reason = Reason::Kicker;
         }
     }
 }
