@@ -157,17 +157,18 @@ fn prefix_sums(values: &[f32]) -> Vec<f32> {
     prefix
 }
 
+/// The page's own frame by tag or role: navigation, header, footer, aside, forms.
+const PAGE_FRAME: Flags = Flags::NAV
+    .union(Flags::HEADER)
+    .union(Flags::FOOTER)
+    .union(Flags::ASIDE)
+    .union(Flags::FORM);
+
 /// A block's value on a page without an article: any text counts, marked furniture
 /// (navigation, footer, aside, forms) counts against.
 fn listing_value(block: &Block) -> f32 {
     let chars = block.chars as f32;
-    if block.flags.intersects(
-        Flags::NAV
-            .union(Flags::FOOTER)
-            .union(Flags::ASIDE)
-            .union(Flags::FORM)
-            .union(Flags::HEADER),
-    ) {
+    if block.flags.intersects(PAGE_FRAME) {
         -chars
     } else {
         chars

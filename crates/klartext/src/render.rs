@@ -3,31 +3,25 @@
 use crate::blocks::{Block, BlockKind, Document};
 use crate::classify::{Reason, Selection};
 
-fn kept<'a>(doc: &'a Document, main: &'a Selection) -> impl Iterator<Item = &'a Block> + 'a {
-    doc.blocks
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| main.keeps(*i))
-        .map(|(_, b)| b)
-}
-
-/// The kept blocks and, in their place, the captions of the article's figures.
-fn kept_with_captions<'a>(
+/// The blocks the selection keeps, and with `captions` also the figure captions in their
+/// place (Markdown shows them; plain text leaves them to `Article::images`).
+fn selected<'a>(
     doc: &'a Document,
     main: &'a Selection,
+    captions: bool,
 ) -> impl Iterator<Item = &'a Block> + 'a {
     doc.blocks
         .iter()
-        .enumerate()
-        .filter(|(i, _)| main.keeps(*i) || main.reasons[*i] == Reason::Caption)
-        .map(|(_, b)| b)
+        .zip(&main.reasons)
+        .filter(move |(_, r)| r.keeps() || (captions && **r == Reason::Caption))
+        .map(|(b, _)| b)
 }
 
 /// The kept blocks as plain text, separated by a blank line. Captions are left out: they
 /// belong to their images (`Article::images`), not to the running text.
 pub fn text(doc: &Document, main: &Selection) -> String {
     let mut out = String::new();
-    for block in kept(doc, main) {
+    for block in selected(doc, main, false) {
         if !out.is_empty() {
             out.push_str("\n\n");
         }
@@ -42,7 +36,7 @@ pub fn markdown(doc: &Document, main: &Selection) -> String {
     let mut out = String::new();
     let mut previous: Option<BlockKind> = None;
     let mut number = 0;
-    for block in kept_with_captions(doc, main) {
+    for block in selected(doc, main, true) {
         let list_continues = matches!(
             (previous, block.kind),
             (Some(BlockKind::ListItem { .. }), BlockKind::ListItem { .. })
