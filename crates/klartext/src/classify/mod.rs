@@ -12,6 +12,8 @@
 use crate::blocks::{Block, BlockKind, Document, Flags, Region};
 use crate::lexicon::starts_with_furniture_phrase;
 
+mod dump;
+
 /// Why a block was kept or dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reason {
@@ -91,6 +93,9 @@ pub const FURNITURE: Flags = Flags::NAV
 /// Decides for each block of `doc` whether it belongs to the article.
 pub fn classify(doc: &Document) -> Selection {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
+    if doc.regions.is_empty() {
+        return dump::classify(doc, &values);
+    }
     let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(&values));
     let mut mode = Mode::Article;
     if best < MODEST_PROSE {
@@ -106,8 +111,6 @@ pub fn classify(doc: &Document) -> Selection {
     }
     let range = match main_region {
         Some(i) => doc.regions[i].blocks.clone(),
-        // A text dump has no containers: the article is the best run of lines.
-        None if doc.regions.is_empty() => best_span(&values),
         None => 0..doc.blocks.len(),
     };
     let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
@@ -118,10 +121,6 @@ pub fn classify(doc: &Document) -> Selection {
     cut_trailing_section(doc, &range, &values, &mut reasons);
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
-    }
-    if doc.regions.is_empty() {
-        drop_stray_short_lines(doc, &range, &values, &mut reasons);
-        drop_recurring_lines(doc, &mut reasons);
     }
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
@@ -134,7 +133,7 @@ pub fn classify(doc: &Document) -> Selection {
 
 /// What kind of page the classifier decided it reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Mode {
+pub(super) enum Mode {
     /// Running prose: links and fragments are furniture.
     Article,
     /// Little prose anywhere: lists of links and short items are the content.
@@ -192,7 +191,7 @@ fn block_value(block: &Block) -> f32 {
     -0.25 * chars
 }
 
-fn ends_like_sentence(text: &str) -> bool {
+pub(super) fn ends_like_sentence(text: &str) -> bool {
     text.trim_end()
         .ends_with(['.', '!', '?', '"', '“', '”', '»', '«', ':', ')', '…'])
 }
@@ -220,24 +219,6 @@ fn choose_main_region(regions: &[Region], prefix: &[f32]) -> (Option<usize>, f32
     }
 }
 
-/// The contiguous run of blocks with the largest value sum (empty when none is positive).
-fn best_span(values: &[f32]) -> std::ops::Range<usize> {
-    let (mut best, mut best_sum) = (0..0, 0.0f32);
-    let (mut start, mut sum) = (0, 0.0f32);
-    for (i, &v) in values.iter().enumerate() {
-        if sum <= 0.0 {
-            start = i;
-            sum = 0.0;
-        }
-        sum += v;
-        if sum > best_sum {
-            best_sum = sum;
-            best = start..i + 1;
-        }
-    }
-    best
-}
-
 /// How much a container's own markup vouches for it being the article.
 fn bonus(own: Flags) -> f32 {
     if own.contains(Flags::ARTICLE_BODY) {
@@ -254,7 +235,7 @@ fn bonus(own: Flags) -> f32 {
 }
 
 /// The verdict on a block inside the main region, from the block alone.
-fn local_reason(block: &Block, mode: Mode) -> Reason {
+pub(super) fn local_reason(block: &Block, mode: Mode) -> Reason {
     if block.kind == BlockKind::Heading(1) {
         return Reason::Headline;
     }
@@ -284,7 +265,7 @@ const TRAILING_SHARE: f32 = 0.25;
 
 /// Drops the tail of the main region from a heading that opens a furniture section
 /// ("Mehr zum Thema", "Related", "Über den Autor"), when little prose follows it.
-fn cut_trailing_section(
+pub(super) fn cut_trailing_section(
     doc: &Document,
     range: &std::ops::Range<usize>,
     values: &[f32],
@@ -374,55 +355,11 @@ fn parent_region(doc: &Document, child: usize) -> Option<usize> {
         .map(|p| child + 1 + p)
 }
 
-/// Lines shorter than this may be menu items or labels rather than text.
-const SHORT_LINE: u32 = 60;
-
-/// In a text dump, where no markup tells a menu from a subheading: drops short lines that
-/// are not sentences unless prose follows them (a subheading leads into its section).
-fn drop_stray_short_lines(
-    doc: &Document,
-    range: &std::ops::Range<usize>,
-    values: &[f32],
-    reasons: &mut [Reason],
-) {
-    for i in range.clone() {
-        let block = &doc.blocks[i];
-        // A subheading has a few words; a lone word before prose is more often a label.
-        let leads_into_prose = values.get(i + 1).is_some_and(|v| *v > 0.0)
-            && block.text.split_whitespace().nth(1).is_some();
-        if reasons[i].keeps()
-            && block.chars < SHORT_LINE
-            && !ends_like_sentence(&block.text)
-            && !leads_into_prose
-        {
-            reasons[i] = Reason::ShortLine;
-        }
-    }
-}
-
-/// In a text dump, drops every copy of a short block that recurs: the consent notice
-/// printed at each embed, the share line under every section. (Long paragraphs may recur
-/// on purpose.)
-fn drop_recurring_lines(doc: &Document, reasons: &mut [Reason]) {
-    let mut count = std::collections::HashMap::new();
-    for block in &doc.blocks {
-        *count.entry(block.text.as_str()).or_insert(0u32) += 1;
-    }
-    for (block, reason) in doc.blocks.iter().zip(reasons.iter_mut()) {
-        if reason.keeps()
-            && (MIN_REPEAT_CHARS..LONG_PARAGRAPH).contains(&block.chars)
-            && count[block.text.as_str()] > 1
-        {
-            *reason = Reason::Repeated;
-        }
-    }
-}
-
 /// Kickers ("Weinbau", "Exklusiv", "Analysis") are a few words long.
 const MAX_KICKER_CHARS: u32 = 40;
 
 /// Drops the short labels that stand above the headline (kicker, section, "Update").
-fn drop_kickers(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [Reason]) {
+pub(super) fn drop_kickers(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [Reason]) {
     let Some(headline) = range
         .clone()
         .find(|&i| doc.blocks[i].kind == BlockKind::Heading(1))
@@ -438,11 +375,11 @@ fn drop_kickers(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [R
 }
 
 /// A paragraph this long is article text wherever it stands.
-const LONG_PARAGRAPH: u32 = 250;
+pub(super) const LONG_PARAGRAPH: u32 = 250;
 
 /// Drops short blocks after the article's last long paragraph that ask the reader to do
 /// something else: subscribe, follow, download, donate.
-fn drop_closing_calls_to_action(
+pub(super) fn drop_closing_calls_to_action(
     doc: &Document,
     range: &std::ops::Range<usize>,
     reasons: &mut [Reason],
@@ -466,7 +403,7 @@ fn drop_closing_calls_to_action(
 }
 
 /// Blocks shorter than this may repeat (a "Note:" label, a list marker word).
-const MIN_REPEAT_CHARS: u32 = 20;
+pub(super) const MIN_REPEAT_CHARS: u32 = 20;
 
 /// How many repeated blocks in a row make a duplicated section.
 const MIN_REPEAT_RUN: usize = 2;
@@ -475,7 +412,7 @@ const MIN_REPEAT_RUN: usize = 2;
 /// layouts render one text once per screen size and hide all but one by style sheet;
 /// sliders clone their slides. A paragraph repeated here and there is the author's and
 /// stays.
-fn drop_repeats(doc: &Document, reasons: &mut [Reason]) {
+pub(super) fn drop_repeats(doc: &Document, reasons: &mut [Reason]) {
     let mut seen = std::collections::HashMap::new();
     let mut repeated = vec![false; doc.blocks.len()];
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -525,7 +462,7 @@ const LARGE_PROSE: f32 = 1500.0;
 
 /// Drops the blocks of furniture containers nested inside the main region, unless such a
 /// container holds much of the region's prose (then its name is misleading).
-fn drop_nested_furniture(
+pub(super) fn drop_nested_furniture(
     doc: &Document,
     main_region: Option<usize>,
     range: &std::ops::Range<usize>,
@@ -666,27 +603,6 @@ mod tests {
         assert_eq!(
             kept(&html),
             [long.as_str(), "The company said it will answer."]
-        );
-    }
-
-    #[test]
-    fn a_dump_keeps_subheadings_but_not_stray_menu_lines() {
-        let dump = format!("Home\nNews\nSport\n\n{PROSE} A.\n\nWhat comes next\n\n{PROSE} B.\n\nShare\n\nPrint\n\n{PROSE} C.\n\nImpressum\nKontakt");
-        let doc = crate::textdump::document(&dump);
-        let sel = classify(&doc);
-        let kept: Vec<&str> = doc
-            .blocks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| sel.keeps(*i))
-            .map(|(_, b)| b.text.as_str())
-            .collect();
-        let a = format!("{PROSE} A.");
-        let b = format!("{PROSE} B.");
-        let c = format!("{PROSE} C.");
-        assert_eq!(
-            kept,
-            [a.as_str(), "What comes next", b.as_str(), c.as_str()]
         );
     }
 

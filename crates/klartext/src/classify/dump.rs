@@ -1,0 +1,121 @@
+//! The text-dump path of the classifier. A dump has no containers to choose from, so the
+//! article is the best contiguous run of blocks; then the local verdicts the HTML path
+//! uses, plus what only a dump needs: short lines that lead nowhere (menu items, labels)
+//! and short blocks printed more than once (a consent notice at every embed).
+
+use super::{
+    cut_trailing_section, drop_closing_calls_to_action, drop_kickers, drop_repeats,
+    ends_like_sentence, local_reason, Mode, Reason, Selection, LONG_PARAGRAPH, MIN_REPEAT_CHARS,
+};
+use crate::blocks::Document;
+
+/// Decides for each block of a text dump whether it belongs to the article; `values` are
+/// the blocks' values as the HTML path weighs them.
+pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
+    let range = best_span(values);
+    let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
+    for i in range.clone() {
+        // Nothing in a dump is a link, so it reads in listing mode.
+        reasons[i] = local_reason(&doc.blocks[i], Mode::Listing);
+    }
+    cut_trailing_section(doc, &range, values, &mut reasons);
+    drop_stray_short_lines(doc, &range, values, &mut reasons);
+    drop_recurring_lines(doc, &mut reasons);
+    drop_kickers(doc, &range, &mut reasons);
+    drop_closing_calls_to_action(doc, &range, &mut reasons);
+    drop_repeats(doc, &mut reasons);
+    Selection {
+        reasons,
+        main_region: None,
+    }
+}
+
+/// The contiguous run of blocks with the largest value sum (empty when none is positive).
+fn best_span(values: &[f32]) -> std::ops::Range<usize> {
+    let (mut best, mut best_sum) = (0..0, 0.0f32);
+    let (mut start, mut sum) = (0, 0.0f32);
+    for (i, &v) in values.iter().enumerate() {
+        if sum <= 0.0 {
+            start = i;
+            sum = 0.0;
+        }
+        sum += v;
+        if sum > best_sum {
+            best_sum = sum;
+            best = start..i + 1;
+        }
+    }
+    best
+}
+
+/// Lines shorter than this may be menu items or labels rather than text.
+const SHORT_LINE: u32 = 60;
+
+/// In a text dump, where no markup tells a menu from a subheading: drops short lines that
+/// are not sentences unless prose follows them (a subheading leads into its section).
+fn drop_stray_short_lines(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    for i in range.clone() {
+        let block = &doc.blocks[i];
+        // A subheading has a few words; a lone word before prose is more often a label.
+        let leads_into_prose = values.get(i + 1).is_some_and(|v| *v > 0.0)
+            && block.text.split_whitespace().nth(1).is_some();
+        if reasons[i].keeps()
+            && block.chars < SHORT_LINE
+            && !ends_like_sentence(&block.text)
+            && !leads_into_prose
+        {
+            reasons[i] = Reason::ShortLine;
+        }
+    }
+}
+
+/// In a text dump, drops every copy of a short block that recurs: the consent notice
+/// printed at each embed, the share line under every section. (Long paragraphs may recur
+/// on purpose.)
+fn drop_recurring_lines(doc: &Document, reasons: &mut [Reason]) {
+    let mut count = std::collections::HashMap::new();
+    for block in &doc.blocks {
+        *count.entry(block.text.as_str()).or_insert(0u32) += 1;
+    }
+    for (block, reason) in doc.blocks.iter().zip(reasons.iter_mut()) {
+        if reason.keeps()
+            && (MIN_REPEAT_CHARS..LONG_PARAGRAPH).contains(&block.chars)
+            && count[block.text.as_str()] > 1
+        {
+            *reason = Reason::Repeated;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::classify::classify;
+
+    const PROSE: &str = "This is a sentence of the article that is long enough to count as prose, with a comma, and it ends properly.";
+
+    #[test]
+    fn a_dump_keeps_subheadings_but_not_stray_menu_lines() {
+        let dump = format!("Home\nNews\nSport\n\n{PROSE} A.\n\nWhat comes next\n\n{PROSE} B.\n\nShare\n\nPrint\n\n{PROSE} C.\n\nImpressum\nKontakt");
+        let doc = crate::textdump::document(&dump);
+        let sel = classify(&doc);
+        let kept: Vec<&str> = doc
+            .blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| sel.keeps(*i))
+            .map(|(_, b)| b.text.as_str())
+            .collect();
+        let a = format!("{PROSE} A.");
+        let b = format!("{PROSE} B.");
+        let c = format!("{PROSE} C.");
+        assert_eq!(
+            kept,
+            [a.as_str(), "What comes next", b.as_str(), c.as_str()]
+        );
+    }
+}
