@@ -10,6 +10,7 @@
 mod casefold_table;
 mod check;
 mod dumps;
+mod features;
 mod memory;
 #[cfg(test)]
 mod parity_tests;
@@ -79,6 +80,10 @@ struct Cli {
     /// Extract each set this many times and report the fastest pass (the machine is shared).
     #[arg(long, value_name = "N", default_value_t = 1, value_parser = clap::value_parser!(u16).range(1..))]
     repeat: u16,
+    /// Only write the block features of each HTML set to <out>/features/<set>.jsonl (for
+    /// `tools/train_block_model.py`), then stop.
+    #[arg(long)]
+    features: bool,
     /// Skip the memory probe (a ~5 MB synthetic page in a child process).
     #[arg(long)]
     no_probe: bool,
@@ -128,6 +133,19 @@ fn bench(cli: &Cli) -> Result<bool> {
     } else {
         cli.sets.clone()
     };
+    if cli.features {
+        let dir = cli.out.join("features");
+        std::fs::create_dir_all(&dir)?;
+        for name in &names {
+            let set = sets::load(
+                &sets::ensure_unpacked(&cli.data, &cli.unpack, name)?,
+                cli.limit,
+            )?;
+            let pages = features::write(&set, &dir.join(format!("{name}.jsonl")))?;
+            eprintln!("{name}: features of {pages} pages");
+        }
+        return Ok(true);
+    }
     let mut results = Vec::new();
     for name in &names {
         match bench_set(cli, name, &eval, venv.as_ref()) {

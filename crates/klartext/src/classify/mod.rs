@@ -13,6 +13,8 @@ use crate::blocks::{Block, BlockKind, Document, Flags, Region};
 use crate::lexicon::starts_with_furniture_phrase;
 
 mod dump;
+pub mod features;
+pub mod model;
 
 /// Why a block was kept or dropped.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,11 +45,15 @@ pub enum Reason {
     ShortLine,
     /// A short label above the headline.
     Kicker,
+    /// Kept by the rules, dropped by the learned block model.
+    ModelDropped,
+    /// Outside the main region, taken in by the learned block model.
+    ModelKept,
 }
 
 impl Reason {
     pub fn keeps(self) -> bool {
-        self == Reason::Main
+        matches!(self, Reason::Main | Reason::ModelKept)
     }
 
     pub fn as_str(self) -> &'static str {
@@ -65,6 +71,8 @@ impl Reason {
             Reason::CallToAction => "call-to-action",
             Reason::ShortLine => "short-line",
             Reason::Kicker => "kicker",
+            Reason::ModelDropped => "model-dropped",
+            Reason::ModelKept => "model-kept",
         }
     }
 }
@@ -96,7 +104,101 @@ pub fn classify(doc: &Document) -> Selection {
     if doc.regions.is_empty() {
         return dump::classify(doc, &values);
     }
-    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(&values));
+    let mut ruled = apply_rules(doc, &values);
+    if let Some(model) = model::shipped() {
+        let table = features::features(&ruled.context(doc, &values));
+        apply_model(doc, model, &table, &mut ruled.reasons);
+    }
+    Selection {
+        reasons: ruled.reasons,
+        main_region: ruled.main_region,
+    }
+}
+
+/// The share of the rules' kept text the block model may drop; past it the model is more
+/// likely lost on an unusual page (a one-line test page, text without spaces between
+/// words) than right, and the rules' verdict stands.
+const MAX_MODEL_DROP: f32 = 0.5;
+
+/// Lets the block model overrule the rules: it drops kept blocks it finds unlikely to be
+/// article text, and takes in blocks outside the main region it finds likely.
+fn apply_model(
+    doc: &Document,
+    model: &model::Model,
+    table: &[features::Features],
+    reasons: &mut [Reason],
+) {
+    let mut revised = reasons.to_vec();
+    for ((f, reason), block) in table.iter().zip(revised.iter_mut()).zip(&doc.blocks) {
+        let p = model.probability(f);
+        if reason.keeps() && p < model.drop_below && may_drop(block) {
+            *reason = Reason::ModelDropped;
+        } else if *reason == Reason::OutsideMain && p >= model.add_above {
+            // Only what the region choice left out: a local rule's verdict inside the
+            // main region (a byline, a caption) stands. Cross-validation on the dev sets
+            // preferred this to taking back any block.
+            *reason = Reason::ModelKept;
+        }
+    }
+    let kept_chars = |reasons: &[Reason]| -> f32 {
+        doc.blocks
+            .iter()
+            .zip(reasons)
+            .filter(|(_, r)| r.keeps())
+            .map(|(b, _)| b.chars as f32)
+            .sum()
+    };
+    if kept_chars(&revised) >= (1.0 - MAX_MODEL_DROP) * kept_chars(reasons) {
+        reasons.copy_from_slice(&revised);
+    }
+}
+
+/// Whether the block model may drop a block the rules keep: not a long paragraph (the
+/// furniture it finds is short: a support appeal, an app link, a contact line), not code
+/// or a table cell, which the rules already judged with their container, and not text
+/// written without spaces (Chinese, Japanese): the training pages hold too little of these
+/// for the model to judge them.
+fn may_drop(block: &Block) -> bool {
+    let words = block.text.split_whitespace().count() as u32;
+    block.chars < LONG_PARAGRAPH
+        && !matches!(block.kind, BlockKind::Preformatted | BlockKind::TableCell)
+        && block.chars <= MAX_MEAN_WORD * words.max(1)
+}
+
+/// Longer "words" on average mean a script written without spaces.
+const MAX_MEAN_WORD: u32 = 20;
+
+/// The features of every block of an HTML page after the rules have spoken: what the
+/// block model is trained on (`klartext-bench --features`).
+pub fn block_features(doc: &Document) -> Vec<features::Features> {
+    let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
+    let ruled = apply_rules(doc, &values);
+    features::features(&ruled.context(doc, &values))
+}
+
+/// The verdicts of the hand-written rules on an HTML page.
+struct Ruled {
+    reasons: Vec<Reason>,
+    main_region: Option<usize>,
+    range: std::ops::Range<usize>,
+    mode: Mode,
+}
+
+impl Ruled {
+    fn context<'a>(&'a self, doc: &'a Document, values: &'a [f32]) -> features::Context<'a> {
+        features::Context {
+            doc,
+            reasons: &self.reasons,
+            main: self.range.clone(),
+            values,
+            listing: self.mode == Mode::Listing,
+        }
+    }
+}
+
+/// Chooses the main region and gives every block the rules' verdict.
+fn apply_rules(doc: &Document, values: &[f32]) -> Ruled {
+    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(values));
     let mut mode = Mode::Article;
     if best < MODEST_PROSE {
         // Little prose for an article: a listing, a product page, a thread index? There
@@ -117,17 +219,19 @@ pub fn classify(doc: &Document) -> Selection {
     for i in range.clone() {
         reasons[i] = local_reason(&doc.blocks[i], mode);
     }
-    drop_nested_furniture(doc, main_region, &range, &values, &mut reasons);
-    cut_trailing_section(doc, &range, &values, &mut reasons);
+    drop_nested_furniture(doc, main_region, &range, values, &mut reasons);
+    cut_trailing_section(doc, &range, values, &mut reasons);
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
     }
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
-    Selection {
+    Ruled {
         reasons,
         main_region,
+        range,
+        mode,
     }
 }
 
@@ -176,7 +280,7 @@ fn listing_value(block: &Block) -> f32 {
 
 /// How much a block speaks for the region that holds it: prose for, link lists and short
 /// fragments against.
-fn block_value(block: &Block) -> f32 {
+pub(super) fn block_value(block: &Block) -> f32 {
     let chars = block.chars as f32;
     let link_density = block.link_density();
     if link_density > 0.5 {
@@ -448,7 +552,7 @@ fn is_byline(block: &Block) -> bool {
 }
 
 /// A copyright notice, whatever its length.
-fn is_copyright_line(text: &str) -> bool {
+pub(super) fn is_copyright_line(text: &str) -> bool {
     let head = text.trim_start();
     head.starts_with('©')
         || head.starts_with("(c) ")
@@ -611,6 +715,19 @@ mod tests {
         let html =
             format!("<article><p>Weinbau</p><h1>Winzer lesen früh</h1><p>{PROSE}</p></article>");
         assert_eq!(kept(&html), [PROSE]);
+    }
+
+    #[test]
+    fn the_model_may_not_drop_code_tables_long_paragraphs_or_unspaced_text() {
+        let html = format!(
+            "<article><p>Support us: donate now.</p><pre>let x = 1;</pre><table><tr><td>April 2014</td></tr></table>\
+             <p>{}</p><p>{}</p></article>",
+            PROSE.repeat(3),
+            "人工智能公司开发出一款新的计算机。".repeat(3)
+        );
+        let doc = Document::from_html(&html, &Limits::default(), None);
+        let droppable: Vec<bool> = doc.blocks.iter().map(may_drop).collect();
+        assert_eq!(droppable, [true, false, false, false, false]);
     }
 
     #[test]

@@ -1,0 +1,372 @@
+//! Block features: what the learned block model (see [`super::model`]) sees of a block after
+//! the rules have spoken — the block's own shape, the containers around it, its place
+//! relative to the main region, its neighbours, and the rules' verdict on it.
+//!
+//! The same function feeds training (`klartext-bench --features`, then
+//! `tools/train_block_model.py`) and prediction, so the two can't drift apart; the order
+//! of [`NAMES`] is the order of the vector and is written into the model file, which is
+//! refused when the names differ.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use super::{ends_like_sentence, is_copyright_line, Reason, LONG_PARAGRAPH};
+use crate::blocks::{Block, BlockKind, Document, Flags};
+use crate::lexicon::{contains_call_to_action, starts_like_byline, starts_with_furniture_phrase};
+
+/// The features of one block, in the order of [`NAMES`].
+pub type Features = [f32; COUNT];
+
+/// How many features a block has.
+pub const COUNT: usize = NAMES.len();
+
+/// The names of the features, in vector order.
+pub const NAMES: [&str; 67] = [
+    "heading_level",
+    "is_paragraph",
+    "is_list_item",
+    "is_quote",
+    "is_pre",
+    "is_cell",
+    "is_caption",
+    "log_chars",
+    "link_density",
+    "ends_like_sentence",
+    "log_words",
+    "commas_per_word",
+    "digit_share",
+    "capitalised_word_share",
+    "mean_word_length",
+    "separator_count",
+    "in_nav",
+    "in_header",
+    "in_footer",
+    "in_aside",
+    "in_form",
+    "in_article",
+    "in_main",
+    "in_article_body",
+    "in_furniture_class",
+    "in_content_class",
+    "in_list",
+    "in_table",
+    "in_figure",
+    "in_link",
+    "in_blockquote",
+    "rule_keeps",
+    "reason_outside_main",
+    "reason_furniture_container",
+    "reason_link_heavy",
+    "reason_furniture_phrase",
+    "reason_headline",
+    "reason_caption",
+    "reason_trailing_section",
+    "reason_repeated",
+    "reason_byline",
+    "reason_call_to_action",
+    "reason_kicker",
+    "starts_with_furniture_phrase",
+    "contains_call_to_action",
+    "starts_like_byline",
+    "is_copyright_line",
+    "position_in_page",
+    "position_in_main",
+    "blocks_before_main",
+    "blocks_after_main",
+    "after_last_long_paragraph",
+    "before_first_long_paragraph",
+    "prev_log_chars",
+    "prev_link_density",
+    "prev_keeps",
+    "next_log_chars",
+    "next_link_density",
+    "next_keeps",
+    "log_main_prose",
+    "log_blocks",
+    "listing_mode",
+    "block_value_share",
+    "log_siblings",
+    "text_count",
+    "kept_share_of_parent",
+    "word_score",
+];
+
+/// Everything the features need to know about the page beyond the blocks.
+pub struct Context<'a> {
+    pub doc: &'a Document,
+    pub reasons: &'a [Reason],
+    /// The blocks of the main region (or of a text dump's best run).
+    pub main: Range<usize>,
+    /// The blocks' values as the region choice weighs them.
+    pub values: &'a [f32],
+    pub listing: bool,
+}
+
+/// The features of every block of the page.
+pub fn features(cx: &Context) -> Vec<Features> {
+    let blocks = &cx.doc.blocks;
+    let page = PageFacts::new(cx);
+    (0..blocks.len())
+        .map(|i| {
+            let mut f = [0.0f32; COUNT];
+            let mut at = 0;
+            let mut put = |value: f32| {
+                f[at] = value;
+                at += 1;
+            };
+            own_features(&blocks[i], &mut put);
+            flag_features(blocks[i].flags, &mut put);
+            rule_features(cx.reasons[i], &mut put);
+            lexical_features(&blocks[i], &mut put);
+            position_features(cx, &page, i, &mut put);
+            neighbour_features(cx, i, &mut put);
+            page_features(cx, &page, i, &mut put);
+            debug_assert_eq!(at, COUNT);
+            f
+        })
+        .collect()
+}
+
+/// Facts about the page computed once for all blocks.
+struct PageFacts<'a> {
+    first_long: Option<usize>,
+    last_long: Option<usize>,
+    main_prose: f32,
+    text_count: HashMap<&'a str, u32>,
+    /// For each block's parent element: how many blocks it owns and how many are kept.
+    parent_blocks: HashMap<crate::dom::NodeId, (u32, u32)>,
+}
+
+impl<'a> PageFacts<'a> {
+    fn new(cx: &Context<'a>) -> PageFacts<'a> {
+        let blocks = &cx.doc.blocks;
+        let is_long = |i: &usize| cx.reasons[*i].keeps() && blocks[*i].chars >= LONG_PARAGRAPH;
+        let mut text_count = HashMap::new();
+        let mut parent_blocks = HashMap::new();
+        for (block, reason) in blocks.iter().zip(cx.reasons) {
+            *text_count.entry(block.text.as_str()).or_insert(0) += 1;
+            let entry = parent_blocks
+                .entry(parent_of(cx.doc, block))
+                .or_insert((0u32, 0u32));
+            entry.0 += 1;
+            entry.1 += u32::from(reason.keeps());
+        }
+        PageFacts {
+            first_long: cx.main.clone().find(is_long),
+            last_long: cx.main.clone().rev().find(is_long),
+            main_prose: cx.values[cx.main.clone()]
+                .iter()
+                .filter(|v| **v > 0.0)
+                .sum(),
+            text_count,
+            parent_blocks,
+        }
+    }
+}
+
+fn parent_of(doc: &Document, block: &Block) -> crate::dom::NodeId {
+    doc.dom.node(block.node).parent.unwrap_or(block.node)
+}
+
+fn ln1(x: f32) -> f32 {
+    (1.0 + x.max(0.0)).ln()
+}
+
+fn flag(b: bool) -> f32 {
+    if b {
+        1.0
+    } else {
+        0.0
+    }
+}
+
+fn own_features(block: &Block, put: &mut impl FnMut(f32)) {
+    let kind = block.kind;
+    put(match kind {
+        BlockKind::Heading(level) => f32::from(level),
+        _ => 0.0,
+    });
+    put(flag(kind == BlockKind::Paragraph));
+    put(flag(matches!(kind, BlockKind::ListItem { .. })));
+    put(flag(kind == BlockKind::Quote));
+    put(flag(kind == BlockKind::Preformatted));
+    put(flag(kind == BlockKind::TableCell));
+    put(flag(kind == BlockKind::Caption));
+    put(ln1(block.chars as f32));
+    put(block.link_density());
+    put(flag(ends_like_sentence(&block.text)));
+    let shape = TextShape::of(&block.text);
+    put(ln1(shape.words as f32));
+    let words = shape.words.max(1) as f32;
+    put(shape.commas as f32 / words);
+    put(shape.digits as f32 / block.chars.max(1) as f32);
+    put(shape.capitalised as f32 / words);
+    put(block.chars as f32 / words);
+    put(shape.separators as f32);
+}
+
+/// Counts over a block's text that tell prose from labels and lists.
+#[derive(Default)]
+struct TextShape {
+    words: u32,
+    commas: u32,
+    digits: u32,
+    capitalised: u32,
+    separators: u32,
+}
+
+impl TextShape {
+    fn of(text: &str) -> TextShape {
+        let mut shape = TextShape::default();
+        for word in text.split_whitespace() {
+            shape.words += 1;
+            if word.chars().next().is_some_and(char::is_uppercase) {
+                shape.capitalised += 1;
+            }
+            if matches!(word, "|" | "·" | "•" | "/" | "-" | "–") {
+                shape.separators += 1;
+            }
+        }
+        for c in text.chars() {
+            match c {
+                ',' => shape.commas += 1,
+                c if c.is_ascii_digit() => shape.digits += 1,
+                _ => {}
+            }
+        }
+        shape
+    }
+}
+
+const FLAG_ORDER: [Flags; 15] = [
+    Flags::NAV,
+    Flags::HEADER,
+    Flags::FOOTER,
+    Flags::ASIDE,
+    Flags::FORM,
+    Flags::ARTICLE,
+    Flags::MAIN,
+    Flags::ARTICLE_BODY,
+    Flags::FURNITURE_CLASS,
+    Flags::CONTENT_CLASS,
+    Flags::LIST,
+    Flags::TABLE,
+    Flags::FIGURE,
+    Flags::LINK,
+    Flags::BLOCKQUOTE,
+];
+
+fn flag_features(flags: Flags, put: &mut impl FnMut(f32)) {
+    for f in FLAG_ORDER {
+        put(flag(flags.intersects(f)));
+    }
+}
+
+const REASON_ORDER: [Reason; 11] = [
+    Reason::OutsideMain,
+    Reason::FurnitureContainer,
+    Reason::LinkHeavy,
+    Reason::FurniturePhrase,
+    Reason::Headline,
+    Reason::Caption,
+    Reason::TrailingSection,
+    Reason::Repeated,
+    Reason::Byline,
+    Reason::CallToAction,
+    Reason::Kicker,
+];
+
+fn rule_features(reason: Reason, put: &mut impl FnMut(f32)) {
+    put(flag(reason.keeps()));
+    for r in REASON_ORDER {
+        put(flag(reason == r));
+    }
+}
+
+fn lexical_features(block: &Block, put: &mut impl FnMut(f32)) {
+    let text = block.text.as_str();
+    put(flag(starts_with_furniture_phrase(text)));
+    // Searching a long paragraph for every phrase costs more than the rest of the features
+    // together, and the rules never read a call to action into one.
+    put(flag(
+        block.chars < LONG_PARAGRAPH && contains_call_to_action(text),
+    ));
+    put(flag(starts_like_byline(text)));
+    put(flag(is_copyright_line(text)));
+}
+
+fn position_features(cx: &Context, page: &PageFacts, i: usize, put: &mut impl FnMut(f32)) {
+    let n = cx.doc.blocks.len().max(1) as f32;
+    put(i as f32 / n);
+    let main = &cx.main;
+    put(if main.contains(&i) {
+        (i - main.start) as f32 / main.len().max(1) as f32
+    } else {
+        -1.0
+    });
+    put(ln1(main.start.saturating_sub(i) as f32));
+    put(ln1((i + 1).saturating_sub(main.end) as f32));
+    put(flag(page.last_long.is_some_and(|l| i > l)));
+    put(flag(page.first_long.is_some_and(|f| i < f)));
+}
+
+fn neighbour_features(cx: &Context, i: usize, put: &mut impl FnMut(f32)) {
+    for neighbour in [i.checked_sub(1), Some(i + 1)] {
+        match neighbour.and_then(|j| cx.doc.blocks.get(j).map(|b| (j, b))) {
+            Some((j, b)) => {
+                put(ln1(b.chars as f32));
+                put(b.link_density());
+                put(flag(cx.reasons[j].keeps()));
+            }
+            None => {
+                put(0.0);
+                put(0.0);
+                put(0.0);
+            }
+        }
+    }
+}
+
+fn page_features(cx: &Context, page: &PageFacts, i: usize, put: &mut impl FnMut(f32)) {
+    let block = &cx.doc.blocks[i];
+    put(ln1(page.main_prose));
+    put(ln1(cx.doc.blocks.len() as f32));
+    put(flag(cx.listing));
+    put(cx.values[i] / page.main_prose.max(1.0));
+    let (siblings, kept) = page
+        .parent_blocks
+        .get(&parent_of(cx.doc, block))
+        .copied()
+        .unwrap_or((1, 0));
+    put(ln1(siblings as f32));
+    put(page
+        .text_count
+        .get(block.text.as_str())
+        .copied()
+        .unwrap_or(1) as f32);
+    put(kept as f32 / siblings.max(1) as f32);
+    put(super::model::word_score(&block.text));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Limits;
+
+    #[test]
+    fn every_block_gets_a_full_vector_with_the_rule_verdict() {
+        let prose = "A sentence long enough to be prose, with a comma, that ends with a full stop.";
+        let html = format!(
+            "<nav><a href=/>Home</a></nav><article><h1>Title</h1><p>{prose}</p><p>{prose}</p></article>"
+        );
+        let doc = Document::from_html(&html, &Limits::default(), None);
+        let table = super::super::block_features(&doc);
+        assert_eq!(table.len(), doc.blocks.len());
+        let keeps = NAMES.iter().position(|n| *n == "rule_keeps").unwrap_or(0);
+        let nav = NAMES.iter().position(|n| *n == "in_nav").unwrap_or(0);
+        let kept: Vec<bool> = table.iter().map(|f| f[keeps] == 1.0).collect();
+        assert_eq!(kept, [false, false, true, true]);
+        assert_eq!(table[0][nav], 1.0);
+        assert!(table.iter().flatten().all(|x| x.is_finite()));
+    }
+}

@@ -1,0 +1,259 @@
+//! The learned block model: gradient-boosted trees that read a block's features (see
+//! [`super::features`]), the rules' verdict among them, and give the probability that the
+//! block is article text.
+//!
+//! The trees are trained by `tools/train_block_model.py` on trafilatura-eval (Apache-2.0) and
+//! wcxb dev (CC-BY-4.0) and shipped as `data/block-model.txt`, a plain-text file parsed once
+//! on first use. A file whose feature names differ from [`super::features::NAMES`] is
+//! refused (the model is then not used), so features and weights can't drift apart silently.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::features::{Features, COUNT, NAMES};
+
+/// One node of a tree.
+#[derive(Debug, Clone, Copy)]
+enum Node {
+    Leaf(f64),
+    Split {
+        feature: usize,
+        threshold: f64,
+        left: usize,
+        right: usize,
+    },
+}
+
+/// A trained block model.
+#[derive(Debug)]
+pub struct Model {
+    baseline: f64,
+    /// A block the rules keep is dropped when its probability is below this.
+    pub drop_below: f64,
+    /// A block outside the rules' main region is taken when its probability reaches this.
+    pub add_above: f64,
+    trees: Vec<Vec<Node>>,
+}
+
+/// The model shipped with the crate, or `None` when its file does not fit this build.
+pub fn shipped() -> Option<&'static Model> {
+    static MODEL: LazyLock<Option<Model>> =
+        LazyLock::new(|| Model::parse(include_str!("../../data/block-model.txt")).ok());
+    MODEL.as_ref()
+}
+
+/// The word weights of the block model's text feature: a logistic regression over the
+/// words a block contains (`data/block-words.txt`, trained with the trees).
+struct WordWeights {
+    intercept: f32,
+    weights: HashMap<&'static str, f32>,
+}
+
+fn word_weights() -> &'static WordWeights {
+    static WORDS: LazyLock<WordWeights> =
+        LazyLock::new(|| WordWeights::parse(include_str!("../../data/block-words.txt")));
+    &WORDS
+}
+
+impl WordWeights {
+    fn parse(text: &'static str) -> WordWeights {
+        let mut words = WordWeights {
+            intercept: 0.0,
+            weights: HashMap::new(),
+        };
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let mut fields = line.split_whitespace();
+            let (Some(word), Some(weight)) = (fields.next(), fields.next()) else {
+                continue;
+            };
+            let Ok(weight) = weight.parse::<f32>() else {
+                continue;
+            };
+            if word == "<intercept>" {
+                words.intercept = weight;
+            } else {
+                words.weights.insert(word, weight);
+            }
+        }
+        words
+    }
+}
+
+/// How much a block's words speak for it being article text (the log-odds of the word
+/// model): "Newsletter", "abonnieren", "cookies" against, plain narrative words for. Each
+/// distinct word counts once; words are lower-cased runs of letters and digits, as the
+/// trainer cuts them.
+pub fn word_score(text: &str) -> f32 {
+    let words = word_weights();
+    let mut seen = std::collections::HashSet::new();
+    let mut score = words.intercept;
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().nth(1).is_some())
+    {
+        let word = word.to_lowercase();
+        if let Some(weight) = words.weights.get(word.as_str()) {
+            if seen.insert(word) {
+                score += weight;
+            }
+        }
+    }
+    score
+}
+
+impl Model {
+    /// Reads the model file format `tools/train_block_model.py` writes.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut model = Model {
+            baseline: 0.0,
+            drop_below: 0.0,
+            add_above: 2.0,
+            trees: Vec::new(),
+        };
+        for (number, line) in text.lines().enumerate() {
+            let fields: Vec<&str> = line.split_whitespace().collect();
+            let bad = || format!("block model line {}: {line:?}", number + 1);
+            let num = |i: usize| -> Result<f64, String> {
+                fields
+                    .get(i)
+                    .and_then(|f| f.parse::<f64>().ok())
+                    .ok_or_else(bad)
+            };
+            let index = |i: usize| -> Result<usize, String> {
+                fields
+                    .get(i)
+                    .and_then(|f| f.parse::<usize>().ok())
+                    .ok_or_else(bad)
+            };
+            match fields.first().copied() {
+                None | Some("#") => {}
+                Some(f) if f.starts_with('#') => {}
+                Some("features") => {
+                    if fields[1..] != NAMES[..] {
+                        return Err("the block model was trained on other features".into());
+                    }
+                }
+                Some("drop_below") => model.drop_below = num(1)?,
+                Some("add_above") => model.add_above = num(1)?,
+                Some("baseline") => model.baseline = num(1)?,
+                Some("tree") => model.trees.push(Vec::with_capacity(index(1)?)),
+                Some("leaf") => model.current_tree(&bad)?.push(Node::Leaf(num(1)?)),
+                Some("split") => {
+                    let node = Node::Split {
+                        feature: index(1)?,
+                        threshold: num(2)?,
+                        left: index(3)?,
+                        right: index(4)?,
+                    };
+                    model.current_tree(&bad)?.push(node);
+                }
+                Some(_) => return Err(bad()),
+            }
+        }
+        model.validate()?;
+        Ok(model)
+    }
+
+    fn current_tree(&mut self, bad: &dyn Fn() -> String) -> Result<&mut Vec<Node>, String> {
+        self.trees.last_mut().ok_or_else(bad)
+    }
+
+    /// Every split points inside its tree and at a real feature, and children come after
+    /// their parent, so a walk always ends at a leaf.
+    fn validate(&self) -> Result<(), String> {
+        if self.trees.is_empty() {
+            return Err("block model: no trees".into());
+        }
+        for tree in &self.trees {
+            for (i, node) in tree.iter().enumerate() {
+                if let Node::Split {
+                    feature,
+                    left,
+                    right,
+                    ..
+                } = *node
+                {
+                    let inside = |c: usize| c > i && c < tree.len();
+                    if feature >= COUNT || !inside(left) || !inside(right) {
+                        return Err(format!("block model: bad split {i}"));
+                    }
+                }
+            }
+            if tree.is_empty() {
+                return Err("block model: empty tree".into());
+            }
+        }
+        Ok(())
+    }
+
+    /// The probability that a block with these features is article text.
+    pub fn probability(&self, features: &Features) -> f64 {
+        let raw: f64 = self.baseline
+            + self
+                .trees
+                .iter()
+                .map(|tree| leaf_value(tree, features))
+                .sum::<f64>();
+        1.0 / (1.0 + (-raw).exp())
+    }
+}
+
+fn leaf_value(tree: &[Node], features: &Features) -> f64 {
+    let mut at = 0;
+    // Children come after their parent (checked on parsing), so this ends.
+    loop {
+        match tree.get(at) {
+            Some(Node::Leaf(value)) => return *value,
+            Some(Node::Split {
+                feature,
+                threshold,
+                left,
+                right,
+            }) => {
+                let x = features.get(*feature).copied().unwrap_or(0.0);
+                at = if f64::from(x) <= *threshold {
+                    *left
+                } else {
+                    *right
+                };
+            }
+            None => return 0.0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn header() -> String {
+        format!("# test\nfeatures {}\ndrop_below 0.5\n", NAMES.join(" "))
+    }
+
+    #[test]
+    fn a_tree_walks_to_the_leaf_its_feature_chooses() {
+        let text = format!(
+            "{}baseline 0.0\ntree 3\nsplit 0 1.5 1 2 L\nleaf -2.0\nleaf 2.0\n",
+            header()
+        );
+        let model = Model::parse(&text).expect("parses");
+        let mut f = [0.0f32; COUNT];
+        assert!(model.probability(&f) < 0.2);
+        f[0] = 2.0;
+        assert!(model.probability(&f) > 0.8);
+    }
+
+    #[test]
+    fn a_model_for_other_features_or_with_bad_links_is_refused() {
+        assert!(Model::parse("features a b c\n").is_err());
+        let cyclic = format!("{}tree 2\nsplit 0 1.0 0 1 L\nleaf 1.0\n", header());
+        assert!(Model::parse(&cyclic).is_err());
+        let outside = format!("{}tree 1\nsplit 0 1.0 5 6 L\n", header());
+        assert!(Model::parse(&outside).is_err());
+    }
+
+    #[test]
+    fn the_shipped_model_loads() {
+        assert!(shipped().is_some_and(|m| !m.trees.is_empty()));
+    }
+}
