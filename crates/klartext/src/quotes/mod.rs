@@ -10,6 +10,7 @@
 
 pub mod cues;
 pub mod entities;
+pub mod lists;
 pub mod marks;
 pub mod reported;
 pub mod speakers;
