@@ -12,6 +12,7 @@ pub mod cues;
 pub mod entities;
 pub mod lists;
 pub mod marks;
+pub mod names;
 pub mod reported;
 pub mod speakers;
 pub mod text;
@@ -54,6 +55,8 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 const F_WORD: u8 = 1;
 const F_CAP: u8 = 2;
 const F_VERB: u8 = 4;
+const F_ROLE: u8 = 8;
+const F_HEAD: u8 = 16;
 
 /// The tokens of the text with their lower-cased forms and flags; shared by the submodules.
 /// All lower-cased forms live in one buffer, so building a `Doc` allocates a few vectors,
@@ -111,6 +114,14 @@ impl<'a> Doc<'a> {
                 }
                 if cues::verb(lw).is_some() {
                     f |= F_VERB;
+                }
+                // Role and head nouns are asked for again and again; the suffix test is
+                // the costly part of both, so it runs once a token.
+                if speakers::is_role(lw) {
+                    f |= F_ROLE;
+                }
+                if names::is_head(lw) {
+                    f |= F_HEAD;
                 }
             }
             flags.push(f);
@@ -172,7 +183,12 @@ impl<'a> Doc<'a> {
 
     /// A word that names an office or a role ([`speakers::is_role`]).
     pub fn is_role(&self, i: usize) -> bool {
-        self.is_word(i) && speakers::is_role(self.low(i))
+        self.flag(i, F_ROLE)
+    }
+
+    /// A head noun of organisation names ([`names::is_head`]).
+    pub fn is_head(&self, i: usize) -> bool {
+        self.flag(i, F_HEAD)
     }
 
     /// A capitalised word the text also writes in lower case: a sentence opener, not a name.
@@ -272,7 +288,8 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
         });
     }
     quotes.sort_by_key(|q| (q.start, q.end));
-    let entities = entities::collect(&registry);
+    let speakers = quotes.iter().filter_map(|q| q.speaker.as_deref());
+    let entities = entities::collect(&doc, &registry, speakers);
     (quotes, entities)
 }
 

@@ -61,8 +61,8 @@ static CLASSES: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
     m
 });
 
-static ROLES: LazyLock<FastSet<&'static str>> = LazyLock::new(|| lists::set(ROLE_ENDS));
-static ORGS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| lists::set(ORG_ENDS));
+static ROLES: LazyLock<lists::Ends> = LazyLock::new(|| lists::Ends::new(ROLE_ENDS));
+static ORGS: LazyLock<lists::Ends> = LazyLock::new(|| lists::Ends::new(ORG_ENDS));
 static NEUTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::entries(NEUTER_ENDS));
 
 /// The closed-list classes of a lower-cased word (one hash lookup).
@@ -70,47 +70,33 @@ pub fn class(lower: &str) -> u8 {
     CLASSES.get(lower).copied().unwrap_or(0)
 }
 
-fn is_det(lower: &str) -> bool {
+pub(super) fn is_det(lower: &str) -> bool {
     class(lower) & DET != 0
 }
 
-fn is_stop(lower: &str) -> bool {
+pub(super) fn is_stop(lower: &str) -> bool {
     class(lower) & STOPWORD != 0
 }
 
-fn is_particle(lower: &str) -> bool {
+pub(super) fn is_particle(lower: &str) -> bool {
     class(lower) & PARTICLE != 0
-}
-
-/// Whether `lower` is in `set` or ends in a member of at least `min` chars.
-pub(super) fn ends_in(set: &FastSet<&'static str>, lower: &str, min: usize) -> bool {
-    if set.contains(lower) {
-        return true;
-    }
-    let total = lower.chars().count();
-    lower
-        .char_indices()
-        .enumerate()
-        .skip(1)
-        .take_while(|&(n, _)| total - n >= min)
-        .any(|(_, (i, _))| lower.get(i..).is_some_and(|suffix| set.contains(suffix)))
 }
 
 /// Whether a lower-cased word names an office or a role (Ministerin, Bahnchef, spokesman).
 pub fn is_role(lower: &str) -> bool {
-    ends_in(&ROLES, lower, 4)
+    ROLES.matches(lower, 4)
 }
 
 /// Whether a lower-cased word names an organisation (Konzern, Bundesregierung, police).
 pub fn is_org(lower: &str) -> bool {
-    ends_in(&ORGS, lower, 5)
+    ORGS.matches(lower, 5)
 }
 
 pub fn is_pronoun(lower: &str) -> bool {
     class(lower) & PRONOUN != 0
 }
 
-fn is_adjective_like(lower: &str) -> bool {
+pub(super) fn is_adjective_like(lower: &str) -> bool {
     !is_stop(lower)
         && lower.chars().count() > 3
         && (lower.ends_with('e')
@@ -296,6 +282,11 @@ fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Opti
 }
 
 static OPENER_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| lists::set(OPENERS));
+
+/// Whether a lower-cased word is in [`OPENERS`] (a conjunction or adverb, never a name).
+pub(super) fn is_opener_word(lower: &str) -> bool {
+    OPENER_SET.contains(lower)
+}
 
 /// A capitalised word that is no name: a conjunction or adverb from [`OPENERS`], or in a
 /// German text a word the text also writes in lower case (not a determiner, a pronoun, or
