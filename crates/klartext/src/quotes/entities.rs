@@ -9,11 +9,13 @@
 //! One left-to-right scan: at each token the matchers of [`names`] look a bounded number of
 //! tokens ahead, and the lookups go through hash maps, so the pass is linear in the text.
 //! Pronouns are not counted: outside a quotation's attribution nothing says whom they
-//! stand for. Full names of speakers the quotation pass met ([`Registry`]) are recognised too
-//! (a speaker with a given name missing from the lexicon), and their roles are merged.
+//! stand for. Full names of the speakers of the quotations found are recognised too (a
+//! speaker whose given name the lexicon lacks). The roles the quotation pass read from
+//! speaker phrases are not taken over: its registry also files the role of whoever a
+//! phrase names next to a person (ein Sprecher Redings).
 
 use super::names::{self, Known};
-use super::speakers::{self, Registry};
+use super::speakers;
 use super::{lists, Doc, FastMap, FastSet};
 use crate::article::{Entity, EntityType};
 use std::sync::LazyLock;
@@ -23,23 +25,12 @@ static COMPANY_NOUNS: LazyLock<FastSet<&'static str>> =
 
 /// The entities of the text, in order of first mention. `speakers` are the canonical
 /// speaker names of the quotations found.
-pub fn collect<'r>(
-    doc: &Doc,
-    registry: &Registry,
-    speakers: impl Iterator<Item = &'r str>,
-) -> Vec<Entity> {
-    let seeds = Seeds::new(speakers);
+pub fn collect<'r>(doc: &Doc, speakers: impl Iterator<Item = &'r str>) -> Vec<Entity> {
+    let seeds = Seeds::new(doc, speakers);
     let mut table = Table::default();
     let mut i = 0;
     while i < doc.toks.len() {
         i = step(doc, &mut table, &seeds, i).max(i + 1);
-    }
-    for k in registry.known.iter().filter(|k| k.person) {
-        if let Some(&idx) = table.by_key.get(k.name.as_str()) {
-            for r in &k.roles {
-                table.add_role(idx, r);
-            }
-        }
     }
     table.ents
 }
@@ -164,7 +155,7 @@ struct Seeds<'r> {
 }
 
 impl<'r> Seeds<'r> {
-    fn new(speakers: impl Iterator<Item = &'r str>) -> Seeds<'r> {
+    fn new(doc: &Doc, speakers: impl Iterator<Item = &'r str>) -> Seeds<'r> {
         let mut by_first: FastMap<&'r str, Vec<Vec<&'r str>>> = FastMap::default();
         for name in speakers {
             let words: Vec<&'r str> = name.split(' ').collect();
@@ -173,7 +164,7 @@ impl<'r> Seeds<'r> {
                 .first()
                 .and_then(|f| by_first.get(f))
                 .is_some_and(|e| e.contains(&words));
-            if new_name && !known && (2..=3).contains(&words.len()) && seed_is_name(&words) {
+            if new_name && !known && (2..=3).contains(&words.len()) && seed_is_name(doc, &words) {
                 if let Some(&first) = words.first() {
                     by_first.entry(first).or_default().push(words);
                 }
@@ -196,12 +187,18 @@ impl<'r> Seeds<'r> {
 /// Whether a speaker's name is a personal name: capitalised words (also after a hyphen) and
 /// name particles, none a role, organisation, place or date word, the first no adjective
 /// (not: US-amerikanische Schauspieler, Internationale Wahlbeobachter).
-fn seed_is_name(words: &[&str]) -> bool {
+fn seed_is_name(doc: &Doc, words: &[&str]) -> bool {
     let word_ok = |w: &str| {
         let lw = w.to_lowercase();
-        if speakers::is_particle(&lw) {
+        if speakers::is_particle(&lw) && lw != "der" && lw != "des" {
             return true;
         }
+        // AK Vorratsdatenspeicherung, SWR-Intendant: an acronym names no person.
+        if w.split('-').any(names::is_acronym) {
+            return false;
+        }
+        // A genitive of a place or organisation: Kosovos Hashim Thaçi, Senders Sky News.
+        let genitive_of_known = w.strip_suffix('s').is_some_and(names::is_known_word);
         let capitalised = w
             .split('-')
             .all(|p| p.chars().next().is_some_and(char::is_uppercase));
@@ -212,11 +209,16 @@ fn seed_is_name(words: &[&str]) -> bool {
             && !names::is_head(&lw)
             && speakers::class(&lw) == 0
             && !speakers::is_opener_word(&lw)
-            && !names::is_place_word(w)
+            && !names::is_known_word(w)
+            && !genitive_of_known
+            && !doc.written_lower(&lw)
+            && !super::cues::is_speech_noun(w, &lw)
     };
-    let first_ok = words
-        .first()
-        .is_some_and(|f| !speakers::is_adjective_like(&f.to_lowercase()));
+    // The first word is no adjective and no feminine noun (Französin, Mandantin).
+    let first_ok = words.first().is_some_and(|f| {
+        let lf = f.to_lowercase();
+        !speakers::is_adjective_like(&lf) && !lf.ends_with("in") && !lf.ends_with('s')
+    });
     first_ok && words.iter().all(|w| word_ok(w))
 }
 

@@ -196,6 +196,11 @@ impl<'a> Doc<'a> {
         self.is_cap(i) && self.seen_lower.contains(self.low(i))
     }
 
+    /// Whether the text writes a lower-cased word in lower case somewhere.
+    pub fn written_lower(&self, lower: &str) -> bool {
+        self.seen_lower.contains(lower)
+    }
+
     /// A speech verb form ([`cues::verb`]).
     pub fn is_verb(&self, i: usize) -> bool {
         self.flag(i, F_VERB)
@@ -289,7 +294,7 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
     }
     quotes.sort_by_key(|q| (q.start, q.end));
     let speakers = quotes.iter().filter_map(|q| q.speaker.as_deref());
-    let entities = entities::collect(&doc, &registry, speakers);
+    let entities = entities::collect(&doc, speakers);
     (quotes, entities)
 }
 

@@ -109,6 +109,11 @@ pub fn is_place_word(word: &str) -> bool {
     one_word(word) == Some(Known::Place)
 }
 
+/// Whether a word as written starts an entry of the gazetteer (New of New York Times).
+pub fn is_known_word(word: &str) -> bool {
+    LEX.known.contains_key(word)
+}
+
 /// What a one-word gazetteer entry names.
 fn one_word(word: &str) -> Option<Known> {
     LEX.known
@@ -219,9 +224,11 @@ pub fn name_at(doc: &Doc, j: usize, after_title: bool) -> Option<(usize, usize)>
     while givens > 0 && is_initial(doc, k) && doc.is_cap(k + 2) {
         k += 2;
     }
-    while speakers::is_particle(doc.low(k)) && doc.is_word(k) && doc.is_cap(k + 1) && k > j {
-        k += 1;
+    if givens > 0 {
+        k = after_particles(doc, k);
     }
+    // „Peter Jonas Professor“: a role after two given names is no surname.
+    let role_next = givens >= 2 && doc.is_role(k);
     // After a given name any name word is a surname (Anna Klein, Klaus Richter); without
     // one only a word that cannot be a common noun.
     let surname_ok = |i: usize| {
@@ -233,7 +240,7 @@ pub fn name_at(doc: &Doc, j: usize, after_title: bool) -> Option<(usize, usize)>
     };
     let mut surnames = 0;
     let most = if doc.english { 2 } else { 1 } + usize::from(givens == 0);
-    while surnames < most && k - j < MAX_RUN && surname_ok(k) {
+    while !role_next && surnames < most && k - j < MAX_RUN && surname_ok(k) {
         // A second surname only when it cannot be a common noun either.
         if surnames > 0 && !strict_name_word(doc, k) {
             break;
@@ -241,14 +248,49 @@ pub fn name_at(doc: &Doc, j: usize, after_title: bool) -> Option<(usize, usize)>
         surnames += 1;
         k += 1;
     }
-    // "Jan Martin sagte": the last given name is the surname.
-    if surnames == 0 && givens >= 2 {
-        return Some((j, k));
-    }
-    if surnames == 0 {
+    if surnames == 0 && givens < 2 {
         return None;
     }
+    // "Jan Martin sagte": the last given name is the surname. Particles inside a surname:
+    // Tessen von Heydebreck, Jaap de Hoop Scheffer, Dschawad al-Maliki.
+    let p = after_particles(doc, k);
+    // „Koštunica von der Demokratischen Partei“: an organisation follows, not a surname;
+    // a lone „der“ is an article.
+    // „von der Kanzlei“: after a surname a German particle starts an attachment more often
+    // than a name; the others (de, van, al) stay (Jaap de Hoop Scheffer).
+    let german = matches!(doc.low(k), "von" | "der" | "zu");
+    let organisation_next = doc.is_head(p + 1) || doc.is_role(p + 1);
+    if p > k && strict_name_word(doc, p) && !organisation_next && !german {
+        k = p + 1;
+        if k - j < MAX_RUN && strict_name_word(doc, k) {
+            k += 1;
+        }
+    } else if is_particle_name(doc, k) {
+        k += 1;
+    }
     Some((j, k))
+}
+
+/// The token after the name particles at `k` (von, van der, de) when a capitalised word
+/// follows them; otherwise `k`.
+fn after_particles(doc: &Doc, k: usize) -> usize {
+    let mut p = k;
+    while p < k + 3 && doc.is_word(p) && !doc.is_cap(p) && speakers::is_particle(doc.low(p)) {
+        p += 1;
+    }
+    if p > k && doc.is_cap(p) {
+        p
+    } else {
+        k
+    }
+}
+
+/// A surname joined to its particle by a hyphen: al-Maliki, el-Sisi.
+fn is_particle_name(doc: &Doc, k: usize) -> bool {
+    doc.is_word(k)
+        && doc.word(k).split_once('-').is_some_and(|(pre, rest)| {
+            speakers::is_particle(pre) && rest.chars().next().is_some_and(char::is_uppercase)
+        })
 }
 
 /// A person named after a title (Frau, Dr., Mr) or a role noun (Außenministerin, spokesman,
@@ -273,8 +315,21 @@ pub fn titled_person_at(doc: &Doc, i: usize) -> Option<Person> {
     }
     if role {
         k = i + 1;
+        // Oberbürgermeister Dr. Albrecht Schröter.
+        while is_title(doc, k) {
+            k += 1;
+            if doc.is_punct(k, '.') {
+                k += 1;
+            }
+        }
     }
     let (a, b) = name_at(doc, k, true)?;
+    // „die Ermittler Hinweise“: after a German role noun with an article, a single word is
+    // more often the object of the clause than a surname.
+    let article = i > 0 && speakers::is_det(doc.low(i - 1));
+    if role && !doc.english && article && b == a + 1 {
+        return None;
+    }
     let role = role.then(|| role_phrase_before(doc, i));
     Some(Person {
         found: Found {
@@ -398,7 +453,9 @@ pub fn org_at(doc: &Doc, i: usize) -> Option<Found> {
         .map_or(i, |k| k + 1);
     if let Some(f) = (i + 1..run_end).find(|&k| LEX.legal_forms.contains(doc.word(k))) {
         let names_ok = (i..f).all(|k| name_word(doc, k) || doc.word(k).contains('&'));
-        return names_ok.then(|| org_found(doc, i, f + 1));
+        // „Suchmaschinen-Betreiber Google Inc“: the name starts at the known name.
+        let start = (i..f).find(|&k| known_at(doc, k).is_some()).unwrap_or(i);
+        return names_ok.then(|| org_found(doc, start, f + 1));
     }
     let h = (i..run_end).find(|&k| doc.is_head(k))?;
     // New York Police Department: the heads run on.
@@ -410,8 +467,10 @@ pub fn org_at(doc: &Doc, i: usize) -> Option<Found> {
         let named = (i..h).all(|k| is_org_modifier(doc, k));
         return named.then(|| org_found(doc, i, attachment_end(doc, end)));
     }
-    if let Some(name_end) = name_after(doc, end) {
-        return Some(org_found(doc, i, name_end));
+    if let Some((name_end, own_name)) = name_after(doc, end) {
+        // Nachrichtenagentur AFP, Gewerkschaft GDL: the organisation is AFP, GDL.
+        let from = if own_name { end } else { i };
+        return Some(org_found(doc, from, name_end));
     }
     let attached = attachment_end(doc, end);
     (names_compound(doc, h) || attached > end).then(|| org_found(doc, i, attached))
@@ -440,6 +499,11 @@ fn is_org_modifier(doc: &Doc, k: usize) -> bool {
     if stem.ends_with("isch") || LEX.modifiers.contains(stem) {
         return true;
     }
+    // German writes adjectives in lower case: one capitalised inside a sentence is part of
+    // a name (des Gerichtsmedizinischen Instituts, die Freien Wähler).
+    if stem.len() < lw.len() && !starts_sentence(doc, k) && !doc.seen_lower(k) {
+        return true;
+    }
     // A place adjective: Bochumer, Berliner, Wiener.
     lw.strip_suffix("er").is_some_and(|place| {
         let w = doc.word(k);
@@ -465,9 +529,10 @@ fn names_compound(doc: &Doc, h: usize) -> bool {
     let prefixed = ["bundes", "landes", "europa"]
         .iter()
         .any(|p| lw.starts_with(p) && lw.len() > p.len() + 3);
+    // EU-Kommission, US-Regierung, SPD-Landesfraktion; not Mitte-Links-Regierung.
     let hyphen = word
         .split_once('-')
-        .is_some_and(|(p, _)| p.chars().next().is_some_and(char::is_uppercase) && p.len() >= 2);
+        .is_some_and(|(p, _)| is_acronym(p) || is_known_word(p));
     let ministry = lw.ends_with("ministerium") && lw.len() > "ministerium".len() + 2;
     !doc.english && (prefixed || hyphen || ministry)
 }
@@ -475,16 +540,23 @@ fn names_compound(doc: &Doc, h: usize) -> bool {
 /// The end of the name after a head at `k`: a place or an acronym (Universität Hamburg,
 /// Gewerkschaft GDL). Other capitalised words after a head are too often the next noun of
 /// the clause (hat die Regierung Maßnahmen beschlossen).
-fn name_after(doc: &Doc, k: usize) -> Option<usize> {
+fn name_after(doc: &Doc, k: usize) -> Option<(usize, bool)> {
     if !doc.is_cap(k) || doc.english {
         return None;
     }
     let word = doc.word(k);
-    let acronym = word.chars().count() >= 2 && word.chars().all(|c| c.is_uppercase());
-    if acronym {
-        return Some(k + 1);
+    if is_acronym(word) {
+        return Some((k + 1, true));
     }
-    known_at(doc, k).map(|(f, _)| f.span.1)
+    // Not a genitive: „die Behörde Ugandas“ is Uganda's authority, not its name.
+    let (f, kind) = known_at(doc, k)?;
+    let exact = f.name == doc.span_text(f.span.0, f.span.1);
+    exact.then_some((f.span.1, kind != Known::Place))
+}
+
+/// A word of two or more capitals (AFP, GDL, CRS).
+pub fn is_acronym(word: &str) -> bool {
+    word.chars().count() >= 2 && word.chars().all(char::is_uppercase)
 }
 
 /// The end of the attachments after an organisation name: für/of/for/zu with capitalised
@@ -529,7 +601,9 @@ pub fn role_after(doc: &Doc, comma: usize) -> Option<(String, usize)> {
     }
     let closes = doc.is_punct(e, ',') || doc.is_punct(e, '.') || e >= doc.toks.len();
     let has_role = (s..e.min(s + 3)).any(|k| doc.is_role(k));
-    (closes && has_role && e > s).then(|| (doc.span_text(s, e).to_string(), e))
+    // „…, Königin Sophia,“: another person, not a role.
+    let names_person = (s..e).any(|k| is_given(doc, k));
+    (closes && has_role && !names_person && e > s).then(|| (doc.span_text(s, e).to_string(), e))
 }
 
 /// A role phrase in an apposition before a name: „the chief executive of Acme, Tom Hill“,
@@ -555,12 +629,24 @@ pub fn role_before(doc: &Doc, comma: usize) -> Option<String> {
         }
         s = k;
     }
+    // „Auch die innenpolitische Sprecherin …“, „Für den Vorstandssprecher …“: the words
+    // before the role phrase's own start are no part of it.
+    while s < e && !doc.is_role(s) && is_function_word(doc.low(s)) {
+        s += 1;
+    }
     let has_role = (s..e).any(|k| doc.is_word(k) && doc.is_role(k));
     let opens = s == 0
         || speakers::is_det(doc.low(s - 1))
         || starts_sentence(doc, s)
-        || doc.is_punct(s - 1, ',');
+        || doc.is_punct(s - 1, ',')
+        || is_function_word(doc.low(s - 1));
     (has_role && opens && e > s).then(|| doc.span_text(s, e).to_string())
+}
+
+/// A determiner, stop word or opener: never the start of a role phrase.
+fn is_function_word(lower: &str) -> bool {
+    speakers::class(lower) & (speakers::DET | speakers::STOPWORD) != 0
+        || speakers::is_opener_word(lower)
 }
 
 /// A word inside a role apposition: no speech verb, no auxiliary or conjunction (die
