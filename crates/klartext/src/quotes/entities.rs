@@ -219,7 +219,10 @@ fn seed_is_name(doc: &Doc, words: &[&str]) -> bool {
         let lf = f.to_lowercase();
         !speakers::is_adjective_like(&lf) && !lf.ends_with("in") && !lf.ends_with('s')
     });
-    first_ok && words.iter().all(|w| word_ok(w))
+    // Feuilletonredakteur Martin Hatzius: a given name inside marks the start of the name,
+    // which the given-name rule finds by itself.
+    let given_inside = words.iter().skip(1).any(|w| names::is_given_word(w));
+    first_ok && !given_inside && words.iter().all(|w| word_ok(w))
 }
 
 /// The entities met so far and the indexes that resolve later mentions.

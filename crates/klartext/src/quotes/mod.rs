@@ -120,7 +120,7 @@ impl<'a> Doc<'a> {
                 if speakers::is_role(lw) {
                     f |= F_ROLE;
                 }
-                if names::is_head(lw) {
+                if names::is_head(names::without_possessive(lw)) {
                     f |= F_HEAD;
                 }
             }

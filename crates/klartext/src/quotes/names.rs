@@ -330,6 +330,11 @@ pub fn titled_person_at(doc: &Doc, i: usize) -> Option<Person> {
     if role && !doc.english && article && b == a + 1 {
         return None;
     }
+    // An English heading „Head Line“: a role at the start of a sentence or line with one
+    // word after it is no title and name.
+    if role && doc.english && b == a + 1 && starts_sentence(doc, i) {
+        return None;
+    }
     let role = role.then(|| role_phrase_before(doc, i));
     Some(Person {
         found: Found {
