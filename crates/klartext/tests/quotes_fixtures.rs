@@ -425,3 +425,24 @@ fn english_organisations() {
         );
     }
 }
+
+#[test]
+fn a_speaker_outside_the_name_lexicon_is_a_person() {
+    let all = entities("„Wir geben nicht auf“, sagte Baptiste Ondoua am Abend. Ondoua lachte.");
+    let p = entity(&all, "Baptiste Ondoua");
+    assert_eq!(p.kind, EntityType::Person);
+    assert_eq!(p.mentions, 2);
+}
+
+#[test]
+fn runs_of_capitalised_words_stay_bounded() {
+    // Title case, name-like runs and particles without end: analysed whole, and no run
+    // becomes one giant name.
+    let text = "Anna Maria Berger von der Van De Al Bank Partei Ministerium ".repeat(5000);
+    let all = entities(&text);
+    assert!(
+        all.iter().all(|e| e.name.split(' ').count() <= 8),
+        "{:?}",
+        all.first()
+    );
+}

@@ -23,6 +23,9 @@ use std::sync::LazyLock;
 static COMPANY_NOUNS: LazyLock<FastSet<&'static str>> =
     LazyLock::new(|| lists::set(include_str!("../../data/quotes/company_nouns.txt")));
 
+static ADJECTIVE_ENDINGS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../data/quotes/adjective_endings.txt")));
+
 /// The entities of the text, in order of first mention. `speakers` are the canonical
 /// speaker names of the quotations found.
 pub fn collect<'r>(doc: &Doc, speakers: impl Iterator<Item = &'r str>) -> Vec<Entity> {
@@ -164,7 +167,18 @@ impl<'r> Seeds<'r> {
                 .first()
                 .and_then(|f| by_first.get(f))
                 .is_some_and(|e| e.contains(&words));
-            if new_name && !known && (2..=3).contains(&words.len()) && seed_is_name(doc, &words) {
+            // A bounded list per first word keeps the lookups constant however many
+            // speakers share it.
+            let room = words
+                .first()
+                .and_then(|f| by_first.get(f))
+                .is_none_or(|e| e.len() < 8);
+            if new_name
+                && !known
+                && room
+                && (2..=3).contains(&words.len())
+                && seed_is_name(doc, &words)
+            {
                 if let Some(&first) = words.first() {
                     by_first.entry(first).or_default().push(words);
                 }
@@ -217,12 +231,18 @@ fn seed_is_name(doc: &Doc, words: &[&str]) -> bool {
     // The first word is no adjective and no feminine noun (Französin, Mandantin).
     let first_ok = words.first().is_some_and(|f| {
         let lf = f.to_lowercase();
-        !speakers::is_adjective_like(&lf) && !lf.ends_with("in") && !lf.ends_with('s')
+        !looks_like_adjective(&lf) && !lf.ends_with("in") && !lf.ends_with('s')
     });
     // Feuilletonredakteur Martin Hatzius: a given name inside marks the start of the name,
     // which the given-name rule finds by itself.
     let given_inside = words.iter().skip(1).any(|w| names::is_given_word(w));
     first_ok && !given_inside && words.iter().all(|w| word_ok(w))
+}
+
+/// An inflected adjective (Internationale, Frankfurter, Neuen) rather than a first name
+/// (Baptiste, Andres).
+fn looks_like_adjective(lower: &str) -> bool {
+    speakers::is_adjective_like(lower) && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 /// The entities met so far and the indexes that resolve later mentions.

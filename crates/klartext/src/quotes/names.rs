@@ -38,6 +38,8 @@ struct Lexicon {
     stops: FastSet<&'static str>,
     /// Known organisations, companies and places.
     known: Phrases,
+    noun_endings: Vec<&'static str>,
+    naming_prefixes: Vec<&'static str>,
 }
 
 static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
@@ -50,6 +52,8 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     heads: lists::Ends::new(include_str!("../../data/quotes/org_heads.txt")),
     modifiers: lists::set(include_str!("../../data/quotes/org_modifiers.txt")),
     stops: lists::set(include_str!("../../data/quotes/name_stops.txt")),
+    noun_endings: lists::entries(include_str!("../../data/quotes/noun_endings.txt")),
+    naming_prefixes: lists::entries(include_str!("../../data/quotes/naming_prefixes.txt")),
     known: phrases(&[
         (include_str!("../../data/quotes/org_names.txt"), Known::Org),
         (
@@ -196,11 +200,7 @@ fn strict_name_word(doc: &Doc, i: usize) -> bool {
 }
 
 fn has_noun_ending(lower: &str) -> bool {
-    [
-        "ung", "ungen", "heit", "keit", "schaft", "tion", "tät", "ismus", "nis", "ungs",
-    ]
-    .iter()
-    .any(|e| lower.ends_with(e))
+    LEX.noun_endings.iter().any(|e| lower.ends_with(e))
 }
 
 /// An initial inside a name: the „W.“ of George W. Bush.
@@ -531,7 +531,8 @@ fn strip_adjective_ending(lower: &str) -> &str {
 fn names_compound(doc: &Doc, h: usize) -> bool {
     let lw = doc.low(h);
     let word = doc.word(h);
-    let prefixed = ["bundes", "landes", "europa"]
+    let prefixed = LEX
+        .naming_prefixes
         .iter()
         .any(|p| lw.starts_with(p) && lw.len() > p.len() + 3);
     // EU-Kommission, US-Regierung, SPD-Landesfraktion; not Mitte-Links-Regierung.
