@@ -1,12 +1,15 @@
 //! Who said what: direct, partial and indirect quotations with their speakers, and the
-//! persons and organisations named. A pass over the article's clean text.
+//! persons, organisations and places named. A pass over the article's clean text.
 //!
 //! The pass is linear in the text: tokenize once ([`text`]), pair the quotation marks
 //! ([`marks`]), split sentences that never break inside a quotation, then walk the sentences
 //! in order. In each sentence [`reported`] finds the attribution — a speech verb, noun or
 //! preposition from [`cues`] with its speaker phrase — and the reported clause; [`speakers`]
 //! resolves the phrase (pronoun, role noun, surname) to the full name met earlier and carries
-//! the speaker over to the next sentences; [`entities`] lists the persons and organisations.
+//! the speaker over to the next sentences. Then [`entities`] scans the text once more for
+//! every person, organisation and place named ([`names`] holds the matchers), with the
+//! mentions merged and the roles read from role nouns and appositions. The word lists of
+//! all steps are data files under `data/quotes/` ([`lists`]).
 
 pub mod cues;
 pub mod entities;

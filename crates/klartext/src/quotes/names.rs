@@ -64,6 +64,7 @@ static LEX: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
     ]),
 });
 
+/// The gazetteer of the list files, each entry tagged with what its file names.
 fn phrases(sources: &[(&'static str, Known)]) -> Phrases {
     let mut map: Phrases = FastMap::default();
     for &(source, kind) in sources {
@@ -92,6 +93,7 @@ pub struct Person {
     pub role: Option<String>,
 }
 
+/// A capitalised given name of the lexicon at token `i`.
 pub fn is_given(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) {
         return false;
@@ -109,7 +111,7 @@ pub fn is_given_word(word: &str) -> bool {
 }
 
 /// Whether a word as written is a one-word place of the gazetteer.
-pub fn is_place_word(word: &str) -> bool {
+fn is_place_word(word: &str) -> bool {
     one_word(word) == Some(Known::Place)
 }
 
@@ -127,11 +129,13 @@ fn one_word(word: &str) -> Option<Known> {
         .map(|&(_, kind)| kind)
 }
 
+/// A form of address at token `i` (Frau, Dr, Mr).
 fn is_title(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && LEX.titles.contains(doc.low(i))
 }
 
-fn is_stopword(doc: &Doc, i: usize) -> bool {
+/// A date or unit word at token `i` (Ende, Montag, Euro): never part of a name.
+fn is_name_stop(doc: &Doc, i: usize) -> bool {
     LEX.stops.contains(doc.low(i))
 }
 
@@ -180,7 +184,7 @@ fn name_word(doc: &Doc, i: usize) -> bool {
     !lower_part
         && !speakers::is_opener_word(lw)
         && !doc.is_verb(i)
-        && !is_stopword(doc, i)
+        && !is_name_stop(doc, i)
         && !doc.word(i).chars().all(|c| c.is_uppercase() || c == '-')
 }
 
@@ -239,7 +243,7 @@ pub fn name_at(doc: &Doc, j: usize, after_title: bool) -> Option<(usize, usize)>
         }
     };
     let mut surnames = 0;
-    let most = if doc.english { 2 } else { 1 } + usize::from(givens == 0);
+    let most = (if doc.english { 2 } else { 1 }) + usize::from(givens == 0);
     while !role_next && surnames < most && k - j < MAX_RUN && surname_ok(k) {
         // A second surname only when it cannot be a common noun either.
         if surnames > 0 && !strict_name_word(doc, k) {
