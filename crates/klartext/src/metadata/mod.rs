@@ -64,15 +64,16 @@ const PUBLISHED_KEYS: &[&str] = &[
     "release_date",
     "displaydate",
     "content_date",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "created",
     "creation_date",
     "pdate",
     "bt:pubdate",
     "shareaholic:article_published_time",
 ];
+
+/// Meta names that say "date" without saying which: often the day the page was last
+/// changed or generated, so a different, earlier date the reader sees beats them.
+const GENERIC_DATE_KEYS: &[&str] = &["dc.date", "dcterms.date", "date"];
 
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -432,7 +433,7 @@ static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|:)?|(?:von|by)\s+\p{Lu}[\p{L}.' -]{1,40}\s+(?:am|on))\s*$")
+    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|publiziert|erscheinungsdatum|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|le|el|il|:)?|(?:von|by)\s+[\p{L}\d][\p{L}\d_.' -]{1,40}?(?:\s(?:am|on)|\s*[·|•,]))\s*$")
         .expect("static regex")
 });
 
@@ -515,6 +516,37 @@ fn day_first(page: &Page, url: Option<&str>) -> bool {
         || host.is_empty())
 }
 
+/// Whether a text node sits in a photo caption or credit.
+fn in_caption(dom: &Dom, n: NodeId) -> bool {
+    dom.ancestors(n).take(8).any(|a| {
+        matches!(dom.tag(a), "figcaption" | "figure")
+            || dom.attr(a, "class").is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    // ("item-caption" boxes hold a video's whole description, "credits"
+                    // boxes the article's byline and date.)
+                    matches!(
+                        t.as_str(),
+                        "caption" | "wp-caption-text" | "image-caption" | "photo-credit"
+                    )
+                })
+            })
+    })
+}
+
+/// Whether a `<time>` belongs to a teaser of another article (a teaser or related box) rather
+/// than to the page's own article.
+fn in_teaser(dom: &Dom, t: NodeId) -> bool {
+    dom.ancestors(t).take(8).any(|a| {
+        dom.attr(a, "class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("teaser") || c.contains("related") || c.contains("widget")
+        })
+    }) || dom
+        .attr(t, "class")
+        .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+}
+
 /// A publication date inside inline script data, by its key.
 fn script_date(dom: &Dom) -> Option<Date> {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -563,8 +595,13 @@ fn choose_dates(
                 )
             })
     };
-    // The visible text near the headline.
-    let near_at: Vec<(Date, Label, usize)> = text_dates(after, reference, day_first)
+    // The visible text near the headline, without photo captions (they date the photo).
+    let after: Vec<(NodeId, String)> = after
+        .iter()
+        .filter(|(n, _)| !in_caption(dom, *n))
+        .cloned()
+        .collect();
+    let near_at: Vec<(Date, Label, usize)> = text_dates(&after, reference, day_first)
         .into_iter()
         .filter(|(d, _, _)| d.plausible(now))
         .collect();
@@ -602,6 +639,12 @@ fn choose_dates(
             _ => {}
         }
     }
+    let explicit = strong.len();
+    strong.extend(
+        GENERIC_DATE_KEYS
+            .iter()
+            .filter_map(|k| parse(page.meta(&[k]))),
+    );
     // When the structured sources disagree, the one the reader sees beside the headline
     // (or in the URL) wins.
     let seen: Vec<i64> = near
@@ -617,6 +660,19 @@ fn choose_dates(
         .find(|d| seen.contains(&d.days()))
         .or(strong.first())
         .copied();
+    // Only a generic "date" meta: an earlier date printed under the headline is the
+    // publication, the meta the last change.
+    if explicit == 0 {
+        let printed = near_at
+            .iter()
+            .find(|(_, l, at)| *at < 600 && *l != Label::Modified)
+            .map(|(d, _, _)| *d);
+        if let (Some(v), Some(p)) = (printed, published) {
+            if v.days() < p.days() {
+                published = Some(v);
+            }
+        }
+    }
     let weak = published.is_none();
     // A <time> right under the headline, not marked as an update.
     let time_beside = page
@@ -626,7 +682,7 @@ fn choose_dates(
         .filter(|t| t.index() > h1_index && t.index() < h1_index + 120 && h1.is_some())
         .filter(|&t| {
             let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
-            !class.contains("updat") && !class.contains("modif") && near_h1(t)
+            !class.contains("updat") && !class.contains("modif") && near_h1(t) && !in_teaser(dom, t)
         })
         .find_map(|t| ok(time_value(dom, t)));
     // A different date right under the headline is what the page says it is.
@@ -635,7 +691,8 @@ fn choose_dates(
         // that structured date.)
         let swapped = Date::ymd(b.year, b.day, b.month).map(|d| d.days());
         let agrees = |p: &Date| p.days() == b.days() || Some(p.days()) == swapped;
-        if published.is_some_and(|p| !agrees(&p)) {
+        let confirmed = published.is_some_and(|p| seen.contains(&p.days()));
+        if published.is_some_and(|p| !agrees(&p)) && !confirmed {
             published = strong
                 .iter()
                 .find(|d| d.days() == b.days())
@@ -645,7 +702,12 @@ fn choose_dates(
     }
 
     // <time> elements marked as publication or update, near the headline.
-    let times: Vec<NodeId> = page.times.iter().copied().filter(|&t| near_h1(t)).collect();
+    let times: Vec<NodeId> = page
+        .times
+        .iter()
+        .copied()
+        .filter(|&t| near_h1(t) && !in_teaser(dom, t))
+        .collect();
     for &t in &times {
         let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
         let marked_pub = dom.attr(t, "pubdate").is_some()
@@ -1357,6 +1419,61 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Daten von Rheinmetall gehackt"));
         assert_eq!(a.authors, vec!["Pamela Sladky"]);
         assert_eq!(a.date_published.as_deref(), Some("2022-01-27T12:45:00"));
+    }
+
+    #[test]
+    fn caption_dates_and_teaser_times_are_not_the_article_date() {
+        // The photo's date comes first under the headline; the dateline is the article's.
+        let html = r#"<html lang="en"><body><h1>Protesters gather at theatre</h1>
+        <figure><img src="a.jpg"><figcaption>The president speaks in Paris, January 16, 2020.</figcaption></figure>
+        <p>January 18, 2020</p><p>PARIS - Protesters gathered.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-18")
+        );
+        // A teaser box's <time> does not beat the structured date the byline confirms.
+        let html = r#"<html lang="de"><head><meta property="article:published_time" content="2023-10-31T08:47:16+00:00"></head>
+        <body><h1>Drei Fragen an die Stiftung</h1><p>31. Oktober 2023 · Von Anna Berger</p>
+        <div class="teaser-box"><time class="teaser__date" datetime="2019-10-21T10:03:38+02:00">21.10.2019</time></div>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2023-10-31T08:47:16+00:00")
+        );
+    }
+
+    #[test]
+    fn byline_dates_and_generic_date_meta() {
+        // "von NAME · DATE" under the headline is the publication, not a sidebar <time>.
+        let html = r#"<html lang="de"><body><h1>Intendanten-Wechsel beim Sender</h1>
+        <p>von eseppelt · 31. Oktober 2023</p><p>An der Spitze steht ein Wechsel bevor.</p>
+        <aside><time class="published" datetime="2020-12-03">3. Dezember 2020</time></aside></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2023-10-31")
+        );
+        // A bare "date" meta later than the date printed under the headline is the last change.
+        let html = r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head>
+        <body><h1>Lieferketten fair gestalten</h1><p>05.02.2020 - Redaktion: Eberhard Fuhr</p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-05")
+        );
+        // An explicit publication meta is not overruled that way.
+        let html = r#"<html lang="de"><head><meta property="article:published_time" content="2020-02-12"></head>
+        <body><h1>Lieferketten fair gestalten</h1><p>Termin: 05.02.2020</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-12")
+        );
+        // French and forum labels.
+        let html = r#"<html lang="fr"><body><h1>La doctrine du maintien de l'ordre</h1>
+        <p>2 juillet 2019 10h30 Café</p><p>Publié le 29 juin 2019</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2019-06-29")
+        );
     }
 
     #[test]
