@@ -15,6 +15,7 @@ pub mod language;
 pub mod page;
 pub mod title;
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -868,6 +869,113 @@ fn choose_dates(
     (published, modified)
 }
 
+/// The names a site goes by (its site name, publisher, host), to tell a byline naming the
+/// site ("Die FURCHE", "jungefreiheit.de") from one naming a writer.
+struct SiteKeys {
+    /// Site and publisher names, letters and digits only, lower case.
+    names: Vec<String>,
+    /// The same as printed ("USA TODAY").
+    printed: Vec<String>,
+    /// The host's distinctive label ("lefigaro" of "madame.lefigaro.fr").
+    host: Option<String>,
+}
+
+impl SiteKeys {
+    fn of(page: &Page, ld: &jsonld::LdInfo) -> SiteKeys {
+        let printed: Vec<String> = [
+            page.meta(&["og:site_name", "application-name"]),
+            ld.site_name.as_deref(),
+            ld.publisher.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(collapse)
+        .filter(|k| squash(k).chars().count() >= 3)
+        .collect();
+        let names = printed.iter().map(|p| squash(p)).collect();
+        let host = page
+            .canonical
+            .as_deref()
+            .or_else(|| page.meta(&["og:url"]))
+            .and_then(host_of)
+            .and_then(|h| {
+                let labels: Vec<&str> = h.split('.').collect();
+                // The label before the public suffix ("co.uk" counted as one).
+                let n = labels.len();
+                let second_level = n >= 3 && labels[n - 2].len() <= 3 && labels[n - 1].len() == 2;
+                let i = if second_level {
+                    n.checked_sub(3)
+                } else {
+                    n.checked_sub(2)
+                };
+                i.and_then(|i| labels.get(i)).map(|l| squash(l))
+            })
+            .filter(|k| k.chars().count() >= 4);
+        SiteKeys {
+            names,
+            printed,
+            host,
+        }
+    }
+
+    /// "Brian Truitt USA TODAY" gives "Brian Truitt": the site's name printed after the
+    /// writer's.
+    fn strip_suffix(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for p in &self.printed {
+            let site: Vec<&str> = p.split_whitespace().collect();
+            let Some(keep) = words.len().checked_sub(site.len()).filter(|k| *k > 0) else {
+                continue;
+            };
+            let tail = words.iter().skip(keep);
+            if tail
+                .zip(&site)
+                .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+            {
+                return words
+                    .iter()
+                    .take(keep)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
+        name.to_string()
+    }
+
+    /// Whether `name` is the site's own name rather than a writer's. Personal sites are named
+    /// after their authors: a person's name that the host spells out is kept.
+    fn named_by(&self, name: &str) -> bool {
+        let n = squash(name);
+        if n.chars().count() < 3 {
+            return false;
+        }
+        let same = |k: &str| n == k || (k.chars().count() >= 5 && n.ends_with(k));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let person_like = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+            });
+        // A personal site: the host spells the whole name ("alexander-klier.net").
+        if person_like && self.host.as_deref() == Some(n.as_str()) {
+            return false;
+        }
+        self.names.iter().any(|k| same(k))
+            || (!person_like && self.host.as_deref().is_some_and(same))
+    }
+}
+
+/// Lower case, letters and digits only: "Die FURCHE" → "diefurche".
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The article's authors, persons first: a byline naming only the site itself ("Die
+/// FURCHE", "stol.it") is taken when no source names a person.
 fn choose_authors(
     dom: &Dom,
     page: &Page,
@@ -877,6 +985,26 @@ fn choose_authors(
     text: &str,
     agency_list: &mut Vec<String>,
 ) -> Vec<String> {
+    let site_named = RefCell::new(Vec::new());
+    let persons = authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
+    if persons.is_empty() {
+        site_named.into_inner()
+    } else {
+        persons
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn authors_by_source(
+    dom: &Dom,
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    h1: Option<NodeId>,
+    after: &[(NodeId, String)],
+    text: &str,
+    agency_list: &mut Vec<String>,
+    site_named: &RefCell<Vec<String>>,
+) -> Vec<String> {
     let mut note_agencies = |s: &str| {
         for a in agencies::from_credit(s) {
             if !agency_list.contains(&a) {
@@ -885,9 +1013,19 @@ fn choose_authors(
         }
     };
     let mut out: Vec<String> = Vec::new();
+    let site = SiteKeys::of(page, ld);
     let add = |names: Vec<String>, out: &mut Vec<String>| {
         for n in names {
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            let n = site.strip_suffix(&n);
+            if out.iter().any(|o| o.eq_ignore_ascii_case(&n)) || authors::is_non_person(&n) {
+                continue;
+            }
+            if site.named_by(&n) || authors::is_web_address(&n) {
+                let mut later = site_named.borrow_mut();
+                if !later.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+                    later.push(n);
+                }
+            } else {
                 out.push(n);
             }
         }
@@ -1043,12 +1181,46 @@ fn choose_authors(
     if let Some(names) = visible_byline(&closing, &mut note_agencies) {
         return names;
     }
-    out
+    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
+    // 24. Juli 2017".
+    // (The name is often a link: its own text node between the label's and the date's.)
+    let joined = after
+        .iter()
+        .take(40)
+        .map(|(_, l)| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    handle_before_date(&joined).map(|h| vec![h]).unwrap_or(out)
+}
+
+static HANDLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)((?:posted|written|gespeichert|verfasst|veröffentlicht)\s+)?(?:von|by)\s+([\p{L}\d_.-]{2,30})\s*(?:\s(?:am|on)\s+|[·|•,]\s*|\s)",
+    )
+    .expect("static regex")
+});
+
+/// The one-word user name of "by NAME DATE": the date right after it says it is a post's
+/// byline, not a phrase of the text.
+fn handle_before_date(text: &str) -> Option<String> {
+    HANDLE_THEN_DATE.captures_iter(text).find_map(|c| {
+        let (name, whole) = (c.get(2)?, c.get(0)?);
+        let rest = &text[whole.end()..];
+        let dated = dates::find_all(rest).first().is_some_and(|f| f.start == 0);
+        let n = name.as_str().trim_end_matches(['.', '-']);
+        let word = n.chars().next().is_some_and(char::is_alphanumeric);
+        // After a bare "by"/"von" a lower-case word is more likely text ("by the 12.03.
+        // deadline") than a user name; "Posted by" and the like vouch for it.
+        let handle_like = c.get(1).is_some()
+            || n.chars()
+                .any(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_');
+        (dated && word && handle_like && !authors::is_non_person(n)).then(|| n.to_string())
+    })
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von|by|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
+        r"(?i)^(?:von:?|by:?|par|por|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
     )
     .expect("static regex")
 });
@@ -1474,6 +1646,41 @@ mod tests {
             run(html, None).date_published.as_deref(),
             Some("2019-06-29")
         );
+    }
+
+    #[test]
+    fn site_named_bylines_yield_to_persons() {
+        // The meta author is the site itself: the visible byline names the writer.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Die Tagespost">
+        <meta name="author" content="Die Tagespost"></head><body><h1>Warum wir Demut brauchen</h1>
+        <p>Von Anna Berger</p><p>Der Text beginnt hier.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+        // No person anywhere: the site's name is what the page gives.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Die Tagespost">
+        <meta name="author" content="Die Tagespost"></head><body><h1>Warum wir Demut brauchen</h1>
+        <p>Der Text beginnt hier.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Die Tagespost"]);
+        let html = r#"<html><head><meta name="author" content="stol.it"></head><body>
+        <h1>Prozess geht weiter</h1><p class="byline">By Jane Doe</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jane Doe"]);
+        // The site's name after the writer's.
+        let html = r#"<html lang="en"><head><meta property="og:site_name" content="USA TODAY">
+        <meta name="author" content="Brian Truitt USA TODAY"></head><body><h1>Movie review</h1></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Brian Truitt"]);
+    }
+
+    #[test]
+    fn user_names_with_the_post_date() {
+        let html = r#"<html lang="en"><body><h1>Interning of small integers</h1>
+        <p>Posted by <a href="/u/k">Konstantin</a> 21.10.2019</p><p>Text of the post.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Konstantin"]);
+        let html = r#"<html lang="de"><body><h1>Tomaten richtig schneiden</h1>
+        <p>von <a href="/user/m">Marianne1</a> am 20.09.2020</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Marianne1"]);
+        // A phrase of the text is no user name.
+        let html = r#"<html lang="en"><body><h1>Tax deadline extended</h1>
+        <p>Forms are due by the 12.03.2020 deadline.</p></body></html>"#;
+        assert!(run(html, None).authors.is_empty());
     }
 
     #[test]
