@@ -169,28 +169,11 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     // Description: the publisher's teaser from the meta data, else the visible one under
     // the headline.
     let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref()));
-    let descriptions: Vec<String> = [
-        page.meta(&["dc:description", "dcterm:description"]),
-        // The page's own description, unless the CMS cut it short ("…").
-        page.meta(&["description"])
-            .filter(|d| !d.trim_end().ends_with("...") && !d.trim_end().ends_with('…')),
-        page.meta(&["og:description"]),
-        ld.description.as_deref(),
-        page.meta(&[
-            "description",
-            "twitter:description",
-            "dc.description",
-            "dcterms.description",
-        ]),
-        lead.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|d| collapse(&jsonld::unescape(d)))
-    .filter(|d| !d.is_empty())
-    .collect();
+    let site = SiteKeys::of(&page, &ld);
+    let description =
+        choose_description(&page, &ld, lead.as_deref(), article.title.as_deref(), &site);
     // Failing all, the lead: the first paragraph of the article text.
-    article.description = descriptions.into_iter().next().or_else(|| {
+    article.description = description.or_else(|| {
         article
             .text
             .split("\n\n")
@@ -252,6 +235,70 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
 
     // Images.
     article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+/// The publisher's teaser: the first description in the meta data, JSON-LD or under the
+/// headline that is about this article. The site's own blurb ("nachtkritik.de – das
+/// unabhängige Theaterportal"), which names the site and shares no word with the headline,
+/// is taken only when nothing else is given.
+fn choose_description(
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    lead: Option<&str>,
+    title: Option<&str>,
+    site: &SiteKeys,
+) -> Option<String> {
+    let cut = |d: &&str| d.trim_end().ends_with("...") || d.trim_end().ends_with('…');
+    let candidates: Vec<String> = [
+        page.meta(&["dc:description", "dcterm:description"]),
+        // The page's own description, unless the CMS cut it short ("…"): then the others
+        // first (a blog's cut excerpt is still its teaser if nothing else is given).
+        page.meta(&["description"]).filter(|d| !cut(d)),
+        page.meta(&["og:description"]),
+        ld.description.as_deref(),
+        page.meta(&[
+            "description",
+            "twitter:description",
+            "dc.description",
+            "dcterms.description",
+        ]),
+        lead,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|d| collapse(&strip_tags(&jsonld::unescape(d))))
+    .filter(|d| !d.is_empty())
+    .collect();
+    candidates
+        .iter()
+        .find(|d| !site.blurb(d, title))
+        .or(candidates.first())
+        .cloned()
+}
+
+/// Markup some CMSs leave in their descriptions ("<p>…</p>", "<em>NDR</em>"): a
+/// description is plain text.
+fn strip_tags(s: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]{0,200}>").expect("static regex")
+    });
+    if !s.contains('<') {
+        return s.to_string();
+    }
+    // Inline tags join their words ("<em>NDR</em>-Recherchen"), others separate them.
+    TAG.replace_all(s, |c: &regex::Captures| {
+        let name = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let inline = matches!(
+            name.as_str(),
+            "a" | "b" | "i" | "em" | "strong" | "span" | "u" | "small" | "sup" | "sub"
+        );
+        if inline {
+            ""
+        } else {
+            " "
+        }
+    })
+    .into_owned()
 }
 
 /// The teaser printed right after the headline: an element marked as lead, teaser, intro
@@ -916,6 +963,25 @@ impl SiteKeys {
             printed,
             host,
         }
+    }
+
+    /// Whether a description is the site's blurb rather than the article's teaser: it names
+    /// the site and shares no word of four letters or more with the headline.
+    fn blurb(&self, description: &str, title: Option<&str>) -> bool {
+        let d = squash(description);
+        let names_site = self
+            .names
+            .iter()
+            .chain(&self.host)
+            .any(|k| k.chars().count() >= 4 && d.contains(k.as_str()));
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let title_words = title.map(words).unwrap_or_default();
+        names_site && !words(description).iter().any(|w| title_words.contains(w))
     }
 
     /// "Brian Truitt USA TODAY" gives "Brian Truitt": the site's name printed after the
@@ -1681,6 +1747,33 @@ mod tests {
         let html = r#"<html lang="en"><body><h1>Tax deadline extended</h1>
         <p>Forms are due by the 12.03.2020 deadline.</p></body></html>"#;
         assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn descriptions_are_the_articles_teaser_in_plain_text() {
+        // The site's blurb names the site and shares nothing with the headline.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Sprechwaisen">
+        <meta name="description" content="Die Sprechwaisen - Ein weiterer WordPress-Blog">
+        <meta property="og:description" content="Ingo hat gesagt, er habe diesen Text nicht geschrieben.">
+        </head><body><h1>82 Gründe zum Weiterhören</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Ingo hat gesagt, er habe diesen Text nicht geschrieben.")
+        );
+        // A description mentioning the site but about the article stays.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Lokalo">
+        <meta name="description" content="Wie Lokalo berichtete, sind die Weinbergsbahnen nicht manipuliert worden.">
+        </head><body><h1>Weinbergsbahnen nicht manipuliert</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Wie Lokalo berichtete, sind die Weinbergsbahnen nicht manipuliert worden.")
+        );
+        let html = r#"<html><head><meta name="description" content="&lt;p&gt;Der Konzern ist nach &lt;em&gt;NDR&lt;/em&gt;-Recherchen betroffen.&lt;br/&gt;&lt;/p&gt;">
+        </head><body><h1>Datenleck</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Der Konzern ist nach NDR-Recherchen betroffen.")
+        );
     }
 
     #[test]
