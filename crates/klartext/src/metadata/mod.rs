@@ -1054,10 +1054,22 @@ fn choose_authors(
     let site_named = RefCell::new(Vec::new());
     let persons = authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
     if persons.is_empty() {
-        site_named.into_inner()
-    } else {
-        persons
+        return site_named.into_inner();
     }
+    // A first name alone ("Stefanus", from the meta data) that the byline under the
+    // headline gives in full ("Von Stefanus Stahl"): the full name.
+    if persons.iter().all(|p| !p.contains(' ')) {
+        if let Some(full) = visible_byline(after, &mut |_| {}) {
+            let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
+            if persons
+                .iter()
+                .all(|p| full.iter().any(|f| first(f) == first(p)))
+            {
+                return full;
+            }
+        }
+    }
+    persons
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1733,6 +1745,17 @@ mod tests {
         let html = r#"<html lang="en"><head><meta property="og:site_name" content="USA TODAY">
         <meta name="author" content="Brian Truitt USA TODAY"></head><body><h1>Movie review</h1></body></html>"#;
         assert_eq!(run(html, None).authors, vec!["Brian Truitt"]);
+    }
+
+    #[test]
+    fn first_name_in_the_meta_completed_by_the_byline() {
+        let html = r#"<html lang="de"><head><meta name="author" content="Stefanus"></head><body>
+        <h1>Tubeless im Test</h1><p>Von Stefanus Stahl</p><p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Stefanus Stahl"]);
+        // Another writer in the byline does not replace the meta's name.
+        let html = r#"<html lang="de"><head><meta name="author" content="Stefanus"></head><body>
+        <h1>Tubeless im Test</h1><p>Von Anna Berger</p><p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Stefanus"]);
     }
 
     #[test]
