@@ -93,7 +93,7 @@ static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[(\[][^()\[\]]*[)\]]").expect("static regex"));
 
 static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\S+@\S+|https?://\S+|www\.\S+").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\S*@\S+|https?://\S+|www\.\S+").expect("static regex"));
 
 /// Lower-case particles that may start or sit inside a name.
 const PARTICLES: &[&str] = &[

@@ -1268,7 +1268,29 @@ fn authors_by_source(
         .map(|(_, l)| l.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    handle_before_date(&joined).map(|h| vec![h]).unwrap_or(out)
+    handle_before_date(&joined)
+        .or_else(|| {
+            after
+                .iter()
+                .take(40)
+                .find_map(|(_, l)| handle_after_date(l))
+        })
+        .map(|h| vec![h])
+        .unwrap_or(out)
+}
+
+static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.{6,40}?)\s+(?:von|by)\s+(\p{Lu}[\p{L}\d_.-]{1,29})$").expect("static regex")
+});
+
+/// The user name of a line that is only a date and "von NAME" ("06.11.2023 13:30 von Olga").
+fn handle_after_date(line: &str) -> Option<String> {
+    let c = DATE_THEN_HANDLE.captures(line.trim())?;
+    let (head, name) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let only_date = dates::find_all(head)
+        .first()
+        .is_some_and(|f| f.start == 0 && head[f.end..].trim().is_empty());
+    (only_date && !authors::is_non_person(name)).then(|| name.to_string())
 }
 
 static HANDLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1305,7 +1327,7 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von|by|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
+        r"(?i)^(?:von|by|par|por|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
     )
     .expect("static regex")
 });
@@ -1797,6 +1819,19 @@ mod tests {
             run(html, None).description.as_deref(),
             Some("Der Konzern ist nach NDR-Recherchen betroffen.")
         );
+    }
+
+    #[test]
+    fn french_spanish_and_dated_bylines() {
+        let html = r#"<html lang="fr"><body><h1>Libre cours</h1><p>AVOCAT</p><p>Par</p>
+        <p><a href="/a/hy">Matthieu Hy</a></p><p>le 07 Mai 2020</p><p>C’est la guerre.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Matthieu Hy"]);
+        let html = r#"<html lang="es"><body><h1>Cartas abiertas</h1><p>Por</p>
+        <p>Williams Perdomo @wperdomod</p><p>mayo 11, 2022</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Williams Perdomo"]);
+        let html = r#"<html lang="de"><body><h1>Ehe-Aus bei den Pochers</h1>
+        <p>06.11.2023 13:30 von Olga</p><p>Die Situation ist angespannt.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Olga"]);
     }
 
     #[test]
