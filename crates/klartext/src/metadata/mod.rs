@@ -804,6 +804,15 @@ fn choose_dates(
             .or_else(|| near_before.iter().find(|(_, l)| *l == Label::None))
             .map(|(d, _)| *d);
     }
+    if published.is_none() && url_date.is_none() {
+        // Only "Stand: 05. Februar 2020" under the headline: the version the reader sees is
+        // the page's date, surer than dates guessed from loose meta names or scripts.
+        published = near
+            .iter()
+            .chain(&near_before)
+            .find(|(_, l)| *l == Label::Modified)
+            .map(|(d, _)| *d);
+    }
     if published.is_none() {
         // Other meta values named like a publication date ("…:uploaded", "…_date").
         published = page.metas.iter().find_map(|(k, v)| {
@@ -1832,6 +1841,25 @@ mod tests {
         let html = r#"<html lang="de"><body><h1>Ehe-Aus bei den Pochers</h1>
         <p>06.11.2023 13:30 von Olga</p><p>Die Situation ist angespannt.</p></body></html>"#;
         assert_eq!(run(html, None).authors, vec!["Olga"]);
+    }
+
+    #[test]
+    fn stand_line_beats_loose_meta_names() {
+        // Only a "Stand:" date under the headline, and an unnamed date in a meta value.
+        let html = r#"<html lang="de"><head><meta name="sitemap_date" content="2018-01-01"></head>
+        <body><h1>Betriebliche Altersvorsorge</h1><p>Sara Zinnecker</p><p>Stand: 05. Februar 2020</p>
+        <p>Mit Hilfe des Chefs für die Rente sparen.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-05")
+        );
+        // A date in the URL still comes first.
+        assert_eq!(
+            run(html, Some("https://x.de/2020/01/30/vorsorge"))
+                .date_published
+                .as_deref(),
+            Some("2020-01-30")
+        );
     }
 
     #[test]
