@@ -6,6 +6,8 @@
 //! trimmed), so offsets into the article text line up with the input where the dump
 //! already separates paragraphs by one blank line.
 
+pub mod lines;
+
 use crate::blocks::{Block, BlockKind, Document, Flags};
 use crate::classify::Selection;
 use crate::dom::{Dom, NodeId};

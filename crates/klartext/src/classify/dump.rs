@@ -18,6 +18,7 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
         // Nothing in a dump is a link, so it reads in listing mode.
         reasons[i] = local_reason(&doc.blocks[i], Mode::Listing);
     }
+    cut_at_end_marker(doc, &range, values, &mut reasons);
     cut_trailing_section(doc, &range, values, &mut reasons);
     drop_stray_short_lines(doc, &range, values, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
@@ -46,6 +47,38 @@ fn best_span(values: &[f32]) -> std::ops::Range<usize> {
         }
     }
     best
+}
+
+/// How much prose must precede an end marker for it to close the article: a share bar
+/// under the lead paragraph does not.
+const MIN_PROSE_BEFORE_END: f32 = 600.0;
+
+/// Drops everything from the first line that only stands after an article (share bar,
+/// tags, post navigation, comment count, author box) once more of the article is read
+/// than follows up to the next such line: the comments and teasers further down may hold
+/// more prose than the article itself, while a share bar or comment count above the
+/// article is followed by all of it.
+fn cut_at_end_marker(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let is_marker = |i: usize| crate::textdump::lines::is_end_marker(&doc.blocks[i].text);
+    let prose = |r: std::ops::Range<usize>| -> f32 { values[r].iter().map(|v| v.max(0.0)).sum() };
+    let markers: Vec<usize> = range.clone().filter(|&i| is_marker(i)).collect();
+    for (k, &i) in markers.iter().enumerate() {
+        let next = markers.get(k + 1).copied().unwrap_or(range.end);
+        let before = prose(range.start..i);
+        if before >= MIN_PROSE_BEFORE_END && before >= prose(i + 1..next) {
+            for r in &mut reasons[i..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+    }
 }
 
 /// Lines shorter than this may be menu items or labels rather than text.
