@@ -7,6 +7,7 @@
 //! already separates paragraphs by one blank line.
 
 pub mod lines;
+pub mod title;
 
 use crate::blocks::{Block, BlockKind, Document, Flags};
 use crate::classify::Selection;
@@ -68,6 +69,13 @@ const HEADLINE_WINDOW: usize = 12;
 /// preferably one the dump's first line (where a page's `<title>` lands) repeats; else that
 /// first line without its site suffix.
 pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
+    let marked = selection
+        .reasons
+        .iter()
+        .position(|r| *r == crate::classify::Reason::Headline);
+    if let Some(h) = marked.and_then(|h| doc.blocks.get(h)) {
+        return Some(h.text.trim().to_string());
+    }
     let first_kept = (0..doc.blocks.len()).find(|&i| selection.keeps(i))?;
     let first_line = doc
         .blocks

@@ -12,8 +12,18 @@ use crate::blocks::Document;
 /// Decides for each block of a text dump whether it belongs to the article; `values` are
 /// the blocks' values as the HTML path weighs them.
 pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
-    let range = best_span(values);
+    let span = best_span(values);
+    let headline = crate::textdump::title::repeated_title(doc, &span, values)
+        .filter(|&h| starts_article(h, &span, values));
+    let range = match headline {
+        Some(h) if h + 1 >= span.start => h + 1..span.end.max(h + 1),
+        Some(h) if span.start - h <= HEADLINE_GAP => h + 1..span.end,
+        _ => span,
+    };
     let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
+    if let Some(h) = headline {
+        reasons[h] = Reason::Headline;
+    }
     for i in range.clone() {
         // Nothing in a dump is a link, so it reads in listing mode.
         reasons[i] = local_reason(&doc.blocks[i], Mode::Listing);
@@ -29,6 +39,27 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
         reasons,
         main_region: None,
     }
+}
+
+/// How many blocks (teaser, byline, date, caption) may stand between the headline and the
+/// best run of prose for them to be read with the article.
+const HEADLINE_GAP: usize = 12;
+
+/// The share of the span's prose that may precede the headline: a title repeated further
+/// down (in a share line, a teaser list) does not start the article.
+const MAX_PROSE_BEFORE_HEADLINE: f32 = 0.25;
+
+/// Whether the headline at `h` can open the article of `span`.
+fn starts_article(h: usize, span: &std::ops::Range<usize>, values: &[f32]) -> bool {
+    let prose = |r: std::ops::Range<usize>| -> f32 {
+        values
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .map(|v| v.max(0.0))
+            .sum()
+    };
+    h < span.start || prose(span.start..h) <= MAX_PROSE_BEFORE_HEADLINE * prose(span.clone())
 }
 
 /// The contiguous run of blocks with the largest value sum (empty when none is positive).
