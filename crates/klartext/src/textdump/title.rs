@@ -20,8 +20,9 @@ pub fn repeated_title(
     values: &[f32],
 ) -> Option<usize> {
     let first = doc.blocks.first()?;
-    let title = norm(first.text.lines().next().unwrap_or_default());
-    if title.is_empty() {
+    let title_line = first.text.lines().next().unwrap_or_default();
+    let title = norm(title_line);
+    if title.is_empty() || title_line.chars().count() > MAX_HEADLINE_CHARS {
         return None;
     }
     let skip = usize::from(!first.text.contains('\n'));
@@ -37,7 +38,7 @@ pub fn repeated_title(
     (skip..first_prose)
         .rev()
         .find(matches)
-        .or_else(|| (first_prose..span.end).find(matches))
+        .or_else(|| (first_prose.max(skip)..span.end).find(matches))
 }
 
 /// Whether `line` is the headline that the normalised `<title>` text holds: all of it, or
