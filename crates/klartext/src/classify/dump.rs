@@ -29,6 +29,7 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
         reasons[i] = local_reason(&doc.blocks[i], Mode::Listing);
     }
     cut_at_end_marker(doc, &range, values, &mut reasons);
+    cut_at_dated_list(doc, &range, values, &mut reasons);
     cut_trailing_section(doc, &range, values, &mut reasons);
     drop_stray_short_lines(doc, &range, values, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
@@ -103,6 +104,42 @@ fn cut_at_end_marker(
         let before = prose(range.start..i);
         if before >= MIN_PROSE_BEFORE_END && before >= prose(i + 1..next) {
             for r in &mut reasons[i..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// Drops a list of dated items after the article (more teasers, other posts, comments):
+/// from the first of two or more datelines after enough of the article, when the item
+/// the dateline opens holds no long paragraph (a live blog's entries do) and less prose
+/// follows than came before.
+fn cut_at_dated_list(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let is_dateline = |i: usize| crate::textdump::lines::is_dateline(&doc.blocks[i].text);
+    let mut before = 0.0f32;
+    let datelines: Vec<usize> = range.clone().filter(|&i| is_dateline(i)).collect();
+    let mut start = range.start;
+    for (k, &d) in datelines.iter().enumerate() {
+        before += values[start..d].iter().map(|v| v.max(0.0)).sum::<f32>();
+        start = d;
+        let Some(&next) = datelines.get(k + 1) else {
+            return;
+        };
+        let item_is_short = doc.blocks[d + 1..next]
+            .iter()
+            .all(|b| b.chars < LONG_PARAGRAPH);
+        // A teaser box in the middle of the article is followed by the rest of it.
+        let after: f32 = values[d..range.end].iter().map(|v| v.max(0.0)).sum();
+        if before >= MIN_PROSE_BEFORE_END && item_is_short && after <= before {
+            for r in &mut reasons[d..range.end] {
                 if r.keeps() {
                     *r = Reason::TrailingSection;
                 }

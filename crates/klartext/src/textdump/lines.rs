@@ -55,6 +55,30 @@ fn counts_comments(text: &str) -> bool {
                 .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
 }
 
+/// Datelines are short: a date, perhaps a time and a word or two.
+const MAX_DATELINE_CHARS: usize = 40;
+
+/// A line that is mostly a date with a year ("18. Nov 2021", "03/11/2023, 14:20 Uhr"): in
+/// a teaser list or under each comment. A bare time ("12:45 Uhr") is a live blog's entry
+/// and does not count.
+pub fn is_dateline(text: &str) -> bool {
+    let text = text.trim();
+    let chars = text.chars().count();
+    if chars > MAX_DATELINE_CHARS || chars == 0 {
+        return false;
+    }
+    let digits = text.chars().filter(char::is_ascii_digit).count();
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    // A day and a year at least; more words than figures make it a title ("Trends 2026").
+    digits >= 5 && letters <= digits + 4 && holds_year(text)
+}
+
+/// Whether a year from 1990 to 2039 stands in `text` as a number of its own.
+fn holds_year(text: &str) -> bool {
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|n| n.len() == 4 && ("1990".."2040").contains(&n))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -74,5 +98,16 @@ mod tests {
             "Related to this, the minister said the plan would fail."
         ));
         assert!(!is_end_marker("12 Kinder spielten im Hof"));
+    }
+
+    #[test]
+    fn datelines_carry_a_year() {
+        assert!(is_dateline("18. Nov 2021"));
+        assert!(is_dateline("03/11/2023"));
+        assert!(is_dateline("23. Juni 2016 um 17:21 Uhr"));
+        assert!(!is_dateline("12:45 Uhr"));
+        assert!(!is_dateline("New! 2026 Trends"));
+        assert!(!is_dateline("Asus TUF Dash 15 (2022)"));
+        assert!(!is_dateline("Im Jahr 2021 stieg die Zahl der Fälle"));
     }
 }
