@@ -24,7 +24,7 @@ pub fn document(text: &str) -> Document {
         if t.is_empty() {
             return;
         }
-        if is_list_of_short_lines(t) {
+        if is_list_of_short_lines(t) || (t.len() > LONG_BLOCK_BYTES && !looks_wrapped(t)) {
             blocks.extend(
                 t.lines()
                     .filter(|l| !l.trim().is_empty())
@@ -119,6 +119,36 @@ const WRAPPED_LINE_CHARS: usize = 60;
 fn is_list_of_short_lines(paragraph: &str) -> bool {
     let lines = paragraph.lines().count();
     lines > 1 && paragraph.chars().count() / lines < WRAPPED_LINE_CHARS
+}
+
+/// A block of lines longer than this is cut into its lines unless its author wrapped it:
+/// a converter that runs a form, a table or a widget together must not make it one
+/// paragraph that outweighs the article. (Shorter blocks of lines are kept whole: lines
+/// broken at `<br>` inside a paragraph are its text.)
+const LONG_BLOCK_BYTES: usize = 2000;
+
+/// Lines of a paragraph wrapped by its author (an e-mail, an old text file) are this long.
+const WRAPPED_LINES: std::ops::RangeInclusive<usize> = 40..=110;
+/// ... and differ in length by no more than this, the last line excepted.
+const WRAPPED_SPREAD: usize = 35;
+
+/// Whether a paragraph of several lines is one paragraph its author wrapped, rather than
+/// lines the converter put on lines of their own (list items, a form, a menu).
+fn looks_wrapped(paragraph: &str) -> bool {
+    let lengths: Vec<usize> = paragraph
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .collect();
+    let Some((last, body)) = lengths.split_last() else {
+        return true;
+    };
+    let (Some(min), Some(max)) = (body.iter().min(), body.iter().max()) else {
+        return true;
+    };
+    WRAPPED_LINES.contains(min)
+        && WRAPPED_LINES.contains(max)
+        && max - min <= WRAPPED_SPREAD
+        && *last <= max + 5
 }
 
 fn text_block(text: &str) -> Block {
