@@ -62,6 +62,9 @@ pub fn document(text: &str) -> Document {
     }
 }
 
+/// How far above the article's first kept block its headline stands at most.
+const NEAR_HEADLINE: usize = 3;
+
 /// How far before the article's first kept block the headline may stand.
 const HEADLINE_WINDOW: usize = 12;
 
@@ -95,10 +98,39 @@ pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
     if let Some(c) = confirmed {
         return Some(c.to_string());
     }
+    // A `<title>` written for search engines differs from the headline; the headline
+    // stands right above the article (a byline or dateline may come between).
+    let near = doc.blocks[first_kept.saturating_sub(NEAR_HEADLINE)..first_kept]
+        .iter()
+        .rev()
+        .map(|b| b.text.as_str())
+        .filter(|t| !lines::is_dateline(t) && !crate::lexicon::starts_like_byline(t))
+        .find(|t| {
+            is_headline_shaped(t)
+                && first_kept > 1
+                && *t != first_line
+                && shares_a_word(t, first_line)
+        });
+    if let Some(h) = near {
+        return Some(h.trim().to_string());
+    }
     if is_headline_shaped(first_line) && first_kept > 0 {
         return Some(crate::metadata::title::strip_unknown_suffix(first_line));
     }
     candidates.first().map(|c| c.to_string())
+}
+
+/// Whether two lines share a word of four letters or more (case aside): a headline and
+/// its page's `<title>` name the same thing.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
 }
 
 /// A line that could be a headline: a few words, no full stop at the end, no furniture.
