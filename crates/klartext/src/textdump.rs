@@ -7,6 +7,7 @@
 //! already separates paragraphs by one blank line.
 
 pub mod lines;
+pub mod meta;
 pub mod title;
 
 use crate::blocks::{Block, BlockKind, Document, Flags};

@@ -32,6 +32,7 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
     cut_at_dated_list(doc, &range, values, &mut reasons);
     cut_trailing_section(doc, &range, values, &mut reasons);
     drop_stray_short_lines(doc, &range, values, &mut reasons);
+    drop_credited_captions(doc, &range, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
@@ -171,6 +172,23 @@ fn drop_stray_short_lines(
             && !leads_into_prose
         {
             reasons[i] = Reason::ShortLine;
+        }
+    }
+}
+
+/// Captions are a sentence or two.
+const MAX_CAPTION_CHARS: usize = 400;
+
+/// Drops the lines that carry an image credit ("Foto: …", "© …", "Name/dpa"): a caption
+/// goes with its image, not into the running text.
+fn drop_credited_captions(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [Reason]) {
+    for i in range.clone() {
+        let text = &doc.blocks[i].text;
+        if reasons[i].keeps()
+            && text.chars().count() <= MAX_CAPTION_CHARS
+            && crate::metadata::images::split_caption(text).1.is_some()
+        {
+            reasons[i] = Reason::Caption;
         }
     }
 }
