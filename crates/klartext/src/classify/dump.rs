@@ -12,6 +12,19 @@ use crate::blocks::Document;
 /// Decides for each block of a text dump whether it belongs to the article; `values` are
 /// the blocks' values as the HTML path weighs them.
 pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
+    let is_code: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| crate::textdump::lines::looks_like_code(&b.text))
+        .collect();
+    // Script leftovers can be long; they never speak for the article.
+    let values: Vec<f32> = values
+        .iter()
+        .zip(&doc.blocks)
+        .zip(&is_code)
+        .map(|((&v, b), &code)| if code { -(b.chars as f32) } else { v })
+        .collect();
+    let values = values.as_slice();
     let span = best_span(values);
     let headline = crate::textdump::title::repeated_title(doc, &span, values)
         .filter(|&h| starts_article(h, &span, values));
@@ -26,7 +39,11 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
     }
     for i in range.clone() {
         // Nothing in a dump is a link, so it reads in listing mode.
-        reasons[i] = local_reason(&doc.blocks[i], Mode::Listing);
+        reasons[i] = if is_code[i] {
+            Reason::Code
+        } else {
+            local_reason(&doc.blocks[i], Mode::Listing)
+        };
     }
     cut_at_end_marker(doc, &range, values, &mut reasons);
     cut_at_dated_list(doc, &range, values, &mut reasons);

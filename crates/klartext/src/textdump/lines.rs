@@ -55,6 +55,56 @@ fn counts_comments(text: &str) -> bool {
                 .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit())))
 }
 
+/// Calls of page scripts (trackers, ad slots, logging) that a converter leaves in the
+/// text. Statements such as `var x = …` are left alone: a programming article shows them.
+const SCRIPT_STARTS: [&str; 7] = [
+    "console.",
+    "window.",
+    "googletag.",
+    "datalayer",
+    "_paq.",
+    "(function(",
+    "__",
+];
+
+/// A leftover of the page's scripts rather than text: a JSON fragment, a `console.…` or
+/// `window.…` call, a `key: value` flag (`isPremium: false`).
+pub fn looks_like_code(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let json = (t.starts_with('{') || t.starts_with('[')) && t.contains("\":");
+    let script = SCRIPT_STARTS.iter().any(|s| lower.starts_with(s))
+        && (t.contains('(') || t.contains('=') || t.ends_with(';'));
+    json || script || t.lines().all(is_flag)
+}
+
+/// `key: value` or `key = value` with an identifier for a key and a literal for a value.
+fn is_flag(line: &str) -> bool {
+    let Some((key, value)) = line.split_once(':').or_else(|| line.split_once('=')) else {
+        return false;
+    };
+    let key = key.trim().trim_matches('"');
+    let value = value.trim().trim_end_matches([',', ';']).trim();
+    let identifier = !key.is_empty()
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-' || c == '.')
+        && key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+        && key
+            .chars()
+            .any(|c| c.is_ascii_uppercase() || c == '_' || c == '.');
+    let literal = matches!(value, "true" | "false" | "null" | "undefined" | "[]" | "{}")
+        || (!value.is_empty()
+            && value
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-'))
+        || (value.len() >= 2 && value.starts_with('"') && value.ends_with('"'));
+    identifier && literal
+}
+
 /// Datelines are short: a date, perhaps a time and a word or two.
 const MAX_DATELINE_CHARS: usize = 40;
 
@@ -98,6 +148,19 @@ mod tests {
             "Related to this, the minister said the plan would fail."
         ));
         assert!(!is_end_marker("12 Kinder spielten im Hof"));
+    }
+
+    #[test]
+    fn script_leftovers_are_code() {
+        assert!(looks_like_code(
+            r#"{"@type":"NewsArticle","isAccessibleForFree":false}"#
+        ));
+        assert!(looks_like_code("console.log(\"ad slot ready\");"));
+        assert!(looks_like_code("isPremium: false"));
+        assert!(looks_like_code("ad_slot_id = 4711"));
+        assert!(!looks_like_code("Fazit: Die Regierung hat versagt."));
+        assert!(!looks_like_code("Ort: Berlin"));
+        assert!(!looks_like_code("poetry add yapapi"));
     }
 
     #[test]
