@@ -17,8 +17,8 @@ use crate::dom::{Dom, NodeId};
 /// Cuts a text dump into blocks.
 pub fn document(text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let has_blank_lines =
-        text.split('\n').any(|line| line.trim().is_empty()) && text.trim().contains('\n');
+    // Blank lines at the very start or end (a final line end) separate nothing.
+    let has_blank_lines = text.trim().split('\n').any(|line| line.trim().is_empty());
     let mut blocks = Vec::new();
     let mut push = |t: &str| {
         let t = t.trim_matches(|c: char| c == '\n' || c == '\r' || c == ' ' || c == '\t');

@@ -46,7 +46,7 @@ pub fn fill(
         .position(|r| *r == Reason::Headline)
         .filter(|&h| h < first)
         .unwrap_or(first.saturating_sub(HEADER_BEFORE));
-    let header = header_start..(first + HEADER_AFTER).min(doc.blocks.len());
+    let header = header_start..(first + HEADER_AFTER).min(last + 1);
     let dropped = |i: &usize| !selection.keeps(*i);
     let line = |i: usize| doc.blocks[i].text.trim();
     if article.date_published.is_none() {
