@@ -48,6 +48,7 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
     cut_at_end_marker(doc, &range, values, &mut reasons);
     cut_at_dated_list(doc, &range, values, &mut reasons);
     cut_trailing_section(doc, &range, values, &mut reasons);
+    cut_trailing_labelled_section(doc, &range, values, &mut reasons);
     drop_stray_short_lines(doc, &range, values, &mut reasons);
     drop_credited_captions(doc, &range, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
@@ -164,6 +165,41 @@ fn cut_at_dated_list(
             }
             return;
         }
+    }
+}
+
+/// The share of the article's prose that may follow a furniture label for the rest to go.
+const TRAILING_SHARE: f32 = 0.25;
+
+/// What the HTML path does at a furniture heading ("Related Posts", "Mehr zum Thema"), for
+/// a dump, where a heading is a short line that is no sentence: drops the tail from there
+/// when little of the prose follows.
+fn cut_trailing_labelled_section(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let total: f32 = values[range.clone()].iter().map(|v| v.max(0.0)).sum();
+    let mut after = total;
+    for i in range.clone() {
+        let text = doc.blocks[i].text.trim();
+        let is_label = doc.blocks[i].chars < SHORT_LINE
+            && !text.contains('\n')
+            && (!ends_like_sentence(text) || text.ends_with(':'));
+        if total > 0.0
+            && after <= TRAILING_SHARE * total
+            && is_label
+            && crate::lexicon::starts_with_furniture_phrase(text)
+        {
+            for r in &mut reasons[i..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+        after -= values[i].max(0.0);
     }
 }
 
