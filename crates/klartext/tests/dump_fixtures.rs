@@ -315,6 +315,7 @@ fn a_blog_post_ends_at_its_tags() {
         &Expected {
             title: Some("How to repot a fiddle leaf fig without killing it"),
             date: Some("2022-05-02"),
+            authors: &["Mark Evans"],
             paragraphs: &[
                 "Fiddle leaf figs hate being moved, so the best time to repot one is in spring, when the plant is growing and can recover quickly from the shock.",
                 "Choose a pot only a few centimetres wider than the old one, with good drainage holes, and use a chunky, well-draining mix rather than ordinary garden soil.",

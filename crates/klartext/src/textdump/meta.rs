@@ -50,10 +50,8 @@ pub fn fill(
     let dropped = |i: &usize| !selection.keeps(*i);
     let line = |i: usize| doc.blocks[i].text.trim();
     if article.date_published.is_none() {
-        article.date_published = header
-            .clone()
-            .filter(dropped)
-            .find_map(|i| date_of(line(i), now));
+        // A dateline may also run into a kept line ("23.06.2016 - Name - 3 comments").
+        article.date_published = header.clone().find_map(|i| date_of(line(i), now));
     }
     if article.authors.is_empty() {
         article.authors = header
@@ -91,9 +89,10 @@ fn date_of(text: &str, now: i64) -> Option<String> {
 }
 
 /// Words that open a byline naming the authors.
-const BYLINE_OPENERS: [&str; 10] = [
+const BYLINE_OPENERS: [&str; 11] = [
     "von ",
     "by ",
+    "par ",
     "autor:",
     "autorin:",
     "author:",
@@ -104,15 +103,41 @@ const BYLINE_OPENERS: [&str; 10] = [
     "a cura di ",
 ];
 
-/// The persons a byline names ("Von Anna Berger und Jan Wolf, Berlin").
+/// Words inside a byline after which the authors follow ("Posted on 2 May 2022 by Mark
+/// Evans", "Publiziert am 13. Januar 2014 von uriebe").
+const BYLINE_INFIXES: [&str; 4] = [" by ", " von ", " par ", "author: "];
+
+/// Where the names of a byline end: a separator, a date, a time.
+const NAME_ENDS: [&str; 9] = [
+    " | ", " • ", " @ ", " am ", " on ", " à ", " - ", " – ", "(",
+];
+
+/// The persons a byline names ("Von Anna Berger und Jan Wolf, Berlin", "Posted on 2 May
+/// 2022 by Mark Evans").
 fn byline_names(text: &str) -> Option<Vec<String>> {
-    if text.chars().count() > MAX_LINE_CHARS {
+    if text.chars().count() > MAX_LINE_CHARS || text.contains('\n') {
         return None;
     }
-    let lower = text.to_lowercase();
-    let opener = BYLINE_OPENERS.iter().find(|o| lower.starts_with(**o))?;
-    let rest = text.get(opener.len()..)?;
-    let names: Vec<String> = authors::split_names(rest, true)
+    // ASCII lower case keeps every byte offset, so positions found in it hold in `text`.
+    let lower = text.to_ascii_lowercase();
+    let start = BYLINE_OPENERS
+        .iter()
+        .find(|o| lower.starts_with(**o))
+        .map(|o| o.len())
+        .or_else(|| {
+            BYLINE_INFIXES
+                .iter()
+                .filter_map(|m| lower.find(m).map(|at| at + m.len()))
+                .min()
+        })?;
+    let rest = text.get(start..)?;
+    let end = NAME_ENDS
+        .iter()
+        .filter_map(|e| rest.find(e))
+        .chain(rest.find(|c: char| c.is_ascii_digit()))
+        .min()
+        .unwrap_or(rest.len());
+    let names: Vec<String> = authors::split_names(rest.get(..end)?, true)
         .into_iter()
         .filter(|n| agencies::canonical(n).is_none())
         .collect();
