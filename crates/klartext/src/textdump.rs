@@ -5,6 +5,10 @@
 //! is cut at every line. Each block's text is kept as written (only line ends are
 //! trimmed), so offsets into the article text line up with the input where the dump
 //! already separates paragraphs by one blank line.
+//!
+//! Submodules: `lines` judges single lines (end markers, datelines, script leftovers),
+//! `title` finds the headline the title line repeats, `meta` reads date, byline, agency
+//! credit and image captions from the lines around the article.
 
 pub mod lines;
 pub mod meta;

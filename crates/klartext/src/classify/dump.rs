@@ -1,7 +1,11 @@
 //! The text-dump path of the classifier. A dump has no containers to choose from, so the
-//! article is the best contiguous run of blocks; then the local verdicts the HTML path
-//! uses, plus what only a dump needs: short lines that lead nowhere (menu items, labels)
-//! and short blocks printed more than once (a consent notice at every embed).
+//! article is the best contiguous run of blocks (script leftovers counting against it),
+//! started after the headline that repeats the dump's title line and ended at the first
+//! line that only stands after an article (share bar, tags, comment count, author box),
+//! at a list of dated teasers, or at a furniture label with little prose after it. Then
+//! the local verdicts the HTML path uses, plus what only a dump needs: short lines that
+//! lead nowhere (menu items, labels), caption lines with an image credit, and short
+//! blocks printed more than once (a consent notice at every embed).
 
 use super::{
     cut_trailing_section, drop_closing_calls_to_action, drop_kickers, drop_repeats,
