@@ -243,7 +243,8 @@ fn drop_credited_captions(doc: &Document, range: &std::ops::Range<usize>, reason
         let text = &doc.blocks[i].text;
         if reasons[i].keeps()
             && text.chars().count() <= MAX_CAPTION_CHARS
-            && crate::metadata::images::split_caption(text).1.is_some()
+            && (crate::metadata::images::split_caption(text).1.is_some()
+                || crate::textdump::lines::ends_with_photo_credit(text))
         {
             reasons[i] = Reason::Caption;
         }

@@ -6,6 +6,27 @@ use std::sync::LazyLock;
 
 use crate::lexicon::{phrase_list, starts_with_any};
 
+static PHOTO_CREDITS: LazyLock<Vec<String>> =
+    LazyLock::new(|| phrase_list(include_str!("../../data/dump-photo-credits.txt")));
+
+/// Caption lines are short.
+const MAX_CREDIT_LINE_CHARS: usize = 200;
+
+/// A caption or credit line closed by a picture agency without a label: "Getty Images",
+/// "Ein Pinguin in der Antarktis. EFE", "Sergio Massa (Télam)".
+pub fn ends_with_photo_credit(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([')', ']']);
+    if t.chars().count() > MAX_CREDIT_LINE_CHARS || t.contains('\n') || t.ends_with('.') {
+        return false;
+    }
+    let lower = t.to_lowercase();
+    PHOTO_CREDITS.iter().any(|c| {
+        lower.strip_suffix(c.as_str()).is_some_and(|head| {
+            head.is_empty() || head.ends_with([' ', '/', '(', '|', '.', ',', '-', '–', ':'])
+        })
+    })
+}
+
 static END_MARKERS: LazyLock<Vec<String>> =
     LazyLock::new(|| phrase_list(include_str!("../../data/dump-end-markers.txt")));
 
@@ -161,6 +182,15 @@ mod tests {
         assert!(!looks_like_code("Fazit: Die Regierung hat versagt."));
         assert!(!looks_like_code("Ort: Berlin"));
         assert!(!looks_like_code("poetry add yapapi"));
+    }
+
+    #[test]
+    fn picture_agencies_close_captions() {
+        assert!(ends_with_photo_credit("Getty Images"));
+        assert!(ends_with_photo_credit("Ein Pinguin in der Antarktis. EFE"));
+        assert!(ends_with_photo_credit("Sergio Massa (Télam)"));
+        assert!(!ends_with_photo_credit("Das meldete die Agentur Reuters."));
+        assert!(!ends_with_photo_credit("Kaffee mit Imagefilm"));
     }
 
     #[test]
