@@ -26,7 +26,16 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
         .iter()
         .zip(&doc.blocks)
         .zip(&is_code)
-        .map(|((&v, b), &code)| if code { -(b.chars as f32) } else { v })
+        .map(|((&v, b), &code)| {
+            if code {
+                -(b.chars as f32)
+            } else if v > 0.0 && !crate::textdump::lines::has_sentences(&b.text) {
+                // A menu or a select box run into one long line: words without sentences.
+                -0.25 * b.chars as f32
+            } else {
+                v
+            }
+        })
         .collect();
     let values = values.as_slice();
     let span = best_span(values);

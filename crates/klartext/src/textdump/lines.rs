@@ -126,6 +126,31 @@ fn is_flag(line: &str) -> bool {
     identifier && literal
 }
 
+/// Prose of this length holds at least one sentence end ...
+const SENTENCE_CHARS: usize = 400;
+
+/// Whether a long block reads as sentences: at least one sentence end (`.`, `!`, `?`, `。`
+/// and the like, before a space or at the end) per `SENTENCE_CHARS` characters. Menus,
+/// tag clouds and select boxes that a converter runs into one line have none.
+pub fn has_sentences(text: &str) -> bool {
+    let chars = text.chars().count();
+    if chars < SENTENCE_CHARS {
+        return true;
+    }
+    let mut ends = 0;
+    let mut it = text.chars().peekable();
+    while let Some(c) = it.next() {
+        let next = it.peek().copied();
+        if matches!(c, '。' | '！' | '？')
+            || (matches!(c, '.' | '!' | '?' | ':' | ';')
+                && next.is_none_or(|n| n.is_whitespace() || "\"'»«“”’)]".contains(n)))
+        {
+            ends += 1;
+        }
+    }
+    ends * SENTENCE_CHARS >= chars
+}
+
 /// Datelines are short: a date, perhaps a time and a word or two.
 const MAX_DATELINE_CHARS: usize = 40;
 
@@ -191,6 +216,16 @@ mod tests {
         assert!(ends_with_photo_credit("Sergio Massa (Télam)"));
         assert!(!ends_with_photo_credit("Das meldete die Agentur Reuters."));
         assert!(!ends_with_photo_credit("Kaffee mit Imagefilm"));
+    }
+
+    #[test]
+    fn a_menu_run_into_one_line_has_no_sentences() {
+        let menu = "ARCHIVES Select Month January 2026 November 2025 October 2025 ".repeat(6);
+        assert!(!has_sentences(&menu));
+        let prose =
+            "Der Rat hat entschieden. Die Stadt baut einen Radweg, der im Frühjahr fertig wird. "
+                .repeat(5);
+        assert!(has_sentences(&prose));
     }
 
     #[test]
