@@ -43,6 +43,8 @@ pub enum Reason {
     ShortLine,
     /// A short label above the headline.
     Kicker,
+    /// A leftover of the page's scripts in a text dump (JSON, a `console.…` call, flags).
+    Code,
 }
 
 impl Reason {
@@ -65,6 +67,7 @@ impl Reason {
             Reason::CallToAction => "call-to-action",
             Reason::ShortLine => "short-line",
             Reason::Kicker => "kicker",
+            Reason::Code => "code",
         }
     }
 }
