@@ -235,7 +235,7 @@ def main():
     ap.add_argument("--depth", type=int, default=5)
     ap.add_argument("--rate", type=float, default=0.1)
     ap.add_argument("--threshold", type=float, default=0.5, help="for the cross-validation report")
-    ap.add_argument("--drop-below", type=float, default=0.4,
+    ap.add_argument("--drop-below", type=float, default=0.3,
                     help="a block the rules keep is dropped below this probability")
     ap.add_argument("--add-above", type=float, default=0.6,
                     help="a block outside the rules' main region is taken from this probability")
@@ -310,13 +310,13 @@ def main():
 
 def shipped_policy(pages, x, probs, names, args):
     """What classify::apply_model does with the probabilities: drop a kept block below
-    --drop-below unless it is long (250+ characters), code, a table cell or unspaced text;
+    --drop-below unless it is 150 characters or longer, code, a table cell or unspaced text;
     take a block outside the main region from --add-above; leave the page to the rules
     when that would lose more than half of its kept text."""
     col = {n: i for i, n in enumerate(names)}
     chars = np.rint(np.expm1(x[:, col["log_chars"]]))
     words = np.rint(np.expm1(x[:, col["log_words"]]))
-    may_drop = ((chars < 250) & (x[:, col["is_pre"]] == 0) & (x[:, col["is_cell"]] == 0)
+    may_drop = ((chars < 150) & (x[:, col["is_pre"]] == 0) & (x[:, col["is_cell"]] == 0)
                 & (chars <= 20 * np.maximum(words, 1)))
     rule = x[:, col["rule_keeps"]] > 0.5
     outside = x[:, col["reason_outside_main"]] > 0.5

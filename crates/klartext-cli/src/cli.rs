@@ -108,6 +108,12 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "LABEL", value_parser = parse_charset)]
     pub charset: Option<String>,
 
+    /// The time the pages were fetched, for relative dates ("vor 3 Stunden", "yesterday")
+    /// and the check that no date lies in the future: seconds since 1970 or an ISO date
+    /// ("2025-11-30", "2025-11-30T14:00:00Z") [default: now].
+    #[arg(long, value_name = "WHEN", value_parser = parse_reference_time)]
+    pub reference_time: Option<i64>,
+
     /// Documents extracted in parallel [default: number of cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -126,6 +132,21 @@ fn parse_charset(label: &str) -> Result<String, String> {
         }
         _ => Ok(label.to_string()),
     }
+}
+
+/// Seconds since the epoch, or a date read as klartext reads a page's dates.
+fn parse_reference_time(value: &str) -> Result<i64, String> {
+    let v = value.trim();
+    // Ten digits or fewer are seconds; eight could also be a compact date, so they are
+    // taken as seconds only when no date reading fits.
+    if let Ok(secs) = v.parse::<i64>() {
+        if v.len() != 8 {
+            return Ok(secs);
+        }
+    }
+    klartext::metadata::dates::parse_value(v)
+        .map(|d| d.timestamp())
+        .ok_or_else(|| "expected seconds since 1970 or a date like 2025-11-30".to_string())
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -181,6 +202,22 @@ mod tests {
     }
 
     #[test]
+    fn reference_time_takes_seconds_or_dates() {
+        let parse = |v: &str| {
+            let cli = Cli::try_parse_from(["klartext", "extract", "--reference-time", v, "x"])
+                .map_err(|e| e.exit_code())?;
+            match cli.command {
+                Command::Extract(args) => Ok(args.reference_time),
+                _ => Err(0),
+            }
+        };
+        assert_eq!(parse("1764460800"), Ok(Some(1_764_460_800)));
+        assert_eq!(parse("2025-11-30"), Ok(Some(1_764_460_800)));
+        assert_eq!(parse("2025-11-30T01:00:00+01:00"), Ok(Some(1_764_460_800)));
+        assert_eq!(parse("soon"), Err(2));
+    }
+
+    #[test]
     fn defaults() {
         let cli = Cli::try_parse_from(["klartext", "extract"]).expect("parses");
         let Command::Extract(args) = cli.command else {
@@ -188,6 +225,11 @@ mod tests {
         };
         assert_eq!(args.format, Format::Json);
         assert_eq!(args.input, InputArg::Auto);
-        assert!(args.inputs.is_empty() && args.jobs.is_none() && !args.markdown);
+        assert!(
+            args.inputs.is_empty()
+                && args.jobs.is_none()
+                && !args.markdown
+                && args.reference_time.is_none()
+        );
     }
 }

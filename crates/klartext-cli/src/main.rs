@@ -122,6 +122,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         input: args.input.into(),
         url: args.url,
         charset: args.charset,
+        reference_time: args.reference_time,
         markdown: args.markdown || args.format == Format::Markdown,
         ..Options::default()
     };

@@ -58,7 +58,7 @@ enum Section {
 }
 
 /// The phrases of a list file, lower-cased: one a line, `#` starts a comment line.
-fn phrase_list(source: &str) -> Vec<String> {
+pub(crate) fn phrase_list(source: &str) -> Vec<String> {
     source
         .lines()
         .map(str::trim)
@@ -149,7 +149,7 @@ pub fn starts_with_furniture_phrase(text: &str) -> bool {
 }
 
 /// Whether `text`, lower-cased, starts with one of `phrases` followed by a non-letter.
-fn starts_with_any(text: &str, phrases: &[String]) -> bool {
+pub(crate) fn starts_with_any(text: &str, phrases: &[String]) -> bool {
     let head: String = text.chars().take(60).flat_map(char::to_lowercase).collect();
     let head = head.trim_start();
     phrases.iter().any(|p| {

@@ -127,8 +127,8 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         return Ok(article);
     }
     metadata::fill(&doc, options, &mut article);
-    if !is_html && article.title.is_none() {
-        article.title = textdump::headline(&doc, &main);
+    if !is_html {
+        textdump::meta::fill(&doc, &main, &mut article, options.reference_time);
     }
     if over_budget() {
         article.truncated = true;

@@ -5,6 +5,14 @@
 //! is cut at every line. Each block's text is kept as written (only line ends are
 //! trimmed), so offsets into the article text line up with the input where the dump
 //! already separates paragraphs by one blank line.
+//!
+//! Submodules: `lines` judges single lines (end markers, datelines, script leftovers),
+//! `title` finds the headline the title line repeats, `meta` reads date, byline, agency
+//! credit and image captions from the lines around the article.
+
+pub mod lines;
+pub mod meta;
+pub mod title;
 
 use crate::blocks::{Block, BlockKind, Document, Flags};
 use crate::classify::Selection;
@@ -13,15 +21,15 @@ use crate::dom::{Dom, NodeId};
 /// Cuts a text dump into blocks.
 pub fn document(text: &str) -> Document {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let has_blank_lines =
-        text.split('\n').any(|line| line.trim().is_empty()) && text.trim().contains('\n');
+    // Blank lines at the very start or end (a final line end) separate nothing.
+    let has_blank_lines = text.trim().split('\n').any(|line| line.trim().is_empty());
     let mut blocks = Vec::new();
     let mut push = |t: &str| {
         let t = t.trim_matches(|c: char| c == '\n' || c == '\r' || c == ' ' || c == '\t');
         if t.is_empty() {
             return;
         }
-        if is_list_of_short_lines(t) {
+        if is_list_of_short_lines(t) || (t.len() > LONG_BLOCK_BYTES && !looks_wrapped(t)) {
             blocks.extend(
                 t.lines()
                     .filter(|l| !l.trim().is_empty())
@@ -59,6 +67,9 @@ pub fn document(text: &str) -> Document {
     }
 }
 
+/// How far above the article's first kept block its headline stands at most.
+const NEAR_HEADLINE: usize = 3;
+
 /// How far before the article's first kept block the headline may stand.
 const HEADLINE_WINDOW: usize = 12;
 
@@ -66,6 +77,13 @@ const HEADLINE_WINDOW: usize = 12;
 /// preferably one the dump's first line (where a page's `<title>` lands) repeats; else that
 /// first line without its site suffix.
 pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
+    let marked = selection
+        .reasons
+        .iter()
+        .position(|r| *r == crate::classify::Reason::Headline);
+    if let Some(h) = marked.and_then(|h| doc.blocks.get(h)) {
+        return Some(h.text.trim().to_string());
+    }
     let first_kept = (0..doc.blocks.len()).find(|&i| selection.keeps(i))?;
     let first_line = doc
         .blocks
@@ -85,10 +103,39 @@ pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
     if let Some(c) = confirmed {
         return Some(c.to_string());
     }
+    // A `<title>` written for search engines differs from the headline; the headline
+    // stands right above the article (a byline or dateline may come between).
+    let near = doc.blocks[first_kept.saturating_sub(NEAR_HEADLINE)..first_kept]
+        .iter()
+        .rev()
+        .map(|b| b.text.as_str())
+        .filter(|t| !lines::is_dateline(t) && !crate::lexicon::starts_like_byline(t))
+        .find(|t| {
+            is_headline_shaped(t)
+                && first_kept > 1
+                && *t != first_line
+                && shares_a_word(t, first_line)
+        });
+    if let Some(h) = near {
+        return Some(h.trim().to_string());
+    }
     if is_headline_shaped(first_line) && first_kept > 0 {
         return Some(crate::metadata::title::strip_unknown_suffix(first_line));
     }
     candidates.first().map(|c| c.to_string())
+}
+
+/// Whether two lines share a word of four letters or more (case aside): a headline and
+/// its page's `<title>` name the same thing.
+fn shares_a_word(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().count() >= 4)
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let b = words(b);
+    words(a).iter().any(|w| b.contains(w))
 }
 
 /// A line that could be a headline: a few words, no full stop at the end, no furniture.
@@ -109,6 +156,36 @@ const WRAPPED_LINE_CHARS: usize = 60;
 fn is_list_of_short_lines(paragraph: &str) -> bool {
     let lines = paragraph.lines().count();
     lines > 1 && paragraph.chars().count() / lines < WRAPPED_LINE_CHARS
+}
+
+/// A block of lines longer than this is cut into its lines unless its author wrapped it:
+/// a converter that runs a form, a table or a widget together must not make it one
+/// paragraph that outweighs the article. (Shorter blocks of lines are kept whole: lines
+/// broken at `<br>` inside a paragraph are its text.)
+const LONG_BLOCK_BYTES: usize = 2000;
+
+/// Lines of a paragraph wrapped by its author (an e-mail, an old text file) are this long.
+const WRAPPED_LINES: std::ops::RangeInclusive<usize> = 40..=110;
+/// ... and differ in length by no more than this, the last line excepted.
+const WRAPPED_SPREAD: usize = 35;
+
+/// Whether a paragraph of several lines is one paragraph its author wrapped, rather than
+/// lines the converter put on lines of their own (list items, a form, a menu).
+fn looks_wrapped(paragraph: &str) -> bool {
+    let lengths: Vec<usize> = paragraph
+        .lines()
+        .map(|l| l.trim().chars().count())
+        .collect();
+    let Some((last, body)) = lengths.split_last() else {
+        return true;
+    };
+    let (Some(min), Some(max)) = (body.iter().min(), body.iter().max()) else {
+        return true;
+    };
+    WRAPPED_LINES.contains(min)
+        && WRAPPED_LINES.contains(max)
+        && max - min <= WRAPPED_SPREAD
+        && *last <= max + 5
 }
 
 fn text_block(text: &str) -> Block {

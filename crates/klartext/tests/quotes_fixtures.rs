@@ -294,3 +294,155 @@ fn offsets_are_code_points_and_marks_included() {
         .collect();
     assert_eq!(s, "Älteste Bürgerin Grete Öhler");
 }
+
+// Entities: every person, organisation and place named, each once, with mentions merged.
+
+use klartext::article::{Entity, EntityType};
+
+fn entities(text: &str) -> Vec<Entity> {
+    analyse(text).1
+}
+
+/// The one entity called `name`; fails when it is missing or listed twice.
+fn entity<'a>(all: &'a [Entity], name: &str) -> &'a Entity {
+    let found: Vec<&Entity> = all.iter().filter(|e| e.name == name).collect();
+    assert_eq!(found.len(), 1, "{name} once in {all:#?}");
+    found[0]
+}
+
+const DE_ENTITIES: &str = "Außenministerin Anna Berger ist am Montag nach Paris gereist. \
+Dort traf sie den französischen Chefunterhändler Luc Martin. „Wir sind uns einig“, sagte \
+Berger nach dem Treffen. Die Ministerin betonte, die Gespräche seien gut verlaufen.\n\n\
+Bahnchef Jonas Weber kündigte unterdessen neue Züge an. Die Deutsche Bahn habe viel Geld \
+investiert, sagte Weber. Der Konzern wolle bis 2030 klimaneutral sein.\n\n\
+Das Bundesamt für Migration und Flüchtlinge (BAMF) teilte mit, die Zahl der Anträge sei \
+gesunken. Ein Sprecher des BAMF sagte, man prüfe weitere Schritte. Kritik kam von der SPD. \
+SPD-Chef Lars Klingbeil sprach von einem Fehler. Die Bochumer Polizei ermittelt. \
+Frau Dr. Katrin Roth von der Universität Hamburg hält die Zahlen für plausibel. Roth sagte, \
+die Entwicklung sei absehbar gewesen. Kanzler Scholz äußerte sich nicht. Die Acme Solutions \
+GmbH wollte sich nicht äußern. Anna Bergers Vorschlag stieß in Deutschland auf Zustimmung.";
+
+#[test]
+fn german_persons_with_roles_and_merged_mentions() {
+    let all = entities(DE_ENTITIES);
+    let berger = entity(&all, "Anna Berger");
+    assert_eq!(berger.kind, EntityType::Person);
+    assert_eq!(berger.roles, vec!["Außenministerin".to_string()]);
+    // Anna Berger, Berger, die Ministerin, Anna Bergers.
+    assert_eq!(berger.mentions, 4);
+    assert_eq!(entity(&all, "Luc Martin").roles, vec!["Chefunterhändler"]);
+    let weber = entity(&all, "Jonas Weber");
+    assert_eq!(weber.roles, vec!["Bahnchef"]);
+    assert_eq!(weber.mentions, 2);
+    assert_eq!(entity(&all, "Lars Klingbeil").roles, vec!["SPD-Chef"]);
+    assert_eq!(entity(&all, "Katrin Roth").mentions, 2);
+    assert_eq!(entity(&all, "Scholz").roles, vec!["Kanzler"]);
+}
+
+#[test]
+fn german_organisations_and_places() {
+    let all = entities(DE_ENTITIES);
+    let org = |name: &str| entity(&all, name).kind == EntityType::Organization;
+    for name in [
+        "Deutsche Bahn",
+        "Bundesamt für Migration und Flüchtlinge",
+        "SPD",
+        "Bochumer Polizei",
+        "Universität Hamburg",
+        "Acme Solutions GmbH",
+    ] {
+        assert!(org(name), "{name}: {all:#?}");
+    }
+    // „Der Konzern“ is the Deutsche Bahn; the acronym in brackets names the Bundesamt.
+    assert_eq!(entity(&all, "Deutsche Bahn").mentions, 2);
+    assert_eq!(
+        entity(&all, "Bundesamt für Migration und Flüchtlinge").mentions,
+        2
+    );
+    assert_eq!(entity(&all, "Paris").kind, EntityType::Place);
+    assert_eq!(entity(&all, "Deutschland").kind, EntityType::Place);
+}
+
+#[test]
+fn capitalised_german_nouns_are_no_names() {
+    for text in [
+        "Am Montag hat die Regierung Maßnahmen beschlossen.",
+        "Von der Vernehmung erhoffen sich die Ermittler Hinweise auf das Motiv.",
+        "Die Lieferungen kamen spät. Sirenen heulten in der Nacht.",
+        "Das Ministerium teilte Ende Mai mit, die Lage sei ernst.",
+    ] {
+        let all = entities(text);
+        assert!(all.is_empty(), "{text}: {all:#?}");
+    }
+}
+
+const EN_ENTITIES: &str = "Foreign Secretary Jane Doe arrived in Berlin on Monday. \"We will \
+not give up on these talks,\" she said. The foreign secretary later met Chancellor Olaf Scholz.\n\n\
+\"The numbers speak for themselves,\" Tom Hill, the chief executive of Acme, told reporters. \
+Acme Corp said it would hire 200 people. The company expects growth. Hill's comments came \
+after the Bank of England raised rates. A spokeswoman for the Labour Party, Amy Chen, said the \
+plan had failed. Police Chief Mark Owens said officers had acted by the book. Owens added that \
+nobody was hurt. Union leader Maria Lopez called for a strike.";
+
+#[test]
+fn english_persons_with_roles_and_merged_mentions() {
+    let all = entities(EN_ENTITIES);
+    let doe = entity(&all, "Jane Doe");
+    assert_eq!(doe.roles, vec!["Foreign Secretary"]);
+    // Jane Doe, the foreign secretary (the pronoun is not counted).
+    assert_eq!(doe.mentions, 2);
+    let hill = entity(&all, "Tom Hill");
+    assert_eq!(hill.roles, vec!["chief executive of Acme"]);
+    assert_eq!(hill.mentions, 2);
+    assert_eq!(entity(&all, "Olaf Scholz").roles, vec!["Chancellor"]);
+    assert_eq!(
+        entity(&all, "Amy Chen").roles,
+        vec!["spokeswoman for the Labour Party"]
+    );
+    let owens = entity(&all, "Mark Owens");
+    assert_eq!(owens.roles, vec!["Police Chief"]);
+    assert_eq!(owens.mentions, 2);
+    assert_eq!(entity(&all, "Maria Lopez").roles, vec!["Union leader"]);
+}
+
+#[test]
+fn english_organisations() {
+    let all = entities(EN_ENTITIES);
+    for name in ["Acme Corp", "Bank of England", "Labour Party"] {
+        assert_eq!(entity(&all, name).kind, EntityType::Organization, "{name}");
+    }
+    // „The company“ refers back to Acme Corp.
+    assert_eq!(entity(&all, "Acme Corp").mentions, 2);
+    assert_eq!(entity(&all, "Berlin").kind, EntityType::Place);
+    // No sentence opener or role word became an entity of its own.
+    for e in &all {
+        assert!(
+            !matches!(
+                e.name.as_str(),
+                "The" | "Police" | "Union" | "Chief" | "Hill's"
+            ),
+            "{all:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_speaker_outside_the_name_lexicon_is_a_person() {
+    let all = entities("„Wir geben nicht auf“, sagte Baptiste Ondoua am Abend. Ondoua lachte.");
+    let p = entity(&all, "Baptiste Ondoua");
+    assert_eq!(p.kind, EntityType::Person);
+    assert_eq!(p.mentions, 2);
+}
+
+#[test]
+fn runs_of_capitalised_words_stay_bounded() {
+    // Title case, name-like runs and particles without end: analysed whole, and no run
+    // becomes one giant name.
+    let text = "Anna Maria Berger von der Van De Al Bank Partei Ministerium ".repeat(5000);
+    let all = entities(&text);
+    assert!(
+        all.iter().all(|e| e.name.split(' ').count() <= 8),
+        "{:?}",
+        all.first()
+    );
+}

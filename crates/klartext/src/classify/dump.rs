@@ -1,7 +1,11 @@
 //! The text-dump path of the classifier. A dump has no containers to choose from, so the
-//! article is the best contiguous run of blocks; then the local verdicts the HTML path
-//! uses, plus what only a dump needs: short lines that lead nowhere (menu items, labels)
-//! and short blocks printed more than once (a consent notice at every embed).
+//! article is the best contiguous run of blocks (script leftovers counting against it),
+//! started after the headline that repeats the dump's title line and ended at the first
+//! line that only stands after an article (share bar, tags, comment count, author box),
+//! at a list of dated teasers, or at a furniture label with little prose after it. Then
+//! the local verdicts the HTML path uses, plus what only a dump needs: short lines that
+//! lead nowhere (menu items, labels), caption lines with an image credit, and short
+//! blocks printed more than once (a consent notice at every embed).
 
 use super::{
     cut_trailing_section, drop_closing_calls_to_action, drop_kickers, drop_repeats,
@@ -12,14 +16,54 @@ use crate::blocks::Document;
 /// Decides for each block of a text dump whether it belongs to the article; `values` are
 /// the blocks' values as the HTML path weighs them.
 pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
-    let range = best_span(values);
+    let is_code: Vec<bool> = doc
+        .blocks
+        .iter()
+        .map(|b| crate::textdump::lines::looks_like_code(&b.text))
+        .collect();
+    // Script leftovers can be long; they never speak for the article.
+    let values: Vec<f32> = values
+        .iter()
+        .zip(&doc.blocks)
+        .zip(&is_code)
+        .map(|((&v, b), &code)| {
+            if code {
+                -(b.chars as f32)
+            } else if v > 0.0 && !crate::textdump::lines::has_sentences(&b.text) {
+                // A menu or a select box run into one long line: words without sentences.
+                -0.25 * b.chars as f32
+            } else {
+                v
+            }
+        })
+        .collect();
+    let values = values.as_slice();
+    let span = best_span(values);
+    let headline = crate::textdump::title::repeated_title(doc, &span, values)
+        .filter(|&h| starts_article(h, &span, values));
+    let range = match headline {
+        Some(h) if h + 1 >= span.start => h + 1..span.end.max(h + 1),
+        Some(h) if span.start - h <= HEADLINE_GAP => h + 1..span.end,
+        _ => span,
+    };
     let mut reasons = vec![Reason::OutsideMain; doc.blocks.len()];
+    if let Some(h) = headline {
+        reasons[h] = Reason::Headline;
+    }
     for i in range.clone() {
         // Nothing in a dump is a link, so it reads in listing mode.
-        reasons[i] = local_reason(&doc.blocks[i], Mode::Listing);
+        reasons[i] = if is_code[i] {
+            Reason::Code
+        } else {
+            local_reason(&doc.blocks[i], Mode::Listing)
+        };
     }
+    cut_at_end_marker(doc, &range, values, &mut reasons);
+    cut_at_dated_list(doc, &range, values, &mut reasons);
     cut_trailing_section(doc, &range, values, &mut reasons);
+    cut_trailing_labelled_section(doc, &range, values, &mut reasons);
     drop_stray_short_lines(doc, &range, values, &mut reasons);
+    drop_credited_captions(doc, &range, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
@@ -28,6 +72,27 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
         reasons,
         main_region: None,
     }
+}
+
+/// How many blocks (teaser, byline, date, caption) may stand between the headline and the
+/// best run of prose for them to be read with the article.
+const HEADLINE_GAP: usize = 12;
+
+/// The share of the span's prose that may precede the headline: a title repeated further
+/// down (in a share line, a teaser list) does not start the article.
+const MAX_PROSE_BEFORE_HEADLINE: f32 = 0.25;
+
+/// Whether the headline at `h` can open the article of `span`.
+fn starts_article(h: usize, span: &std::ops::Range<usize>, values: &[f32]) -> bool {
+    let prose = |r: std::ops::Range<usize>| -> f32 {
+        values
+            .get(r)
+            .unwrap_or_default()
+            .iter()
+            .map(|v| v.max(0.0))
+            .sum()
+    };
+    h < span.start || prose(span.start..h) <= MAX_PROSE_BEFORE_HEADLINE * prose(span.clone())
 }
 
 /// The contiguous run of blocks with the largest value sum (empty when none is positive).
@@ -46,6 +111,109 @@ fn best_span(values: &[f32]) -> std::ops::Range<usize> {
         }
     }
     best
+}
+
+/// How much prose must precede an end marker for it to close the article: a share bar
+/// under the lead paragraph does not.
+const MIN_PROSE_BEFORE_END: f32 = 600.0;
+
+/// Drops everything from the first line that only stands after an article (share bar,
+/// tags, post navigation, comment count, author box) once more of the article is read
+/// than follows up to the next such line: the comments and teasers further down may hold
+/// more prose than the article itself, while a share bar or comment count above the
+/// article is followed by all of it.
+fn cut_at_end_marker(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let is_marker = |i: usize| crate::textdump::lines::is_end_marker(&doc.blocks[i].text);
+    let prose = |r: std::ops::Range<usize>| -> f32 { values[r].iter().map(|v| v.max(0.0)).sum() };
+    let markers: Vec<usize> = range.clone().filter(|&i| is_marker(i)).collect();
+    for (k, &i) in markers.iter().enumerate() {
+        let next = markers.get(k + 1).copied().unwrap_or(range.end);
+        let before = prose(range.start..i);
+        if before >= MIN_PROSE_BEFORE_END && before >= prose(i + 1..next) {
+            for r in &mut reasons[i..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// Drops a list of dated items after the article (more teasers, other posts, comments):
+/// from the first of two or more datelines after enough of the article, when the item
+/// the dateline opens holds no long paragraph (a live blog's entries do) and less prose
+/// follows than came before.
+fn cut_at_dated_list(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let is_dateline = |i: usize| crate::textdump::lines::is_dateline(&doc.blocks[i].text);
+    let mut before = 0.0f32;
+    let datelines: Vec<usize> = range.clone().filter(|&i| is_dateline(i)).collect();
+    let mut start = range.start;
+    for (k, &d) in datelines.iter().enumerate() {
+        before += values[start..d].iter().map(|v| v.max(0.0)).sum::<f32>();
+        start = d;
+        let Some(&next) = datelines.get(k + 1) else {
+            return;
+        };
+        let item_is_short = doc.blocks[d + 1..next]
+            .iter()
+            .all(|b| b.chars < LONG_PARAGRAPH);
+        // A teaser box in the middle of the article is followed by the rest of it.
+        let after: f32 = values[d..range.end].iter().map(|v| v.max(0.0)).sum();
+        if before >= MIN_PROSE_BEFORE_END && item_is_short && after <= before {
+            for r in &mut reasons[d..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// The share of the article's prose that may follow a furniture label for the rest to go.
+const TRAILING_SHARE: f32 = 0.25;
+
+/// What the HTML path does at a furniture heading ("Related Posts", "Mehr zum Thema"), for
+/// a dump, where a heading is a short line that is no sentence: drops the tail from there
+/// when little of the prose follows.
+fn cut_trailing_labelled_section(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    let total: f32 = values[range.clone()].iter().map(|v| v.max(0.0)).sum();
+    let mut after = total;
+    for i in range.clone() {
+        let text = doc.blocks[i].text.trim();
+        let is_label = doc.blocks[i].chars < SHORT_LINE
+            && !text.contains('\n')
+            && (!ends_like_sentence(text) || text.ends_with(':'));
+        if total > 0.0
+            && after <= TRAILING_SHARE * total
+            && is_label
+            && crate::lexicon::starts_with_furniture_phrase(text)
+        {
+            for r in &mut reasons[i..range.end] {
+                if r.keeps() {
+                    *r = Reason::TrailingSection;
+                }
+            }
+            return;
+        }
+        after -= values[i].max(0.0);
+    }
 }
 
 /// Lines shorter than this may be menu items or labels rather than text.
@@ -70,6 +238,24 @@ fn drop_stray_short_lines(
             && !leads_into_prose
         {
             reasons[i] = Reason::ShortLine;
+        }
+    }
+}
+
+/// Captions are a sentence or two.
+const MAX_CAPTION_CHARS: usize = 400;
+
+/// Drops the lines that carry an image credit ("Foto: …", "© …", "Name/dpa"): a caption
+/// goes with its image, not into the running text.
+fn drop_credited_captions(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [Reason]) {
+    for i in range.clone() {
+        let text = &doc.blocks[i].text;
+        if reasons[i].keeps()
+            && text.chars().count() <= MAX_CAPTION_CHARS
+            && (crate::metadata::images::split_caption(text).1.is_some()
+                || crate::textdump::lines::ends_with_photo_credit(text))
+        {
+            reasons[i] = Reason::Caption;
         }
     }
 }

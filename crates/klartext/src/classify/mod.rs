@@ -49,6 +49,8 @@ pub enum Reason {
     ModelDropped,
     /// Outside the main region, taken in by the learned block model.
     ModelKept,
+    /// A leftover of the page's scripts in a text dump (JSON, a `console.…` call, flags).
+    Code,
 }
 
 impl Reason {
@@ -73,6 +75,7 @@ impl Reason {
             Reason::Kicker => "kicker",
             Reason::ModelDropped => "model-dropped",
             Reason::ModelKept => "model-kept",
+            Reason::Code => "code",
         }
     }
 }
@@ -130,8 +133,12 @@ fn apply_model(
 ) {
     let mut revised = reasons.to_vec();
     for ((f, reason), block) in table.iter().zip(revised.iter_mut()).zip(&doc.blocks) {
+        let droppable = reason.keeps() && may_drop(block);
+        if !droppable && *reason != Reason::OutsideMain {
+            continue; // the model has no say here
+        }
         let p = model.probability(f);
-        if reason.keeps() && p < model.drop_below && may_drop(block) {
+        if droppable && p < model.drop_below {
             *reason = Reason::ModelDropped;
         } else if *reason == Reason::OutsideMain && p >= model.add_above {
             // Only what the region choice left out: a local rule's verdict inside the
@@ -153,17 +160,20 @@ fn apply_model(
     }
 }
 
-/// Whether the block model may drop a block the rules keep: not a long paragraph (the
-/// furniture it finds is short: a support appeal, an app link, a contact line), not code
-/// or a table cell, which the rules already judged with their container, and not text
-/// written without spaces (Chinese, Japanese): the training pages hold too little of these
-/// for the model to judge them.
+/// Whether the block model may drop a block the rules keep: only a short one (the furniture
+/// it finds is short: a support appeal, an app link, a contact line; a lead paragraph
+/// after a long menu is not), not code or a table cell, which the rules judged with their
+/// container, and not text written without spaces (Chinese, Japanese): the training pages
+/// hold too little of these for the model to judge them.
 fn may_drop(block: &Block) -> bool {
     let words = block.text.split_whitespace().count() as u32;
-    block.chars < LONG_PARAGRAPH
+    block.chars < MAX_MODEL_DROP_CHARS
         && !matches!(block.kind, BlockKind::Preformatted | BlockKind::TableCell)
         && block.chars <= MAX_MEAN_WORD * words.max(1)
 }
+
+/// The longest block the model may drop.
+const MAX_MODEL_DROP_CHARS: u32 = 150;
 
 /// Longer "words" on average mean a script written without spaces.
 const MAX_MEAN_WORD: u32 = 20;

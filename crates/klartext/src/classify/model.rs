@@ -85,15 +85,23 @@ impl WordWeights {
 /// trainer cuts them.
 pub fn word_score(text: &str) -> f32 {
     let words = word_weights();
-    let mut seen = std::collections::HashSet::new();
+    let mut seen: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+    let mut lowered = String::new();
     let mut score = words.intercept;
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| w.chars().nth(1).is_some())
     {
-        let word = word.to_lowercase();
-        if let Some(weight) = words.weights.get(word.as_str()) {
-            if seen.insert(word) {
+        // Lower-case into one reused buffer; `str::to_lowercase` only where a word is not
+        // ASCII (it knows the final sigma, as the trainer's `str.lower` does).
+        lowered.clear();
+        if word.is_ascii() {
+            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            lowered.push_str(&word.to_lowercase());
+        }
+        if let Some((key, weight)) = words.weights.get_key_value(lowered.as_str()) {
+            if seen.insert(key) {
                 score += weight;
             }
         }

@@ -17,9 +17,32 @@ static NON_PERSONS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Words that make an entry no person wherever they stand: (word, whether it matches the
+/// word's end only).
+static NON_PERSON_WORDS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
+    include_str!("../../data/metadata/non_person_words.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| match l.strip_prefix('*') {
+            Some(end) => (end.to_string(), true),
+            None => (l.to_string(), false),
+        })
+        .collect()
+});
+
+/// "Verein e.V.", "e. V.": a registered association.
+static REGISTERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)e\.\s?v").expect("static regex"));
+
+/// "jungefreiheit.de", "MesOpinions.com": a web address, the site rather than a writer.
+static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,4}$").expect("static regex")
+});
+
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|text(?:\s+von)?:?|autor(?:in|en|innen)?:|authors?:|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)\s*",
+        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|por|par|text(?:\s+von)?:?|autor(?:in|en|innen)?:?|authors?:?|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)(?:\s+|:\s*|$)",
     )
     .expect("static regex")
 });
@@ -31,9 +54,26 @@ static SPLIT: LazyLock<Regex> = LazyLock::new(|| {
 
 static CUT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\s*(?:\||•|·|\s[-–—]\s|\bveröffentlicht\b|\bpublished\b|\bupdated\b|\baktualisiert\b|\bposted\b|\bam\s+\d|\bon\s+\d|\bstand:|\bupdated:|\bfollow\b|\bfolgen\b|\bmehr\s+(?:von|artikel)\b|\bmore\s+(?:from|by)\b|\bread\s+more\b|\balle?s?\s+(?:artikel|beiträge|posts|articles)\b|\bzeige\b|\büber\s+(?:den|die|uns|mich)?\b|\bautorenseite\b|\bview\s+all\b|\bsee\s+all\b|\bshares?\b|\bemail\b|\be-mail\b|\bkontakt\b|\bprofil\b|\bprofile\b).*$",
+        r"(?i)\s*(?:\||•|·|\s[-–—]\s|\bveröffentlicht\b|\bpublished\b|\b(?:last\s+)?updated\b|\baktualisiert\b|\bposted\b|\bam\s+\d|\bon\s+\d|\bstand:|\bupdated:|\bfollow\b|\bfolgen\b|\bmehr\s+(?:von|artikel)\b|\bmore\s+(?:from|by)\b|\bread\s+more\b|\balle?s?\s+(?:artikel|beiträge|posts|articles|von)\b|\ball\s+posts\b|\bzeige\b|\büber\s+(?:den|die|uns|mich)?\b|\bautorenseite\b|\bview\s+all\b|\bsee\s+all\b|\bshares?\b|\bemail\b|\be-mail\b|\bkontakt\b|\bprofil\b|\bprofile\b).*$",
     )
     .expect("static regex")
+});
+
+/// "Inga HoeltmannFollow…": a profile button's label glued to the name.
+static GLUED_BUTTON: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(\p{Ll})(?:Follow|Folgen|Abonnieren|Subscribe)(?:\p{Lu}|\s|$).*$")
+        .expect("static regex")
+});
+
+/// A weekday's abbreviation left after the name by a cut date ("Heiko Sauer Do").
+static TRAILING_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\s+(?:Mo|Di|Mi|Do|Fr|Sa|So|Mon|Tue|Wed|Thu|Fri|Sat|Sun)\.?,?$")
+        .expect("static regex")
+});
+
+/// Professional titles printed before a name ("Rechtsanwalt Sebastian Einbock").
+static TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:Rechtsanwalt|Rechtsanwältin|Fachanwalt|Fachanwältin|Notar|Notarin|Pfarrer|Pfarrerin|Bundespräsident|Bundeskanzler|Bundeskanzlerin)\s+").expect("static regex")
 });
 
 static GLUED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
@@ -53,7 +93,7 @@ static PAREN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\s*[(\[][^()\[\]]*[)\]]").expect("static regex"));
 
 static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\S+@\S+|https?://\S+|www\.\S+").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"\S*@\S+|https?://\S+|www\.\S+").expect("static regex"));
 
 /// Lower-case particles that may start or sit inside a name.
 const PARTICLES: &[&str] = &[
@@ -74,39 +114,24 @@ pub fn is_non_person(name: &str) -> bool {
     if NON_PERSONS.iter().any(|w| w == l) {
         return true;
     }
+    if REGISTERED.is_match(l) {
+        return true;
+    }
     // "Redaktion Berlin", "Online-Redaktion", "Tagesspiegel-Redaktion", "Staff Writer".
     l.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
-        matches!(
-            w,
-            "redaktion"
-                | "staff"
-                | "newsroom"
-                | "newsdesk"
-                | "desk"
-                | "editors"
-                | "team"
-                | "nachrichtenagentur"
-                | "agenturen"
-                | "agencies"
-                | "wire"
-                | "wires"
-                | "pressestelle"
-                | "zentralredaktion"
-                | "onlineredaktion"
-                | "verlag"
-                | "gmbh"
-                | "inc"
-                | "ltd"
-                | "llc"
-                | "media"
-                | "news"
-                | "zeitung"
-                | "magazin"
-                | "magazine"
-                | "online"
-                | "press"
-        )
+        NON_PERSON_WORDS.iter().any(|(n, suffix)| {
+            if *suffix {
+                w.ends_with(n.as_str())
+            } else {
+                w == n
+            }
+        })
     })
+}
+
+/// Whether `name` is a web address ("jungefreiheit.de"): the site, not a writer.
+pub fn is_web_address(name: &str) -> bool {
+    DOMAIN.is_match(name.trim())
 }
 
 fn looks_like_name(s: &str, strict: bool) -> bool {
@@ -159,6 +184,7 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
         s = LABEL.replace(&s, "").trim().to_string();
     }
     s = GLUED_LABEL.replace(&s, "$1").trim().to_string();
+    s = GLUED_BUTTON.replace(&s, "$1").trim().to_string();
     s = CUT.replace(&s, "").trim().to_string();
     s = TRAILING_WORD.replace(&s, "").trim().to_string();
     if s.split_whitespace().count() > 2 {
@@ -204,8 +230,8 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
             } else {
                 n.trim_end_matches('.')
             };
-            let n = &*dedupe_repeat(n);
-            let n = LABEL.replace(n, "");
+            let n = strip_title_and_weekday(&dedupe_repeat(n));
+            let n = LABEL.replace(&n, "");
             let n = n.trim();
             if n.is_empty() || is_non_person(n) || !looks_like_name(n, strict) {
                 continue;
@@ -216,6 +242,16 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// The name without a professional title before it or a weekday's abbreviation after it.
+fn strip_title_and_weekday(n: &str) -> String {
+    let n = TITLE.replace(n, "");
+    if n.split_whitespace().count() >= 3 {
+        TRAILING_WEEKDAY.replace(&n, "").into_owned()
+    } else {
+        n.into_owned()
+    }
 }
 
 /// "Anna Berger Anna Berger" (a name printed twice in one byline) gives "Anna Berger".
@@ -259,6 +295,15 @@ mod tests {
         assert!(names("Redaktion").is_empty());
         assert!(names("dpa").is_empty());
         assert!(names("Online-Redaktion").is_empty());
+        assert_eq!(names("Heiko Sauer Do"), vec!["Heiko Sauer"]);
+        assert_eq!(
+            names("Autor: Rechtsanwalt Sebastian Einbock"),
+            vec!["Sebastian Einbock"]
+        );
+        assert!(names("Hanns-Seidel-Stiftung e.V").is_empty());
+        assert!(names("Deutscher Caritasverband e. V.").is_empty());
+        assert!(names("Krimiblog-Archiv").is_empty());
+        assert!(is_web_address("jungefreiheit.de") && !is_web_address("Jane Doe"));
         assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);
         assert_eq!(
             names("VON MORITZ GATHMANN am 21. April 2020"),
@@ -287,6 +332,22 @@ mod tests {
         assert!(names("Associated Press").is_empty());
         assert!(names("Editorial Team").is_empty());
         assert!(names("Reuters").is_empty());
+        assert_eq!(
+            names("Martin Junker Alles von Martin Junker"),
+            vec!["Martin Junker"]
+        );
+        assert_eq!(
+            names("Cazzy Magennis Last updated May 2, 2024"),
+            vec!["Cazzy Magennis"]
+        );
+        assert_eq!(names("Author Jane Doe"), vec!["Jane Doe"]);
+        assert_eq!(names("Por Camila Méndez"), vec!["Camila Méndez"]);
+        assert_eq!(
+            names("Inga HoeltmannFollowTransformationsbegleiterin"),
+            vec!["Inga Hoeltmann"]
+        );
+        assert!(names("The Author").is_empty());
+        assert!(names("Agencia EFE").is_empty());
     }
 
     #[test]
@@ -295,6 +356,9 @@ mod tests {
         assert!(split_names("von allen Seiten bedrängt", true).is_empty());
         assert!(split_names("by the way this is text", true).is_empty());
         assert_eq!(split_names("janedoe", false), vec!["janedoe"]);
+        // A label must be a whole word: "Byron" is no "By" label.
+        assert_eq!(split_names("Byron Smith", true), vec!["Byron Smith"]);
+        assert_eq!(split_names("Vonda Kay", true), vec!["Vonda Kay"]);
         assert!(split_names("janedoe", true).is_empty());
     }
 }

@@ -327,30 +327,17 @@ pub fn find_all_order(s: &str, day_first: bool) -> Vec<Found> {
         push(&mut out, date, m.0, m.1);
     }
     for c in NUMERIC_DOT.captures_iter(s) {
-        let (Some(d), Some(mo), Some(y)) = (num(&c, 1), num(&c, 2), num(&c, 3)) else {
+        let Some(m) = c.get(0) else {
             continue;
         };
-        let Some(date) = Date::ymd(year4(y), mo, d) else {
-            continue;
-        };
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        // "1.2.3" version numbers and "12.5.19.4" are not dates.
-        let after_digit = s[m.1..].starts_with('.')
-            && s[m.1..].chars().nth(1).is_some_and(|c| c.is_ascii_digit());
-        let before_digit = s[..m.0].ends_with('.')
-            && s[..m.0]
-                .chars()
-                .rev()
-                .nth(1)
-                .is_some_and(|c| c.is_ascii_digit());
-        if after_digit || before_digit {
+        if part_of_number_run(s, m.start(), m.end()) || ends_a_range(s, m.start()) {
             continue;
         }
-        let (date, used) = time_after(date, &s[m.1..]);
-        push(&mut out, date, m.0, m.1 + used);
+        let ymd = (num(&c, 3), num(&c, 2), num(&c, 1));
+        push_with_time(&mut out, s, &c, (ymd.0.map(year4), ymd.1, ymd.2));
     }
     for c in NUMERIC_SLASH.captures_iter(s) {
-        let (Some(a), Some(b), Some(y)) = (num(&c, 1), num(&c, 3), num(&c, 4)) else {
+        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 3)) else {
             continue;
         };
         // Month first (US) unless told otherwise or the first number cannot be a month.
@@ -359,45 +346,64 @@ pub fn find_all_order(s: &str, day_first: bool) -> Vec<Found> {
         } else {
             (a, b)
         };
-        let Some(date) = Date::ymd(y as i32, mo, d) else {
-            continue;
-        };
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        let (date, used) = time_after(date, &s[m.1..]);
-        push(&mut out, date, m.0, m.1 + used);
+        push_with_time(&mut out, s, &c, (num(&c, 4).map(year4), Some(mo), Some(d)));
     }
     for c in DAY_MONTH.captures_iter(s) {
-        let (Some(d), Some(mo), Some(y)) = (
-            num(&c, 1),
-            c.get(2).and_then(|m| month_number(m.as_str())),
-            num(&c, 3),
-        ) else {
-            continue;
-        };
-        let Some(date) = Date::ymd(y as i32, mo, d) else {
-            continue;
-        };
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        let (date, used) = time_after(date, &s[m.1..]);
-        push(&mut out, date, m.0, m.1 + used);
+        let mo = c.get(2).and_then(|m| month_number(m.as_str()));
+        push_with_time(&mut out, s, &c, (num(&c, 3).map(year4), mo, num(&c, 1)));
     }
     for c in MONTH_DAY.captures_iter(s) {
-        let (Some(mo), Some(d), Some(y)) = (
-            c.get(1).and_then(|m| month_number(m.as_str())),
-            num(&c, 2),
-            num(&c, 3),
-        ) else {
-            continue;
-        };
-        let Some(date) = Date::ymd(y as i32, mo, d) else {
-            continue;
-        };
-        let m = c.get(0).map_or((0, 0), |m| (m.start(), m.end()));
-        let (date, used) = time_after(date, &s[m.1..]);
-        push(&mut out, date, m.0, m.1 + used);
+        let mo = c.get(1).and_then(|m| month_number(m.as_str()));
+        push_with_time(&mut out, s, &c, (num(&c, 3).map(year4), mo, num(&c, 2)));
     }
     out.sort_by_key(|f| f.start);
     out
+}
+
+/// Adds the date a whole match `c` names (year, month, day, any of them possibly unread),
+/// with the time of day printed right after it.
+fn push_with_time(
+    out: &mut Vec<Found>,
+    s: &str,
+    c: &Captures,
+    (y, mo, d): (Option<i32>, Option<u32>, Option<u32>),
+) {
+    let (Some(m), Some(y), Some(mo), Some(d)) = (c.get(0), y, mo, d) else {
+        return;
+    };
+    let Some(date) = Date::ymd(y, mo, d) else {
+        return;
+    };
+    let (date, used) = time_after(date, &s[m.end()..]);
+    push(out, date, m.start(), m.end() + used);
+}
+
+/// "1.2.3" version numbers and "12.5.19.4": the match continues a run of dotted numbers.
+fn part_of_number_run(s: &str, start: usize, end: usize) -> bool {
+    let after = &s[end..];
+    let before = &s[..start];
+    (after.starts_with('.') && after.chars().nth(1).is_some_and(|c| c.is_ascii_digit()))
+        || (before.ends_with('.')
+            && before
+                .chars()
+                .rev()
+                .nth(1)
+                .is_some_and(|c| c.is_ascii_digit()))
+}
+
+/// "23.-26.8.2017": the date ends a range of days, an event's dates rather than the page's.
+fn ends_a_range(s: &str, start: usize) -> bool {
+    let before = s[..start].trim_end();
+    let Some(before) = before.strip_suffix(['-', '–']) else {
+        return false;
+    };
+    before.trim_end().ends_with('.')
+        && before
+            .trim_end()
+            .chars()
+            .rev()
+            .nth(1)
+            .is_some_and(|c| c.is_ascii_digit())
 }
 
 fn push(out: &mut Vec<Found>, date: Date, start: usize, end: usize) {
@@ -617,6 +623,12 @@ mod tests {
             Some("2025-11-30T14:03:00+01:00")
         );
         assert_eq!(iso("Version 1.2.3.2019"), None);
+        // The end of a range of days is an event's date: skipped, the next date is read.
+        assert_eq!(
+            iso("am 23.-26.8.2017 dabei, gespeichert am 24. Juli 2017").as_deref(),
+            Some("2017-07-24")
+        );
+        assert_eq!(iso("vom 23. - 26.08.2017").as_deref(), None);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod language;
 pub mod page;
 pub mod title;
 
+use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -64,15 +65,16 @@ const PUBLISHED_KEYS: &[&str] = &[
     "release_date",
     "displaydate",
     "content_date",
-    "dc.date",
-    "dcterms.date",
-    "date",
     "created",
     "creation_date",
     "pdate",
     "bt:pubdate",
     "shareaholic:article_published_time",
 ];
+
+/// Meta names that say "date" without saying which: often the day the page was last
+/// changed or generated, so a different, earlier date the reader sees beats them.
+const GENERIC_DATE_KEYS: &[&str] = &["dc.date", "dcterms.date", "date"];
 
 const MODIFIED_KEYS: &[&str] = &[
     "article:modified_time",
@@ -167,28 +169,11 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     // Description: the publisher's teaser from the meta data, else the visible one under
     // the headline.
     let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref()));
-    let descriptions: Vec<String> = [
-        page.meta(&["dc:description", "dcterm:description"]),
-        // The page's own description, unless the CMS cut it short ("…").
-        page.meta(&["description"])
-            .filter(|d| !d.trim_end().ends_with("...") && !d.trim_end().ends_with('…')),
-        page.meta(&["og:description"]),
-        ld.description.as_deref(),
-        page.meta(&[
-            "description",
-            "twitter:description",
-            "dc.description",
-            "dcterms.description",
-        ]),
-        lead.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|d| collapse(&jsonld::unescape(d)))
-    .filter(|d| !d.is_empty())
-    .collect();
+    let site = SiteKeys::of(&page, &ld);
+    let description =
+        choose_description(&page, &ld, lead.as_deref(), article.title.as_deref(), &site);
     // Failing all, the lead: the first paragraph of the article text.
-    article.description = descriptions.into_iter().next().or_else(|| {
+    article.description = description.or_else(|| {
         article
             .text
             .split("\n\n")
@@ -250,6 +235,70 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
 
     // Images.
     article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+/// The publisher's teaser: the first description in the meta data, JSON-LD or under the
+/// headline that is about this article. The site's own blurb ("nachtkritik.de – das
+/// unabhängige Theaterportal"), which names the site and shares no word with the headline,
+/// is taken only when nothing else is given.
+fn choose_description(
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    lead: Option<&str>,
+    title: Option<&str>,
+    site: &SiteKeys,
+) -> Option<String> {
+    let cut = |d: &&str| d.trim_end().ends_with("...") || d.trim_end().ends_with('…');
+    let candidates: Vec<String> = [
+        page.meta(&["dc:description", "dcterm:description"]),
+        // The page's own description, unless the CMS cut it short ("…"): then the others
+        // first (a blog's cut excerpt is still its teaser if nothing else is given).
+        page.meta(&["description"]).filter(|d| !cut(d)),
+        page.meta(&["og:description"]),
+        ld.description.as_deref(),
+        page.meta(&[
+            "description",
+            "twitter:description",
+            "dc.description",
+            "dcterms.description",
+        ]),
+        lead,
+    ]
+    .into_iter()
+    .flatten()
+    .map(|d| collapse(&strip_tags(&jsonld::unescape(d))))
+    .filter(|d| !d.is_empty())
+    .collect();
+    candidates
+        .iter()
+        .find(|d| !site.blurb(d, title))
+        .or(candidates.first())
+        .cloned()
+}
+
+/// Markup some CMSs leave in their descriptions ("<p>…</p>", "<em>NDR</em>"): a
+/// description is plain text.
+fn strip_tags(s: &str) -> String {
+    static TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]{0,200}>").expect("static regex")
+    });
+    if !s.contains('<') {
+        return s.to_string();
+    }
+    // Inline tags join their words ("<em>NDR</em>-Recherchen"), others separate them.
+    TAG.replace_all(s, |c: &regex::Captures| {
+        let name = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
+        let inline = matches!(
+            name.as_str(),
+            "a" | "b" | "i" | "em" | "strong" | "span" | "u" | "small" | "sup" | "sub"
+        );
+        if inline {
+            ""
+        } else {
+            " "
+        }
+    })
+    .into_owned()
 }
 
 /// The teaser printed right after the headline: an element marked as lead, teaser, intro
@@ -432,7 +481,7 @@ static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|:)?|(?:von|by)\s+\p{Lu}[\p{L}.' -]{1,40}\s+(?:am|on))\s*$")
+    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|publiziert|erscheinungsdatum|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|le|el|il|:)?|(?:von|by)\s+[\p{L}\d][\p{L}\d_.' -]{1,40}?(?:\s(?:am|on)|\s*[·|•,]))\s*$")
         .expect("static regex")
 });
 
@@ -515,6 +564,37 @@ fn day_first(page: &Page, url: Option<&str>) -> bool {
         || host.is_empty())
 }
 
+/// Whether a text node sits in a photo caption or credit.
+fn in_caption(dom: &Dom, n: NodeId) -> bool {
+    dom.ancestors(n).take(8).any(|a| {
+        matches!(dom.tag(a), "figcaption" | "figure")
+            || dom.attr(a, "class").is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    // ("item-caption" boxes hold a video's whole description, "credits"
+                    // boxes the article's byline and date.)
+                    matches!(
+                        t.as_str(),
+                        "caption" | "wp-caption-text" | "image-caption" | "photo-credit"
+                    )
+                })
+            })
+    })
+}
+
+/// Whether a `<time>` belongs to a teaser of another article (a teaser or related box) rather
+/// than to the page's own article.
+fn in_teaser(dom: &Dom, t: NodeId) -> bool {
+    dom.ancestors(t).take(8).any(|a| {
+        dom.attr(a, "class").is_some_and(|c| {
+            let c = c.to_ascii_lowercase();
+            c.contains("teaser") || c.contains("related") || c.contains("widget")
+        })
+    }) || dom
+        .attr(t, "class")
+        .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+}
+
 /// A publication date inside inline script data, by its key.
 fn script_date(dom: &Dom) -> Option<Date> {
     static KEY: LazyLock<Regex> = LazyLock::new(|| {
@@ -563,8 +643,13 @@ fn choose_dates(
                 )
             })
     };
-    // The visible text near the headline.
-    let near_at: Vec<(Date, Label, usize)> = text_dates(after, reference, day_first)
+    // The visible text near the headline, without photo captions (they date the photo).
+    let after: Vec<(NodeId, String)> = after
+        .iter()
+        .filter(|(n, _)| !in_caption(dom, *n))
+        .cloned()
+        .collect();
+    let near_at: Vec<(Date, Label, usize)> = text_dates(&after, reference, day_first)
         .into_iter()
         .filter(|(d, _, _)| d.plausible(now))
         .collect();
@@ -602,6 +687,12 @@ fn choose_dates(
             _ => {}
         }
     }
+    let explicit = strong.len();
+    strong.extend(
+        GENERIC_DATE_KEYS
+            .iter()
+            .filter_map(|k| parse(page.meta(&[k]))),
+    );
     // When the structured sources disagree, the one the reader sees beside the headline
     // (or in the URL) wins.
     let seen: Vec<i64> = near
@@ -617,6 +708,19 @@ fn choose_dates(
         .find(|d| seen.contains(&d.days()))
         .or(strong.first())
         .copied();
+    // Only a generic "date" meta: an earlier date printed under the headline is the
+    // publication, the meta the last change.
+    if explicit == 0 {
+        let printed = near_at
+            .iter()
+            .find(|(_, l, at)| *at < 600 && *l != Label::Modified)
+            .map(|(d, _, _)| *d);
+        if let (Some(v), Some(p)) = (printed, published) {
+            if v.days() < p.days() {
+                published = Some(v);
+            }
+        }
+    }
     let weak = published.is_none();
     // A <time> right under the headline, not marked as an update.
     let time_beside = page
@@ -626,7 +730,7 @@ fn choose_dates(
         .filter(|t| t.index() > h1_index && t.index() < h1_index + 120 && h1.is_some())
         .filter(|&t| {
             let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
-            !class.contains("updat") && !class.contains("modif") && near_h1(t)
+            !class.contains("updat") && !class.contains("modif") && near_h1(t) && !in_teaser(dom, t)
         })
         .find_map(|t| ok(time_value(dom, t)));
     // A different date right under the headline is what the page says it is.
@@ -635,7 +739,8 @@ fn choose_dates(
         // that structured date.)
         let swapped = Date::ymd(b.year, b.day, b.month).map(|d| d.days());
         let agrees = |p: &Date| p.days() == b.days() || Some(p.days()) == swapped;
-        if published.is_some_and(|p| !agrees(&p)) {
+        let confirmed = published.is_some_and(|p| seen.contains(&p.days()));
+        if published.is_some_and(|p| !agrees(&p)) && !confirmed {
             published = strong
                 .iter()
                 .find(|d| d.days() == b.days())
@@ -645,7 +750,12 @@ fn choose_dates(
     }
 
     // <time> elements marked as publication or update, near the headline.
-    let times: Vec<NodeId> = page.times.iter().copied().filter(|&t| near_h1(t)).collect();
+    let times: Vec<NodeId> = page
+        .times
+        .iter()
+        .copied()
+        .filter(|&t| near_h1(t) && !in_teaser(dom, t))
+        .collect();
     for &t in &times {
         let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
         let marked_pub = dom.attr(t, "pubdate").is_some()
@@ -692,6 +802,15 @@ fn choose_dates(
             .iter()
             .find(|(_, l)| *l == Label::None)
             .or_else(|| near_before.iter().find(|(_, l)| *l == Label::None))
+            .map(|(d, _)| *d);
+    }
+    if published.is_none() && url_date.is_none() {
+        // Only "Stand: 05. Februar 2020" under the headline: the version the reader sees is
+        // the page's date, surer than dates guessed from loose meta names or scripts.
+        published = near
+            .iter()
+            .chain(&near_before)
+            .find(|(_, l)| *l == Label::Modified)
             .map(|(d, _)| *d);
     }
     if published.is_none() {
@@ -806,6 +925,132 @@ fn choose_dates(
     (published, modified)
 }
 
+/// The names a site goes by (its site name, publisher, host), to tell a byline naming the
+/// site ("Die FURCHE", "jungefreiheit.de") from one naming a writer.
+struct SiteKeys {
+    /// Site and publisher names, letters and digits only, lower case.
+    names: Vec<String>,
+    /// The same as printed ("USA TODAY").
+    printed: Vec<String>,
+    /// The host's distinctive label ("lefigaro" of "madame.lefigaro.fr").
+    host: Option<String>,
+}
+
+impl SiteKeys {
+    fn of(page: &Page, ld: &jsonld::LdInfo) -> SiteKeys {
+        let printed: Vec<String> = [
+            page.meta(&["og:site_name", "application-name"]),
+            ld.site_name.as_deref(),
+            ld.publisher.as_deref(),
+        ]
+        .into_iter()
+        .flatten()
+        .map(collapse)
+        .filter(|k| squash(k).chars().count() >= 3)
+        .collect();
+        let names = printed.iter().map(|p| squash(p)).collect();
+        let host = page
+            .canonical
+            .as_deref()
+            .or_else(|| page.meta(&["og:url"]))
+            .and_then(host_of)
+            .and_then(|h| {
+                let labels: Vec<&str> = h.split('.').collect();
+                // The label before the public suffix ("co.uk" counted as one).
+                let n = labels.len();
+                let second_level = n >= 3 && labels[n - 2].len() <= 3 && labels[n - 1].len() == 2;
+                let i = if second_level {
+                    n.checked_sub(3)
+                } else {
+                    n.checked_sub(2)
+                };
+                i.and_then(|i| labels.get(i)).map(|l| squash(l))
+            })
+            .filter(|k| k.chars().count() >= 4);
+        SiteKeys {
+            names,
+            printed,
+            host,
+        }
+    }
+
+    /// Whether a description is the site's blurb rather than the article's teaser: it names
+    /// the site and shares no word of four letters or more with the headline.
+    fn blurb(&self, description: &str, title: Option<&str>) -> bool {
+        let d = squash(description);
+        let names_site = self
+            .names
+            .iter()
+            .chain(&self.host)
+            .any(|k| k.chars().count() >= 4 && d.contains(k.as_str()));
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().count() >= 4)
+                .map(str::to_lowercase)
+                .collect()
+        };
+        let title_words = title.map(words).unwrap_or_default();
+        names_site && !words(description).iter().any(|w| title_words.contains(w))
+    }
+
+    /// "Brian Truitt USA TODAY" gives "Brian Truitt": the site's name printed after the
+    /// writer's.
+    fn strip_suffix(&self, name: &str) -> String {
+        let words: Vec<&str> = name.split_whitespace().collect();
+        for p in &self.printed {
+            let site: Vec<&str> = p.split_whitespace().collect();
+            let Some(keep) = words.len().checked_sub(site.len()).filter(|k| *k > 0) else {
+                continue;
+            };
+            let tail = words.iter().skip(keep);
+            if tail
+                .zip(&site)
+                .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+            {
+                return words
+                    .iter()
+                    .take(keep)
+                    .copied()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+            }
+        }
+        name.to_string()
+    }
+
+    /// Whether `name` is the site's own name rather than a writer's. Personal sites are named
+    /// after their authors: a person's name that the host spells out is kept.
+    fn named_by(&self, name: &str) -> bool {
+        let n = squash(name);
+        if n.chars().count() < 3 {
+            return false;
+        }
+        let same = |k: &str| n == k || (k.chars().count() >= 5 && n.ends_with(k));
+        let words: Vec<&str> = name.split_whitespace().collect();
+        let person_like = (2..=3).contains(&words.len())
+            && words.iter().all(|w| {
+                let mut cs = w.chars();
+                cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
+            });
+        // A personal site: the host spells the whole name ("alexander-klier.net").
+        if person_like && self.host.as_deref() == Some(n.as_str()) {
+            return false;
+        }
+        self.names.iter().any(|k| same(k))
+            || (!person_like && self.host.as_deref().is_some_and(same))
+    }
+}
+
+/// Lower case, letters and digits only: "Die FURCHE" → "diefurche".
+fn squash(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The article's authors, persons first: a byline naming only the site itself ("Die
+/// FURCHE", "stol.it") is taken when no source names a person.
 fn choose_authors(
     dom: &Dom,
     page: &Page,
@@ -815,6 +1060,38 @@ fn choose_authors(
     text: &str,
     agency_list: &mut Vec<String>,
 ) -> Vec<String> {
+    let site_named = RefCell::new(Vec::new());
+    let persons = authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
+    if persons.is_empty() {
+        return site_named.into_inner();
+    }
+    // A first name alone ("Stefanus", from the meta data) that the byline under the
+    // headline gives in full ("Von Stefanus Stahl"): the full name.
+    if persons.iter().all(|p| !p.contains(' ')) {
+        if let Some(full) = visible_byline(after, &mut |_| {}) {
+            let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
+            if persons
+                .iter()
+                .all(|p| full.iter().any(|f| first(f) == first(p)))
+            {
+                return full;
+            }
+        }
+    }
+    persons
+}
+
+#[allow(clippy::too_many_arguments)]
+fn authors_by_source(
+    dom: &Dom,
+    page: &Page,
+    ld: &jsonld::LdInfo,
+    h1: Option<NodeId>,
+    after: &[(NodeId, String)],
+    text: &str,
+    agency_list: &mut Vec<String>,
+    site_named: &RefCell<Vec<String>>,
+) -> Vec<String> {
     let mut note_agencies = |s: &str| {
         for a in agencies::from_credit(s) {
             if !agency_list.contains(&a) {
@@ -823,9 +1100,19 @@ fn choose_authors(
         }
     };
     let mut out: Vec<String> = Vec::new();
+    let site = SiteKeys::of(page, ld);
     let add = |names: Vec<String>, out: &mut Vec<String>| {
         for n in names {
-            if !out.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+            let n = site.strip_suffix(&n);
+            if out.iter().any(|o| o.eq_ignore_ascii_case(&n)) || authors::is_non_person(&n) {
+                continue;
+            }
+            if site.named_by(&n) || authors::is_web_address(&n) {
+                let mut later = site_named.borrow_mut();
+                if !later.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
+                    later.push(n);
+                }
+            } else {
                 out.push(n);
             }
         }
@@ -981,19 +1268,75 @@ fn choose_authors(
     if let Some(names) = visible_byline(&closing, &mut note_agencies) {
         return names;
     }
-    out
+    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
+    // 24. Juli 2017".
+    // (The name is often a link: its own text node between the label's and the date's.)
+    let joined = after
+        .iter()
+        .take(40)
+        .map(|(_, l)| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    handle_before_date(&joined)
+        .or_else(|| {
+            after
+                .iter()
+                .take(40)
+                .find_map(|(_, l)| handle_after_date(l))
+        })
+        .map(|h| vec![h])
+        .unwrap_or(out)
+}
+
+static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(.{6,40}?)\s+(?:von|by)\s+(\p{Lu}[\p{L}\d_.-]{1,29})$").expect("static regex")
+});
+
+/// The user name of a line that is only a date and "von NAME" ("06.11.2023 13:30 von Olga").
+fn handle_after_date(line: &str) -> Option<String> {
+    let c = DATE_THEN_HANDLE.captures(line.trim())?;
+    let (head, name) = (c.get(1)?.as_str(), c.get(2)?.as_str());
+    let only_date = dates::find_all(head)
+        .first()
+        .is_some_and(|f| f.start == 0 && head[f.end..].trim().is_empty());
+    (only_date && !authors::is_non_person(name)).then(|| name.to_string())
+}
+
+static HANDLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:^|\s)((?:posted|written|gespeichert|verfasst|veröffentlicht)\s+)?(?:von|by)\s+([\p{L}\d_.-]{2,30})\s*(?:\s(?:am|on)\s+|[·|•,]\s*|\s)",
+    )
+    .expect("static regex")
+});
+
+/// The one-word user name of "by NAME DATE": the date right after it says it is a post's
+/// byline, not a phrase of the text.
+fn handle_before_date(text: &str) -> Option<String> {
+    HANDLE_THEN_DATE.captures_iter(text).find_map(|c| {
+        let (name, whole) = (c.get(2)?, c.get(0)?);
+        let rest = &text[whole.end()..];
+        let dated = dates::find_all(rest).first().is_some_and(|f| f.start == 0);
+        let n = name.as_str().trim_end_matches(['.', '-']);
+        let word = n.chars().next().is_some_and(char::is_alphanumeric);
+        // After a bare "by"/"von" a lower-case word is more likely text ("by the 12.03.
+        // deadline") than a user name; "Posted by" and the like vouch for it.
+        let handle_like = c.get(1).is_some()
+            || n.chars()
+                .any(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_');
+        (dated && word && handle_like && !authors::is_non_person(n)).then(|| n.to_string())
+    })
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von|by|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
+        r"(?i)^(?:von:?|by:?|par|por|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
     )
     .expect("static regex")
 });
 
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von|by|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
+        r"(?i)^(?:von|by|par|por|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
     )
     .expect("static regex")
 });
@@ -1357,6 +1700,166 @@ mod tests {
         assert_eq!(a.title.as_deref(), Some("Daten von Rheinmetall gehackt"));
         assert_eq!(a.authors, vec!["Pamela Sladky"]);
         assert_eq!(a.date_published.as_deref(), Some("2022-01-27T12:45:00"));
+    }
+
+    #[test]
+    fn caption_dates_and_teaser_times_are_not_the_article_date() {
+        // The photo's date comes first under the headline; the dateline is the article's.
+        let html = r#"<html lang="en"><body><h1>Protesters gather at theatre</h1>
+        <figure><img src="a.jpg"><figcaption>The president speaks in Paris, January 16, 2020.</figcaption></figure>
+        <p>January 18, 2020</p><p>PARIS - Protesters gathered.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-18")
+        );
+        // A teaser box's <time> does not beat the structured date the byline confirms.
+        let html = r#"<html lang="de"><head><meta property="article:published_time" content="2023-10-31T08:47:16+00:00"></head>
+        <body><h1>Drei Fragen an die Stiftung</h1><p>31. Oktober 2023 · Von Anna Berger</p>
+        <div class="teaser-box"><time class="teaser__date" datetime="2019-10-21T10:03:38+02:00">21.10.2019</time></div>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2023-10-31T08:47:16+00:00")
+        );
+    }
+
+    #[test]
+    fn byline_dates_and_generic_date_meta() {
+        // "von NAME · DATE" under the headline is the publication, not a sidebar <time>.
+        let html = r#"<html lang="de"><body><h1>Intendanten-Wechsel beim Sender</h1>
+        <p>von eseppelt · 31. Oktober 2023</p><p>An der Spitze steht ein Wechsel bevor.</p>
+        <aside><time class="published" datetime="2020-12-03">3. Dezember 2020</time></aside></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2023-10-31")
+        );
+        // A bare "date" meta later than the date printed under the headline is the last change.
+        let html = r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head>
+        <body><h1>Lieferketten fair gestalten</h1><p>05.02.2020 - Redaktion: Eberhard Fuhr</p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-05")
+        );
+        // An explicit publication meta is not overruled that way.
+        let html = r#"<html lang="de"><head><meta property="article:published_time" content="2020-02-12"></head>
+        <body><h1>Lieferketten fair gestalten</h1><p>Termin: 05.02.2020</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-12")
+        );
+        // French and forum labels.
+        let html = r#"<html lang="fr"><body><h1>La doctrine du maintien de l'ordre</h1>
+        <p>2 juillet 2019 10h30 Café</p><p>Publié le 29 juin 2019</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2019-06-29")
+        );
+    }
+
+    #[test]
+    fn site_named_bylines_yield_to_persons() {
+        // The meta author is the site itself: the visible byline names the writer.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Die Tagespost">
+        <meta name="author" content="Die Tagespost"></head><body><h1>Warum wir Demut brauchen</h1>
+        <p>Von Anna Berger</p><p>Der Text beginnt hier.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+        // No person anywhere: the site's name is what the page gives.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Die Tagespost">
+        <meta name="author" content="Die Tagespost"></head><body><h1>Warum wir Demut brauchen</h1>
+        <p>Der Text beginnt hier.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Die Tagespost"]);
+        let html = r#"<html><head><meta name="author" content="stol.it"></head><body>
+        <h1>Prozess geht weiter</h1><p class="byline">By Jane Doe</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jane Doe"]);
+        // The site's name after the writer's.
+        let html = r#"<html lang="en"><head><meta property="og:site_name" content="USA TODAY">
+        <meta name="author" content="Brian Truitt USA TODAY"></head><body><h1>Movie review</h1></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Brian Truitt"]);
+    }
+
+    #[test]
+    fn first_name_in_the_meta_completed_by_the_byline() {
+        let html = r#"<html lang="de"><head><meta name="author" content="Stefanus"></head><body>
+        <h1>Tubeless im Test</h1><p>Von Stefanus Stahl</p><p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Stefanus Stahl"]);
+        // Another writer in the byline does not replace the meta's name.
+        let html = r#"<html lang="de"><head><meta name="author" content="Stefanus"></head><body>
+        <h1>Tubeless im Test</h1><p>Von Anna Berger</p><p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Stefanus"]);
+    }
+
+    #[test]
+    fn user_names_with_the_post_date() {
+        let html = r#"<html lang="en"><body><h1>Interning of small integers</h1>
+        <p>Posted by <a href="/u/k">Konstantin</a> 21.10.2019</p><p>Text of the post.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Konstantin"]);
+        let html = r#"<html lang="de"><body><h1>Tomaten richtig schneiden</h1>
+        <p>von <a href="/user/m">Marianne1</a> am 20.09.2020</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Marianne1"]);
+        // A phrase of the text is no user name.
+        let html = r#"<html lang="en"><body><h1>Tax deadline extended</h1>
+        <p>Forms are due by the 12.03.2020 deadline.</p></body></html>"#;
+        assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn descriptions_are_the_articles_teaser_in_plain_text() {
+        // The site's blurb names the site and shares nothing with the headline.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Sprechwaisen">
+        <meta name="description" content="Die Sprechwaisen - Ein weiterer WordPress-Blog">
+        <meta property="og:description" content="Ingo hat gesagt, er habe diesen Text nicht geschrieben.">
+        </head><body><h1>82 Gründe zum Weiterhören</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Ingo hat gesagt, er habe diesen Text nicht geschrieben.")
+        );
+        // A description mentioning the site but about the article stays.
+        let html = r#"<html lang="de"><head><meta property="og:site_name" content="Lokalo">
+        <meta name="description" content="Wie Lokalo berichtete, sind die Weinbergsbahnen nicht manipuliert worden.">
+        </head><body><h1>Weinbergsbahnen nicht manipuliert</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Wie Lokalo berichtete, sind die Weinbergsbahnen nicht manipuliert worden.")
+        );
+        let html = r#"<html><head><meta name="description" content="&lt;p&gt;Der Konzern ist nach &lt;em&gt;NDR&lt;/em&gt;-Recherchen betroffen.&lt;br/&gt;&lt;/p&gt;">
+        </head><body><h1>Datenleck</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Der Konzern ist nach NDR-Recherchen betroffen.")
+        );
+    }
+
+    #[test]
+    fn french_spanish_and_dated_bylines() {
+        let html = r#"<html lang="fr"><body><h1>Libre cours</h1><p>AVOCAT</p><p>Par</p>
+        <p><a href="/a/hy">Matthieu Hy</a></p><p>le 07 Mai 2020</p><p>C’est la guerre.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Matthieu Hy"]);
+        let html = r#"<html lang="es"><body><h1>Cartas abiertas</h1><p>Por</p>
+        <p>Williams Perdomo @wperdomod</p><p>mayo 11, 2022</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Williams Perdomo"]);
+        let html = r#"<html lang="de"><body><h1>Ehe-Aus bei den Pochers</h1>
+        <p>06.11.2023 13:30 von Olga</p><p>Die Situation ist angespannt.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Olga"]);
+    }
+
+    #[test]
+    fn stand_line_beats_loose_meta_names() {
+        // Only a "Stand:" date under the headline, and an unnamed date in a meta value.
+        let html = r#"<html lang="de"><head><meta name="sitemap_date" content="2018-01-01"></head>
+        <body><h1>Betriebliche Altersvorsorge</h1><p>Sara Zinnecker</p><p>Stand: 05. Februar 2020</p>
+        <p>Mit Hilfe des Chefs für die Rente sparen.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-05")
+        );
+        // A date in the URL still comes first.
+        assert_eq!(
+            run(html, Some("https://x.de/2020/01/30/vorsorge"))
+                .date_published
+                .as_deref(),
+            Some("2020-01-30")
+        );
     }
 
     #[test]

@@ -8,6 +8,8 @@ use std::sync::LazyLock;
 static CUES_DE: &str = include_str!("../../data/quotes/cues_de.txt");
 static CUES_EN: &str = include_str!("../../data/quotes/cues_en.txt");
 static KONJUNKTIV: &str = include_str!("../../data/quotes/konjunktiv.txt");
+static WEAK: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| super::lists::set(include_str!("../../data/quotes/weak_lemmas.txt")));
 
 /// A speech verb form: its lemma and the separable particle it needs later in the clause.
 #[derive(Debug, Clone)]
@@ -108,35 +110,7 @@ pub fn is_konjunktiv(lower: &str) -> bool {
 /// Verbs of speech that take a clause but are weak evidence on their own (glauben, hoffen):
 /// they need Konjunktiv or `dass` in the clause.
 pub fn is_weak_lemma(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "glauben"
-            | "hoffen"
-            | "fürchten"
-            | "befürchten"
-            | "vermuten"
-            | "annehmen"
-            | "ausgehen"
-            | "finden"
-            | "sehen"
-            | "denken"
-            | "wissen"
-            | "schätzen"
-            | "erinnern"
-            | "heißen"
-            | "nennen"
-            | "bezeichnen"
-            | "loben"
-            | "believes"
-            | "believed"
-            | "thinks"
-            | "thought"
-            | "fears"
-            | "feared"
-            | "hopes"
-            | "hoped"
-            | "called"
-    )
+    WEAK.contains(lemma)
 }
 
 #[cfg(test)]

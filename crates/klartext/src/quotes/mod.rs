@@ -1,16 +1,21 @@
 //! Who said what: direct, partial and indirect quotations with their speakers, and the
-//! persons and organisations named. A pass over the article's clean text.
+//! persons, organisations and places named. A pass over the article's clean text.
 //!
 //! The pass is linear in the text: tokenize once ([`text`]), pair the quotation marks
 //! ([`marks`]), split sentences that never break inside a quotation, then walk the sentences
 //! in order. In each sentence [`reported`] finds the attribution — a speech verb, noun or
 //! preposition from [`cues`] with its speaker phrase — and the reported clause; [`speakers`]
 //! resolves the phrase (pronoun, role noun, surname) to the full name met earlier and carries
-//! the speaker over to the next sentences; [`entities`] lists the persons and organisations.
+//! the speaker over to the next sentences. Then [`entities`] scans the text once more for
+//! every person, organisation and place named ([`names`] holds the matchers), with the
+//! mentions merged and the roles read from role nouns and appositions. The word lists of
+//! all steps are data files under `data/quotes/` ([`lists`]).
 
 pub mod cues;
 pub mod entities;
+pub mod lists;
 pub mod marks;
+pub mod names;
 pub mod reported;
 pub mod speakers;
 pub mod text;
@@ -53,6 +58,8 @@ pub type FastSet<K> = HashSet<K, BuildHasherDefault<Fnv>>;
 const F_WORD: u8 = 1;
 const F_CAP: u8 = 2;
 const F_VERB: u8 = 4;
+const F_ROLE: u8 = 8;
+const F_HEAD: u8 = 16;
 
 /// The tokens of the text with their lower-cased forms and flags; shared by the submodules.
 /// All lower-cased forms live in one buffer, so building a `Doc` allocates a few vectors,
@@ -110,6 +117,14 @@ impl<'a> Doc<'a> {
                 }
                 if cues::verb(lw).is_some() {
                     f |= F_VERB;
+                }
+                // Role and head nouns are asked for again and again; the suffix test is
+                // the costly part of both, so it runs once a token.
+                if speakers::is_role(lw) {
+                    f |= F_ROLE;
+                }
+                if names::is_head(names::without_possessive(lw)) {
+                    f |= F_HEAD;
                 }
             }
             flags.push(f);
@@ -171,12 +186,22 @@ impl<'a> Doc<'a> {
 
     /// A word that names an office or a role ([`speakers::is_role`]).
     pub fn is_role(&self, i: usize) -> bool {
-        self.is_word(i) && speakers::is_role(self.low(i))
+        self.flag(i, F_ROLE)
+    }
+
+    /// A head noun of organisation names ([`names::is_head`]).
+    pub fn is_head(&self, i: usize) -> bool {
+        self.flag(i, F_HEAD)
     }
 
     /// A capitalised word the text also writes in lower case: a sentence opener, not a name.
     pub fn seen_lower(&self, i: usize) -> bool {
         self.is_cap(i) && self.seen_lower.contains(self.low(i))
+    }
+
+    /// Whether the text writes a lower-cased word in lower case somewhere.
+    pub fn written_lower(&self, lower: &str) -> bool {
+        self.seen_lower.contains(lower)
     }
 
     /// A speech verb form ([`cues::verb`]).
@@ -271,7 +296,8 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
         });
     }
     quotes.sort_by_key(|q| (q.start, q.end));
-    let entities = entities::collect(&registry);
+    let speakers = quotes.iter().filter_map(|q| q.speaker.as_deref());
+    let entities = entities::collect(&doc, speakers);
     (quotes, entities)
 }
 

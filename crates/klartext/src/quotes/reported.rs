@@ -9,7 +9,7 @@ use super::cues;
 use super::marks::{self, Pair};
 use super::speakers::{self, Mention, Registry};
 use super::text::{self, Kind};
-use super::{Doc, FastSet, Found};
+use super::{lists, Doc, FastSet, Found};
 use crate::article::QuoteKind;
 use std::sync::LazyLock;
 
@@ -27,149 +27,16 @@ struct Attr {
 }
 
 /// Words a German sentence may open with before its finite verb that are not its subject.
-const ADVERBIAL: &[&str] = &[
-    "am",
-    "im",
-    "in",
-    "an",
-    "auf",
-    "bei",
-    "mit",
-    "nach",
-    "vor",
-    "für",
-    "über",
-    "unter",
-    "zu",
-    "zum",
-    "zur",
-    "aus",
-    "gegenüber",
-    "dazu",
-    "auch",
-    "zudem",
-    "außerdem",
-    "daher",
-    "deshalb",
-    "jetzt",
-    "heute",
-    "gestern",
-    "bereits",
-    "später",
-    "dann",
-    "zuvor",
-    "damals",
-    "weiter",
-    "ebenfalls",
-    "zugleich",
-    "gleichzeitig",
-    "anschließend",
-    "inzwischen",
-    "dabei",
-    "darin",
-    "darauf",
-    "daraufhin",
-    "dort",
-    "hier",
-    "nun",
-    "noch",
-    "schon",
-    "bisher",
-    "zuletzt",
-    "erst",
-    "einem",
-    "einer",
-    "seit",
-    "während",
-    "trotz",
-    "wegen",
-    "angesichts",
-    "bislang",
-    "allerdings",
-    "jedoch",
-    "aber",
-    "doch",
-    "ferner",
-    "sodann",
-    "zunächst",
-    "schließlich",
-    "insgesamt",
-    "vergangene",
-    "vergangenen",
-    "letzte",
-    "letzten",
-    "morgen",
-    "damit",
-    "somit",
-    "darüber",
-    "hierzu",
-    "dagegen",
-    "stattdessen",
-    "vielmehr",
-    "demnach",
-    "ebenso",
-    "so",
-];
-
+static ADVERBIAL: &str = include_str!("../../data/quotes/adverbial_de.txt");
 /// English sentence openers that are not subjects.
-const EN_ADVERBIAL: &[&str] = &[
-    "at",
-    "in",
-    "on",
-    "after",
-    "before",
-    "during",
-    "for",
-    "with",
-    "by",
-    "from",
-    "under",
-    "despite",
-    "when",
-    "while",
-    "as",
-    "since",
-    "but",
-    "and",
-    "yet",
-    "today",
-    "yesterday",
-    "earlier",
-    "later",
-    "last",
-    "this",
-    "according",
-    "if",
-    "although",
-    "meanwhile",
-];
-
+static EN_ADVERBIAL: &str = include_str!("../../data/quotes/adverbial_en.txt");
 /// Verbs whose object can be the whole report (X kündigte eine Reform an).
-const REPORTING: &[&str] = &[
-    "ankündigen",
-    "fordern",
-    "kritisieren",
-    "warnen",
-    "bestätigen",
-    "mitteilen",
-    "bekanntgeben",
-    "verlangen",
-    "bemängeln",
-    "beklagen",
-    "zurückweisen",
-    "dementieren",
-    "bestreiten",
-    "einräumen",
-    "zusagen",
-    "versprechen",
-    "ablehnen",
-    "anprangern",
-];
+static REPORTING: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| lists::set(include_str!("../../data/quotes/reporting_lemmas.txt")));
 
-static ADVERBIAL_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| ADVERBIAL.iter().copied().collect());
+static ADVERBIAL_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| lists::set(ADVERBIAL));
 static EN_ADVERBIAL_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| EN_ADVERBIAL.iter().copied().collect());
+    LazyLock::new(|| lists::set(EN_ADVERBIAL));
 
 fn is_adverbial(lower: &str) -> bool {
     ADVERBIAL_SET.contains(lower)
@@ -893,7 +760,7 @@ fn verbal(
         if clause.is_none()
             && !has_direct
             && !doc.english
-            && REPORTING.contains(&reading.lemma)
+            && REPORTING.contains(reading.lemma)
             && speaker.is_some()
         {
             clause = Some((a, e));

@@ -3,7 +3,7 @@
 //! pronoun, a role noun (die Ministerin, der Konzern) or a bare surname points back to the full
 //! name introduced earlier. The [`Registry`] remembers the persons and organisations met.
 
-use super::{Doc, FastMap, FastSet};
+use super::{lists, Doc, FastMap, FastSet};
 use std::sync::LazyLock;
 
 /// A speaker phrase: its token range as written and the canonical name it resolves to.
@@ -13,358 +13,19 @@ pub struct Mention {
     pub canonical: String,
 }
 
-const DETS: &[&str] = &[
-    "der", "die", "das", "den", "dem", "des", "ein", "eine", "einem", "einer", "eines", "the", "a",
-    "an", "sein", "seine", "seinem", "seiner", "ihr", "ihre", "ihrem", "ihrer", "his", "her",
-    "its", "their", "dieser", "diese", "diesem", "this", "that",
-];
-
-const PRONOUNS: &[&str] = &["er", "sie", "he", "she", "they", "wir", "we"];
-
-/// Lower-case words that never belong to a speaker phrase.
-const STOP: &[&str] = &[
-    "und",
-    "oder",
-    "aber",
-    "auch",
-    "noch",
-    "nicht",
-    "nur",
-    "schon",
-    "bereits",
-    "dazu",
-    "zudem",
-    "am",
-    "im",
-    "in",
-    "an",
-    "auf",
-    "bei",
-    "mit",
-    "nach",
-    "vor",
-    "für",
-    "über",
-    "unter",
-    "zu",
-    "zum",
-    "zur",
-    "aus",
-    "gegenüber",
-    "dass",
-    "ob",
-    "wie",
-    "als",
-    "so",
-    "es",
-    "man",
-    "sich",
-    "jedoch",
-    "allerdings",
-    "weiter",
-    "heute",
-    "gestern",
-    "am",
-    "außerdem",
-    "ebenfalls",
-    "and",
-    "or",
-    "but",
-    "also",
-    "that",
-    "who",
-    "which",
-    "on",
-    "at",
-    "in",
-    "to",
-    "for",
-    "with",
-    "from",
-    "by",
-    "as",
-    "it",
-    "on",
-    "during",
-    "after",
-    "before",
-    "when",
-    "while",
-    "last",
-    "this",
-    "told",
-    "said",
-    "says",
-    "was",
-    "is",
-    "has",
-    "had",
-    "have",
-    "will",
-    "would",
-    "were",
-    "are",
-    "wurde",
-    "wird",
-    "hat",
-    "hatte",
-    "ist",
-    "war",
-    "sei",
-    "habe",
-    "werde",
-    "am",
-    "um",
-    "indessen",
-    "unterdessen",
-    "deshalb",
-    "dennoch",
-    "trotzdem",
-    "zunächst",
-    "inzwischen",
-    "offen",
-    "haben",
-    "werden",
-    "wollen",
-    "sollen",
-    "seien",
-    "hätten",
-    "würden",
-    "wären",
-    "können",
-    "müssen",
-];
-
-/// Name particles inside personal names.
-const PARTICLES: &[&str] = &[
-    "van", "von", "de", "da", "del", "der", "al", "bin", "ibn", "zu", "le", "la", "di", "ten",
-];
-
+/// The closed word lists of the speaker phrases (`data/quotes/`).
+static DETS: &str = include_str!("../../data/quotes/determiners.txt");
+static PRONOUNS: &str = include_str!("../../data/quotes/pronouns.txt");
+static STOP: &str = include_str!("../../data/quotes/stop.txt");
+static PARTICLES: &str = include_str!("../../data/quotes/name_particles.txt");
 /// Role nouns (German suffixes and English words) that describe a person's office.
-const ROLE_ENDS: &[&str] = &[
-    "minister",
-    "ministerin",
-    "chef",
-    "chefin",
-    "sprecher",
-    "sprecherin",
-    "präsident",
-    "präsidentin",
-    "vorsitzende",
-    "vorsitzender",
-    "vorsitzenden",
-    "leiter",
-    "leiterin",
-    "direktor",
-    "direktorin",
-    "kanzler",
-    "kanzlerin",
-    "richter",
-    "richterin",
-    "anwalt",
-    "anwältin",
-    "bürgermeister",
-    "bürgermeisterin",
-    "abgeordnete",
-    "abgeordneter",
-    "senator",
-    "senatorin",
-    "gouverneur",
-    "botschafter",
-    "botschafterin",
-    "sekretär",
-    "sekretärin",
-    "experte",
-    "expertin",
-    "trainer",
-    "trainerin",
-    "vorstand",
-    "funktionär",
-    "politiker",
-    "politikerin",
-    "kandidat",
-    "kandidatin",
-    "kommissar",
-    "kommissarin",
-    "beauftragte",
-    "beauftragter",
-    "unterhändler",
-    "ermittler",
-    "staatsanwalt",
-    "staatsanwältin",
-    "general",
-    "kommandeur",
-    "professor",
-    "professorin",
-    "forscher",
-    "forscherin",
-    "autor",
-    "autorin",
-    "sprecherinnen",
-    "manager",
-    "managerin",
-    "gründer",
-    "gründerin",
-    "ökonom",
-    "ökonomin",
-    "analyst",
-    "analystin",
-    "bischof",
-    "papst",
-    "könig",
-    "königin",
-    "premier",
-    "premierminister",
-    "regierungschef",
-    "regierungschefin",
-    "fraktionschef",
-    "parteichef",
-    "senatssprecher",
-    "vizepräsident",
-    "außenminister",
-    "arzt",
-    "ärztin",
-    "mitarbeiter",
-    "mitarbeiterin",
-    "vertreter",
-    "vertreterin",
-    "mitglied",
-    "organisator",
-    "veranstalter",
-    "aktivist",
-    "aktivistin",
-    "journalist",
-    "journalistin",
-    "historiker",
-    "wissenschaftler",
-    "ingenieur",
-    "sänger",
-    "sängerin",
-    "schauspieler",
-    "schauspielerin",
-    "spieler",
-    "spielerin",
-    "berater",
-    "beraterin",
-    "winzer",
-    "winzerin",
-    "minister",
-    "secretary",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "president",
-    "chief",
-    "executive",
-    "director",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "governor",
-    "mayor",
-    "senator",
-    "judge",
-    "lawyer",
-    "attorney",
-    "official",
-    "officer",
-    "ceo",
-    "founder",
-    "professor",
-    "economist",
-    "analyst",
-    "leader",
-    "head",
-    "coach",
-    "manager",
-    "ambassador",
-    "commissioner",
-    "prosecutor",
-    "inspector",
-    "chancellor",
-    "premier",
-    "representative",
-    "mp",
-    "adviser",
-    "advisor",
-    "researcher",
-    "scientist",
-    "expert",
-    "captain",
-    "general",
-    "detective",
-    "owner",
-    "commander",
-    "envoy",
-    "actor",
-    "actress",
-    "investor",
-    "teacher",
-    "colonel",
-];
-
+static ROLE_ENDS: &str = include_str!("../../data/quotes/roles.txt");
 /// Nouns that stand for an organisation (der Konzern, die Polizei, the company).
-const ORG_ENDS: &[&str] = &[
-    "polizei",
-    "regierung",
-    "ministerium",
-    "konzern",
-    "unternehmen",
-    "firma",
-    "partei",
-    "gericht",
-    "gerichtshof",
-    "behörde",
-    "behörden",
-    "verband",
-    "gewerkschaft",
-    "bank",
-    "agentur",
-    "kommission",
-    "rat",
-    "verwaltung",
-    "staatsanwaltschaft",
-    "armee",
-    "militär",
-    "bundesregierung",
-    "bundesamt",
-    "amt",
-    "institut",
-    "stiftung",
-    "verein",
-    "gruppe",
-    "organisation",
-    "union",
-    "fraktion",
-    "koalition",
-    "opposition",
-    "zeitung",
-    "sender",
-    "company",
-    "government",
-    "police",
-    "ministry",
-    "department",
-    "agency",
-    "court",
-    "party",
-    "bank",
-    "firm",
-    "group",
-    "council",
-    "commission",
-    "union",
-    "office",
-    "army",
-    "military",
-    "university",
-    "universität",
-    "board",
-    "committee",
-    "ausschuss",
-    "komitee",
-    "kabinett",
-];
+static ORG_ENDS: &str = include_str!("../../data/quotes/org_nouns.txt");
+/// Capitalised words that open a sentence or clause without naming anyone.
+static OPENERS: &str = include_str!("../../data/quotes/openers.txt");
+/// Endings of neuter nouns, for [`nominative`].
+static NEUTER_ENDS: &str = include_str!("../../data/quotes/neuter_ends.txt");
 
 /// A capitalised word follows within three words, with only words in between.
 fn cap_follows(doc: &Doc, j: usize) -> bool {
@@ -393,63 +54,49 @@ static CLASSES: LazyLock<FastMap<&'static str, u8>> = LazyLock::new(|| {
         (PRONOUNS, PRONOUN),
         (PARTICLES, PARTICLE),
     ] {
-        for w in list {
+        for w in lists::entries(list) {
             *m.entry(w).or_default() |= bit;
         }
     }
     m
 });
 
-static ROLES: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| ROLE_ENDS.iter().copied().collect());
-static ORGS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| ORG_ENDS.iter().copied().collect());
+static ROLES: LazyLock<lists::Ends> = LazyLock::new(|| lists::Ends::new(ROLE_ENDS));
+static ORGS: LazyLock<lists::Ends> = LazyLock::new(|| lists::Ends::new(ORG_ENDS));
+static NEUTERS: LazyLock<Vec<&'static str>> = LazyLock::new(|| lists::entries(NEUTER_ENDS));
 
 /// The closed-list classes of a lower-cased word (one hash lookup).
 pub fn class(lower: &str) -> u8 {
     CLASSES.get(lower).copied().unwrap_or(0)
 }
 
-fn is_det(lower: &str) -> bool {
+pub(super) fn is_det(lower: &str) -> bool {
     class(lower) & DET != 0
 }
 
-fn is_stop(lower: &str) -> bool {
+pub(super) fn is_stop(lower: &str) -> bool {
     class(lower) & STOPWORD != 0
 }
 
-fn is_particle(lower: &str) -> bool {
+pub(super) fn is_particle(lower: &str) -> bool {
     class(lower) & PARTICLE != 0
-}
-
-/// Whether `lower` is in `set` or ends in a member of at least `min` chars.
-pub(super) fn ends_in(set: &FastSet<&'static str>, lower: &str, min: usize) -> bool {
-    if set.contains(lower) {
-        return true;
-    }
-    let total = lower.chars().count();
-    lower
-        .char_indices()
-        .enumerate()
-        .skip(1)
-        .take_while(|&(n, _)| total - n >= min)
-        .any(|(_, (i, _))| lower.get(i..).is_some_and(|suffix| set.contains(suffix)))
 }
 
 /// Whether a lower-cased word names an office or a role (Ministerin, Bahnchef, spokesman).
 pub fn is_role(lower: &str) -> bool {
-    ends_in(&ROLES, lower, 4)
+    ROLES.matches(lower, 4)
 }
 
 /// Whether a lower-cased word names an organisation (Konzern, Bundesregierung, police).
 pub fn is_org(lower: &str) -> bool {
-    ends_in(&ORGS, lower, 5)
+    ORGS.matches(lower, 5)
 }
 
 pub fn is_pronoun(lower: &str) -> bool {
     class(lower) & PRONOUN != 0
 }
 
-fn is_adjective_like(lower: &str) -> bool {
+pub(super) fn is_adjective_like(lower: &str) -> bool {
     !is_stop(lower)
         && lower.chars().count() > 3
         && (lower.ends_with('e')
@@ -634,80 +281,12 @@ fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Opti
     }
 }
 
-/// Capitalised words that open a sentence or clause without naming anyone.
-const OPENERS: &[&str] = &[
-    "wenn",
-    "weil",
-    "da",
-    "als",
-    "ob",
-    "obwohl",
-    "während",
-    "nachdem",
-    "bevor",
-    "dass",
-    "damit",
-    "denn",
-    "doch",
-    "aber",
-    "sondern",
-    "und",
-    "oder",
-    "dies",
-    "diese",
-    "dieser",
-    "dieses",
-    "einige",
-    "viele",
-    "alle",
-    "beide",
-    "manche",
-    "mehrere",
-    "andere",
-    "besonders",
-    "ähnlich",
-    "unterdessen",
-    "indessen",
-    "davon",
-    "darüber",
-    "dazu",
-    "dennoch",
-    "trotzdem",
-    "es",
-    "man",
-    "was",
-    "wer",
-    "wie",
-    "wo",
-    "ich",
-    "du",
-    "ihr",
-    "zwar",
-    "nur",
-    "selbst",
-    "sogar",
-    "vor",
-    "when",
-    "if",
-    "while",
-    "after",
-    "but",
-    "and",
-    "this",
-    "these",
-    "those",
-    "some",
-    "many",
-    "all",
-    "it",
-    "there",
-    "however",
-    "so",
-    "also",
-];
+static OPENER_SET: LazyLock<FastSet<&'static str>> = LazyLock::new(|| lists::set(OPENERS));
 
-static OPENER_SET: LazyLock<FastSet<&'static str>> =
-    LazyLock::new(|| OPENERS.iter().copied().collect());
+/// Whether a lower-cased word is in [`OPENERS`] (a conjunction or adverb, never a name).
+pub(super) fn is_opener_word(lower: &str) -> bool {
+    OPENER_SET.contains(lower)
+}
 
 /// A capitalised word that is no name: a conjunction or adverb from [`OPENERS`], or in a
 /// German text a word the text also writes in lower case (not a determiner, a pronoun, or
@@ -776,21 +355,8 @@ fn nominative(doc: &Doc, a: usize, b: usize) -> Option<String> {
     } else {
         noun
     };
-    let neuter = [
-        "ium",
-        "amt",
-        "gericht",
-        "institut",
-        "unternehmen",
-        "kreuz",
-        "werk",
-        "büro",
-        "parlament",
-        "kabinett",
-        "komitee",
-    ]
-    .iter()
-    .any(|n| noun.to_lowercase().ends_with(n));
+    let noun_lower = noun.to_lowercase();
+    let neuter = NEUTERS.iter().any(|n| noun_lower.ends_with(n));
     let mut out = String::new();
     for k in s..head {
         let w = doc.word(k);

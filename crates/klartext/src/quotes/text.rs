@@ -7,6 +7,9 @@
 //! break, and a run of more than [`MAX_SENTENCE`] tokens is cut, so that the per-sentence
 //! work of the pass stays linear in the length of the text.
 
+use super::lists;
+use std::sync::LazyLock;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -145,13 +148,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
 pub const MAX_SENTENCE: usize = 300;
 
 /// Abbreviations after which a period does not end a sentence.
-const ABBREV: &[&str] = &[
-    "dr", "prof", "st", "nr", "mr", "mrs", "ms", "jr", "sr", "bzw", "ca", "vgl", "usw", "etc",
-    "inkl", "evtl", "ggf", "u", "z", "b", "a", "d", "h", "v", "chr", "jh", "mio", "mrd", "gen",
-    "abs", "art", "str", "tel", "co", "corp", "inc", "ltd", "no", "vs", "gov", "sen", "rep", "lt",
-    "col", "gen", "capt", "hon", "rev", "dipl", "ing", "mag", "jan", "feb", "febr", "apr", "aug",
-    "sep", "sept", "okt", "oct", "nov", "dez", "dec", "bd", "hrsg", "ehem", "max", "min",
-];
+static ABBREV: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../data/quotes/abbreviations.txt")));
 
 /// Sentences as half-open token index ranges. `inside_quote[i]` says token `i` lies inside a
 /// quotation in marks (no sentence ends there except at a line break).
