@@ -183,11 +183,13 @@ static COMPACT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static NUMERIC_DOT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})\.\s?(\d{1,2})\.\s?((?:19|20)\d{2}|\d{2})(?-u:\b)")
+        .expect("static regex")
 });
 
 static NUMERIC_SLASH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(\d{1,2})([/-])(\d{1,2})[/-]((?:19|20)\d{2})(?-u:\b)").expect("static regex")
+    Regex::new(r"(?-u:\b)(\d{1,2})([/-])(\d{1,2})[/-]((?:19|20)\d{2})(?-u:\b)")
+        .expect("static regex")
 });
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
