@@ -38,9 +38,12 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The HTML page.
+    /// The HTML page or text dump.
     #[arg(value_name = "PATH")]
     pub input: PathBuf,
+    /// What the input is; 'auto' tells HTML from a text dump by looking.
+    #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
+    pub kind: InputArg,
     /// Charset the bytes are in, as an HTTP header would declare it.
     #[arg(long, value_name = "LABEL")]
     pub charset: Option<String>,

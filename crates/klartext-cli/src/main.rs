@@ -39,6 +39,7 @@ fn explain(args: ExplainArgs) -> ExitCode {
         .and_then(|bytes| {
             let options = Options {
                 charset: args.charset.clone(),
+                input: args.kind.into(),
                 ..Options::default()
             };
             klartext::explain::explain(&bytes, &options).map_err(|e| e.to_string())

@@ -20,10 +20,20 @@ pub struct BlockReport {
     pub furniture_container: Option<String>,
 }
 
-/// Classifies `bytes` as [`crate::extract`] does and reports every block.
+/// Classifies `bytes` as [`crate::extract`] does (an HTML page or a text dump, as
+/// `options.input` says) and reports every block.
 pub fn explain(bytes: &[u8], options: &Options) -> Result<Vec<BlockReport>, Error> {
     let decoded = crate::decode::decode(bytes, options.charset.as_deref())?;
-    let doc = Document::from_html(&decoded.text, &options.limits, None);
+    let is_html = match options.input {
+        crate::InputKind::Html => true,
+        crate::InputKind::Text => false,
+        crate::InputKind::Auto => crate::textdump::looks_like_html(&decoded.text),
+    };
+    let doc = if is_html {
+        Document::from_html(&decoded.text, &options.limits, None)
+    } else {
+        crate::textdump::document(&decoded.text)
+    };
     let selection = classify(&doc);
     let main_range = selection
         .main_region
@@ -57,4 +67,28 @@ fn describe_element(doc: &Document, id: crate::dom::NodeId) -> String {
         s.push_str(&class.split_whitespace().collect::<Vec<_>>().join("."));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_dump_is_explained_line_by_line() {
+        let prose =
+            "A sentence long enough to count as the article's prose, with a comma, and an end.";
+        let dump = format!("Home\nNews\n\n{prose}\n\n{prose} Two.\n");
+        let options = Options {
+            input: crate::InputKind::Text,
+            ..Options::default()
+        };
+        let report = explain(dump.as_bytes(), &options).expect("explains");
+        let kept: Vec<&str> = report
+            .iter()
+            .filter(|b| b.reason.keeps())
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(kept.len(), 2, "{kept:?}");
+        assert!(report.iter().any(|b| b.text == "Home" && !b.reason.keeps()));
+    }
 }
