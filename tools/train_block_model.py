@@ -234,7 +234,6 @@ def main():
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--depth", type=int, default=5)
     ap.add_argument("--rate", type=float, default=0.1)
-    ap.add_argument("--threshold", type=float, default=0.5, help="for the cross-validation report")
     ap.add_argument("--drop-below", type=float, default=0.3,
                     help="a block the rules keep is dropped below this probability")
     ap.add_argument("--add-above", type=float, default=0.6,
@@ -309,7 +308,7 @@ def main():
 
 
 def shipped_policy(pages, x, probs, names, args):
-    """What classify::apply_model does with the probabilities: drop a kept block below
+    """What classify::model_verdicts does with the probabilities: drop a kept block below
     --drop-below unless it is 150 characters or longer, code, a table cell or unspaced text;
     take a block outside the main region from --add-above; leave the page to the rules
     when that would lose more than half of its kept text."""

@@ -24,12 +24,7 @@ pub struct BlockReport {
 /// `options.input` says) and reports every block.
 pub fn explain(bytes: &[u8], options: &Options) -> Result<Vec<BlockReport>, Error> {
     let decoded = crate::decode::decode(bytes, options.charset.as_deref())?;
-    let is_html = match options.input {
-        crate::InputKind::Html => true,
-        crate::InputKind::Text => false,
-        crate::InputKind::Auto => crate::textdump::looks_like_html(&decoded.text),
-    };
-    let doc = if is_html {
+    let doc = if options.input.is_html(&decoded.text) {
         Document::from_html(&decoded.text, &options.limits, None)
     } else {
         crate::textdump::document(&decoded.text)

@@ -39,6 +39,17 @@ pub enum InputKind {
     Text,
 }
 
+impl InputKind {
+    /// Whether `text` is to be read as HTML (rather than as a text dump).
+    pub fn is_html(self, text: &str) -> bool {
+        match self {
+            InputKind::Html => true,
+            InputKind::Text => false,
+            InputKind::Auto => textdump::looks_like_html(text),
+        }
+    }
+}
+
 /// Caps that keep bad input from costing unbounded time or memory.
 #[derive(Debug, Clone)]
 pub struct Limits {
@@ -97,11 +108,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     if over_budget() {
         return Err(Error::Timeout(limits.time_budget.unwrap_or_default()));
     }
-    let is_html = match options.input {
-        InputKind::Html => true,
-        InputKind::Text => false,
-        InputKind::Auto => textdump::looks_like_html(&decoded.text),
-    };
+    let is_html = options.input.is_html(&decoded.text);
     let doc = if is_html {
         blocks::Document::from_html(&decoded.text, limits, deadline)
     } else {

@@ -104,27 +104,45 @@ pub struct Context<'a> {
 
 /// The features of every block of the page.
 pub fn features(cx: &Context) -> Vec<Features> {
-    let blocks = &cx.doc.blocks;
-    let page = PageFacts::new(cx);
-    (0..blocks.len())
-        .map(|i| {
-            let mut f = [0.0f32; COUNT];
-            let mut at = 0;
-            let mut put = |value: f32| {
-                f[at] = value;
-                at += 1;
-            };
-            own_features(&blocks[i], &mut put);
-            flag_features(blocks[i].flags, &mut put);
-            rule_features(cx.reasons[i], &mut put);
-            lexical_features(&blocks[i], &mut put);
-            position_features(cx, &page, i, &mut put);
-            neighbour_features(cx, i, &mut put);
-            page_features(cx, &page, i, &mut put);
-            debug_assert_eq!(at, COUNT);
-            f
-        })
-        .collect()
+    let table = Table::new(cx);
+    (0..cx.doc.blocks.len()).map(|i| table.row(i)).collect()
+}
+
+/// A page ready to give the features of any of its blocks: the page-wide facts are
+/// gathered once, each block's row only when asked for (the model reads only the blocks
+/// it may change).
+pub struct Table<'a> {
+    cx: &'a Context<'a>,
+    page: PageFacts<'a>,
+}
+
+impl<'a> Table<'a> {
+    pub fn new(cx: &'a Context<'a>) -> Table<'a> {
+        Table {
+            cx,
+            page: PageFacts::new(cx),
+        }
+    }
+
+    /// The features of block `i`.
+    pub fn row(&self, i: usize) -> Features {
+        let (cx, block) = (self.cx, &self.cx.doc.blocks[i]);
+        let mut f = [0.0f32; COUNT];
+        let mut at = 0;
+        let mut put = |value: f32| {
+            f[at] = value;
+            at += 1;
+        };
+        own_features(block, &mut put);
+        flag_features(block.flags, &mut put);
+        rule_features(cx.reasons[i], &mut put);
+        lexical_features(block, &mut put);
+        position_features(cx, &self.page, i, &mut put);
+        neighbour_features(cx, i, &mut put);
+        page_features(cx, &self.page, i, &mut put);
+        debug_assert_eq!(at, COUNT);
+        f
+    }
 }
 
 /// Facts about the page computed once for all blocks.

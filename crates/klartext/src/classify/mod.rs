@@ -109,8 +109,11 @@ pub fn classify(doc: &Document) -> Selection {
     }
     let mut ruled = apply_rules(doc, &values);
     if let Some(model) = model::shipped() {
-        let table = features::features(&ruled.context(doc, &values));
-        apply_model(doc, model, &table, &mut ruled.reasons);
+        let revised = {
+            let cx = ruled.context(doc, &values);
+            model_verdicts(doc, model, &features::Table::new(&cx), &ruled.reasons)
+        };
+        ruled.reasons = revised;
     }
     Selection {
         reasons: ruled.reasons,
@@ -123,21 +126,21 @@ pub fn classify(doc: &Document) -> Selection {
 /// words) than right, and the rules' verdict stands.
 const MAX_MODEL_DROP: f32 = 0.5;
 
-/// Lets the block model overrule the rules: it drops kept blocks it finds unlikely to be
-/// article text, and takes in blocks outside the main region it finds likely.
-fn apply_model(
+/// The block model's revision of the rules' verdicts: it drops kept blocks it finds
+/// unlikely to be article text, and takes in blocks outside the main region it finds likely.
+fn model_verdicts(
     doc: &Document,
     model: &model::Model,
-    table: &[features::Features],
-    reasons: &mut [Reason],
-) {
+    table: &features::Table,
+    reasons: &[Reason],
+) -> Vec<Reason> {
     let mut revised = reasons.to_vec();
-    for ((f, reason), block) in table.iter().zip(revised.iter_mut()).zip(&doc.blocks) {
+    for (i, (reason, block)) in revised.iter_mut().zip(&doc.blocks).enumerate() {
         let droppable = reason.keeps() && may_drop(block);
         if !droppable && *reason != Reason::OutsideMain {
             continue; // the model has no say here
         }
-        let p = model.probability(f);
+        let p = model.probability(&table.row(i));
         if droppable && p < model.drop_below {
             *reason = Reason::ModelDropped;
         } else if *reason == Reason::OutsideMain && p >= model.add_above {
@@ -156,7 +159,9 @@ fn apply_model(
             .sum()
     };
     if kept_chars(&revised) >= (1.0 - MAX_MODEL_DROP) * kept_chars(reasons) {
-        reasons.copy_from_slice(&revised);
+        revised
+    } else {
+        reasons.to_vec()
     }
 }
 

@@ -775,19 +775,17 @@ fn choose_dates(
     if modified.is_none() {
         modified = parse(ld.page_date_modified.as_deref());
     }
-    if modified.is_none() {
-        modified = near
-            .iter()
+    let labelled_near = |label: Label| {
+        near.iter()
             .chain(&near_before)
-            .find(|(_, l)| *l == Label::Modified)
-            .map(|(d, _)| *d);
+            .find(|(_, l)| *l == label)
+            .map(|(d, _)| *d)
+    };
+    if modified.is_none() {
+        modified = labelled_near(Label::Modified);
     }
     if published.is_none() {
-        published = near
-            .iter()
-            .chain(&near_before)
-            .find(|(_, l)| *l == Label::Published)
-            .map(|(d, _)| *d);
+        published = labelled_near(Label::Published);
     }
     if published.is_none() {
         // An unlabelled <time> after the headline, then any near the top.
