@@ -137,7 +137,7 @@ def score_words(pages, keeps, only_type=None):
 
 
 def matrix(pages, label_fn):
-    xs, ys, groups, texts = [], [], [], []
+    xs, ys, groups, texts, markups = [], [], [], [], []
     for gi, (page, g) in enumerate(pages):
         labels = label_fn(page["blocks"], g) if label_fn else [-1] * len(page["blocks"])
         for b, y in zip(page["blocks"], labels):
@@ -145,7 +145,8 @@ def matrix(pages, label_fn):
             ys.append(y)
             groups.append(gi)
             texts.append(b["text"])
-    return np.array(xs, dtype=np.float32), np.array(ys), np.array(groups), texts
+            markups.append(b.get("markup", ""))
+    return np.array(xs, dtype=np.float32), np.array(ys), np.array(groups), texts, markups
 
 
 def words_of(text):
@@ -155,18 +156,27 @@ def words_of(text):
     return {w.lower() for w in cut.split() if len(w) >= 2}
 
 
-class WordModel:
-    """Logistic regression over the words a block holds: the text feature of the trees."""
+def markup_words_of(markup):
+    """The markup words of a block as the crate hands them over
+    (classify::features::markup_words), already distinct and lower-cased."""
+    return set(markup.split())
 
-    def __init__(self, texts, min_pages=5):
-        counts = Counter(w for t in texts for w in words_of(t))
+
+class TokenModel:
+    """Logistic regression over the tokens of a block: its words (the text feature of the
+    trees) or its markup words (the markup feature)."""
+
+    def __init__(self, texts, cut=words_of, min_pages=5, title="word"):
+        self.cut = cut
+        self.title = title
+        counts = Counter(w for t in texts for w in cut(t))
         self.vocab = {w: i for i, w in enumerate(sorted(w for w, c in counts.items()
                                                         if c >= min_pages))}
 
     def matrix(self, texts):
         rows, cols = [], []
         for r, t in enumerate(texts):
-            for w in words_of(t):
+            for w in self.cut(t):
                 c = self.vocab.get(w)
                 if c is not None:
                     rows.append(r)
@@ -185,21 +195,29 @@ class WordModel:
     def write(self, path, keep=6000):
         w = self.lr.coef_[0]
         words = sorted(self.vocab, key=lambda t: -abs(w[self.vocab[t]]))[:keep]
-        lines = ["# klartext block model, word weights (tools/train_block_model.py)",
+        lines = [f"# klartext block model, {self.title} weights (tools/train_block_model.py)",
                  f"<intercept> {float(self.lr.intercept_[0])!r}"]
         lines += [f"{t} {float(w[self.vocab[t]])!r}" for t in sorted(words)]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def with_word_scores(x, texts, y, groups, weights, word_col, folds):
-    """Fills the word-score column out of fold (a block's score comes from a word model
+def words_model(texts):
+    return TokenModel(texts)
+
+
+def markup_model(markups):
+    return TokenModel(markups, cut=markup_words_of, title="markup")
+
+
+def with_token_scores(x, texts, y, weights, col, folds, make):
+    """Fills a token-score column out of fold (a block's score comes from a token model
     that never saw its page), so the trees learn how far to trust it on unseen pages."""
     labelled = y >= 0
     for train, test in folds:
         train = train[labelled[train]]
-        wm = WordModel([texts[i] for i in train]).fit(
+        tm = make([texts[i] for i in train]).fit(
             [texts[i] for i in train], y[train], weights[train])
-        x[test, word_col] = wm.score([texts[i] for i in test])
+        x[test, col] = tm.score([texts[i] for i in test])
 
 
 def model(args):
@@ -230,12 +248,15 @@ def main():
     ap.add_argument("--data", default="target/data", type=Path)
     ap.add_argument("--out", default="crates/klartext/data/block-model.txt", type=Path)
     ap.add_argument("--words-out", default="crates/klartext/data/block-words.txt", type=Path)
+    ap.add_argument("--markup-out", default="crates/klartext/data/block-markup.txt", type=Path)
     ap.add_argument("--names", default="crates/klartext/src/classify/features.rs", type=Path)
     ap.add_argument("--trees", type=int, default=150)
     ap.add_argument("--depth", type=int, default=5)
     ap.add_argument("--rate", type=float, default=0.1)
-    ap.add_argument("--drop-below", type=float, default=0.3,
+    ap.add_argument("--drop-below", type=float, default=0.5,
                     help="a block the rules keep is dropped below this probability")
+    ap.add_argument("--drop-max-chars", type=int, default=150,
+                    help="the model may drop only blocks shorter than this")
     ap.add_argument("--add-above", type=float, default=0.6,
                     help="a block outside the rules' main region is taken from this probability")
     ap.add_argument("--no-write", action="store_true", help="cross-validate only")
@@ -249,12 +270,13 @@ def main():
     parts = [matrix(sets[n], label_fns[n]) for n in TRAIN_SETS]
     # One group space over both sets; pages of different sets never share a group.
     shift = 0
-    xs, ys, gs, texts = [], [], [], []
-    for x, y, g, t in parts:
+    xs, ys, gs, texts, markups = [], [], [], [], []
+    for x, y, g, t, m in parts:
         xs.append(x)
         ys.append(y)
         gs.append(g + shift)
         texts += t
+        markups += m
         shift += int(g.max()) + 1 if len(g) else 0
     x, y, groups = np.concatenate(xs), np.concatenate(ys), np.concatenate(gs)
     assert x.shape[1] == len(names), (x.shape, len(names))
@@ -271,7 +293,8 @@ def main():
     # Word scores out of fold: a block's score comes from a word model that never saw its
     # page, as on a page in the wild. (A training block's score may come from a word model
     # that saw the test fold; the test blocks' own scores never do.)
-    with_word_scores(x, texts, y, groups, weights, word_col, folds)
+    with_token_scores(x, texts, y, weights, word_col, folds, words_model)
+    with_token_scores(x, markups, y, weights, names.index("markup_score"), folds, markup_model)
     # Out-of-fold probabilities for every block (labelled or not).
     probs = np.zeros(x.shape[0], dtype=np.float64)
     for train, test in folds:
@@ -281,7 +304,7 @@ def main():
     if args.oof:
         np.save(args.oof, probs)
     at = 0
-    for name, (xp, _, _, _) in zip(TRAIN_SETS, parts):
+    for name, (xp, _, _, _, _) in zip(TRAIN_SETS, parts):
         pages = sets[name]
         p = probs[at:at + xp.shape[0]]
         rule = keeps_from(pages, xp[:, keep_col], offsets_of(pages), 0.5)
@@ -301,21 +324,23 @@ def main():
     # pages it never saw), the word model itself on every labelled block.
     clf = model(args).fit(x[labelled], y[labelled], sample_weight=weights[labelled])
     write_model(clf, names, args)
-    words = WordModel([texts[i] for i in np.flatnonzero(labelled)]).fit(
-        [texts[i] for i in np.flatnonzero(labelled)], y[labelled], weights[labelled])
-    words.write(args.words_out)
+    for make, tokens, out in [(words_model, texts, args.words_out),
+                              (markup_model, markups, args.markup_out)]:
+        rows = np.flatnonzero(labelled)
+        make([tokens[i] for i in rows]).fit(
+            [tokens[i] for i in rows], y[labelled], weights[labelled]).write(out)
     print(f"wrote {args.out}", file=sys.stderr)
 
 
 def shipped_policy(pages, x, probs, names, args):
     """What classify::model_verdicts does with the probabilities: drop a kept block below
-    --drop-below unless it is 150 characters or longer, code, a table cell or unspaced text;
+    --drop-below unless it is --drop-max-chars characters or longer, code, a table cell or unspaced text;
     take a block outside the main region from --add-above; leave the page to the rules
     when that would lose more than half of its kept text."""
     col = {n: i for i, n in enumerate(names)}
     chars = np.rint(np.expm1(x[:, col["log_chars"]]))
     words = np.rint(np.expm1(x[:, col["log_words"]]))
-    may_drop = ((chars < 150) & (x[:, col["is_pre"]] == 0) & (x[:, col["is_cell"]] == 0)
+    may_drop = ((chars < args.drop_max_chars) & (x[:, col["is_pre"]] == 0) & (x[:, col["is_cell"]] == 0)
                 & (chars <= 20 * np.maximum(words, 1)))
     rule = x[:, col["rule_keeps"]] > 0.5
     outside = x[:, col["reason_outside_main"]] > 0.5
@@ -336,6 +361,7 @@ def write_model(clf, names, args):
              "features " + " ".join(names),
              f"drop_below {args.drop_below}",
              f"add_above {args.add_above}",
+             f"drop_max_chars {args.drop_max_chars}",
              f"baseline {float(np.ravel(clf._baseline_prediction)[0])!r}"]
     for predictors in clf._predictors:
         nodes = predictors[0].nodes

@@ -1,7 +1,7 @@
 //! `--features`: the block features of every page of the HTML sets, for training the block
 //! model (`tools/train_block_model.py`). One JSON line per page: its `id` and its blocks, each
-//! with its text (the trainer labels it against the gold) and its feature vector in the order
-//! of `klartext::classify::features::NAMES`.
+//! with its text (the trainer labels it against the gold), its markup words and its feature
+//! vector in the order of `klartext::classify::features::NAMES`.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -22,6 +22,9 @@ struct PageLine<'a> {
 #[derive(Serialize)]
 struct BlockLine<'a> {
     text: &'a str,
+    /// The distinct markup words around the block, space-separated
+    /// (`klartext::classify::features::markup_words`).
+    markup: String,
     features: &'a [f32],
 }
 
@@ -51,6 +54,7 @@ pub fn write(set: &Set, path: &Path) -> Result<usize> {
                 .zip(&table)
                 .map(|(b, f)| BlockLine {
                     text: &b.text,
+                    markup: markup_line(&doc.dom, b.node),
                     features: f,
                 })
                 .collect(),
@@ -61,4 +65,15 @@ pub fn write(set: &Set, path: &Path) -> Result<usize> {
     }
     w.flush()?;
     Ok(pages)
+}
+
+/// The block's distinct markup words, in the order met, space-separated.
+fn markup_line(dom: &klartext::dom::Dom, node: klartext::dom::NodeId) -> String {
+    let mut words: Vec<String> = Vec::new();
+    klartext::classify::features::markup_words(dom, node, &mut |w| {
+        if !words.iter().any(|seen| seen == w) {
+            words.push(w.to_owned());
+        }
+    });
+    words.join(" ")
 }

@@ -46,6 +46,9 @@ impl Flags {
     pub const FIGURE: Flags = Flags(1 << 12);
     pub const LINK: Flags = Flags(1 << 13);
     pub const BLOCKQUOTE: Flags = Flags(1 << 14);
+    /// Named furniture only by a weak word (`print`, `tools`, `ads`): a box so named that
+    /// holds long paragraphs is content (see `class-hints.txt`).
+    pub const WEAK_FURNITURE_CLASS: Flags = Flags(1 << 15);
 
     pub const fn empty() -> Flags {
         Flags(0)
@@ -177,6 +180,8 @@ fn role_of(tag: &str) -> Role {
         "script" | "style" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
         | "canvas" | "video" | "audio" | "button" | "select" | "option" | "textarea" | "input"
         | "head" | "map" | "dialog" | "picture" | "source" => Role::Skip,
+        // Ruby annotations (furigana) are a reading aid over the text, not part of it.
+        "rt" | "rp" => Role::Skip,
         "br" => Role::Break,
         "p" | "div" | "section" | "article" | "main" | "aside" | "nav" | "header" | "footer"
         | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "ul" | "ol" | "li" | "dl" | "dt" | "dd"
@@ -208,10 +213,12 @@ fn own_flags<'a>(dom: &'a Dom, id: NodeId, tag: &str, hints: &mut HintCache<'a>)
     let Some(el) = dom.element(id) else {
         return flags;
     };
+    let mut named_furniture = false;
     for attr in &el.attrs {
         match &*attr.name {
             "class" | "id" => match hints.get(&attr.value).0 {
-                Some(ClassHint::Furniture) => flags |= Flags::FURNITURE_CLASS,
+                Some(ClassHint::Furniture) => named_furniture = true,
+                Some(ClassHint::WeakFurniture) => flags |= Flags::WEAK_FURNITURE_CLASS,
                 Some(ClassHint::Content) => flags |= Flags::CONTENT_CLASS,
                 None => {}
             },
@@ -229,6 +236,12 @@ fn own_flags<'a>(dom: &'a Dom, id: NodeId, tag: &str, hints: &mut HintCache<'a>)
             "itemprop" if attr.value.contains("articleBody") => flags |= Flags::ARTICLE_BODY,
             _ => {}
         }
+    }
+    if named_furniture {
+        // A strong name wins over a weak one on the same element.
+        flags = Flags(flags.0 & !Flags::WEAK_FURNITURE_CLASS.0) | Flags::FURNITURE_CLASS;
+    } else if flags.contains(Flags::WEAK_FURNITURE_CLASS) {
+        flags |= Flags::FURNITURE_CLASS;
     }
     flags
 }
@@ -498,6 +511,26 @@ mod tests {
         assert_eq!(texts(&d), ["Lead bold text", "Para link.", "tail"]);
         assert_eq!(d.blocks[1].link_chars, 4);
         assert_eq!(d.blocks[1].chars, 9);
+    }
+
+    #[test]
+    fn ruby_annotations_are_left_out_of_the_text() {
+        let d = doc("<p><ruby>子<rp>(</rp><rt>こ</rt><rp>)</rp></ruby>どもの<ruby>法律<rt>ほうりつ</rt></ruby></p>");
+        assert_eq!(texts(&d), ["子どもの法律"]);
+    }
+
+    #[test]
+    fn a_weak_furniture_name_is_marked_as_such_and_a_strong_one_wins() {
+        let d = doc(
+            "<div class=\"report--ads\"><p>a</p></div><div class=\"tools related\"><p>b</p></div>",
+        );
+        let own: Vec<Flags> = d.regions.iter().map(|r| r.own).collect();
+        assert!(own
+            .iter()
+            .any(|f| f.contains(Flags::WEAK_FURNITURE_CLASS | Flags::FURNITURE_CLASS)));
+        assert!(own.iter().any(
+            |f| f.contains(Flags::FURNITURE_CLASS) && !f.contains(Flags::WEAK_FURNITURE_CLASS)
+        ));
     }
 
     #[test]

@@ -10,6 +10,9 @@ use std::sync::LazyLock;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ClassHint {
     Furniture,
+    /// Furniture by a weak word only (`print`, `tools`, `ads`), which sites also give to
+    /// the boxes their article is set in.
+    WeakFurniture,
     Content,
 }
 
@@ -40,6 +43,7 @@ impl HintWords {
 
 struct ClassHints {
     furniture: HintWords,
+    weak_furniture: HintWords,
     content: HintWords,
     caption: HintWords,
 }
@@ -53,6 +57,7 @@ static FURNITURE_PHRASES: LazyLock<Vec<String>> =
 /// The sections of `class-hints.txt`.
 enum Section {
     Furniture,
+    WeakFurniture,
     Content,
     Caption,
 }
@@ -70,6 +75,7 @@ pub(crate) fn phrase_list(source: &str) -> Vec<String> {
 fn parse_class_hints(source: &str) -> ClassHints {
     let mut hints = ClassHints {
         furniture: HintWords::default(),
+        weak_furniture: HintWords::default(),
         content: HintWords::default(),
         caption: HintWords::default(),
     };
@@ -80,11 +86,13 @@ fn parse_class_hints(source: &str) -> ClassHints {
         }
         match line {
             "[furniture]" => section = Some(Section::Furniture),
+            "[weak-furniture]" => section = Some(Section::WeakFurniture),
             "[content]" => section = Some(Section::Content),
             "[caption]" => section = Some(Section::Caption),
             _ => {
                 let words = match section {
                     Some(Section::Furniture) => &mut hints.furniture,
+                    Some(Section::WeakFurniture) => &mut hints.weak_furniture,
                     Some(Section::Content) => &mut hints.content,
                     Some(Section::Caption) => &mut hints.caption,
                     None => continue,
@@ -108,14 +116,20 @@ fn parse_class_hints(source: &str) -> ClassHints {
 pub fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
     let hints = &*CLASS_HINTS;
     let content = hints.content.matches(lowercase_value);
-    let furniture = hints.furniture.matches(lowercase_value);
+    let furniture = if hints.furniture.matches(lowercase_value) {
+        Some(ClassHint::Furniture)
+    } else if hints.weak_furniture.matches(lowercase_value) {
+        Some(ClassHint::WeakFurniture)
+    } else {
+        None
+    };
     match (content, furniture) {
-        (true, true) if hints.content.matches_substring(lowercase_value) => {
+        (true, Some(_)) if hints.content.matches_substring(lowercase_value) => {
             Some(ClassHint::Content)
         }
-        (_, true) => Some(ClassHint::Furniture),
-        (true, false) => Some(ClassHint::Content),
-        (false, false) => None,
+        (_, Some(furniture)) => Some(furniture),
+        (true, None) => Some(ClassHint::Content),
+        (false, None) => None,
     }
 }
 
@@ -172,6 +186,8 @@ mod tests {
         assert_eq!(class_hint("article-body"), Some(ClassHint::Content));
         assert_eq!(class_hint("article-comments"), Some(ClassHint::Furniture));
         assert_eq!(class_hint("js-cookiebanner"), Some(ClassHint::Furniture));
+        assert_eq!(class_hint("article-tools"), Some(ClassHint::WeakFurniture));
+        assert_eq!(class_hint("print-share"), Some(ClassHint::Furniture));
     }
 
     #[test]

@@ -21,7 +21,7 @@ pub type Features = [f32; COUNT];
 pub const COUNT: usize = NAMES.len();
 
 /// The names of the features, in vector order.
-pub const NAMES: [&str; 67] = [
+pub const NAMES: [&str; 69] = [
     "heading_level",
     "is_paragraph",
     "is_list_item",
@@ -89,6 +89,8 @@ pub const NAMES: [&str; 67] = [
     "text_count",
     "kept_share_of_parent",
     "word_score",
+    "markup_score",
+    "class_repeats",
 ];
 
 /// Everything the features need to know about the page beyond the blocks.
@@ -153,6 +155,8 @@ struct PageFacts<'a> {
     text_count: HashMap<&'a str, u32>,
     /// For each block's parent element: how many blocks it owns and how many are kept.
     parent_blocks: HashMap<crate::dom::NodeId, (u32, u32)>,
+    /// How many elements of the page carry each class value.
+    class_counts: HashMap<&'a str, u32>,
 }
 
 impl<'a> PageFacts<'a> {
@@ -178,8 +182,37 @@ impl<'a> PageFacts<'a> {
                 .sum(),
             text_count,
             parent_blocks,
+            class_counts: class_counts(&cx.doc.dom),
         }
     }
+}
+
+/// How many elements of the page carry each class value (the whole attribute as written).
+fn class_counts(dom: &crate::dom::Dom) -> HashMap<&str, u32> {
+    let mut counts = HashMap::new();
+    for i in 0..dom.len() {
+        let id = crate::dom::NodeId(i as u32);
+        if let Some(class) = dom.attr(id, "class") {
+            *counts.entry(class).or_insert(0) += 1;
+        }
+    }
+    counts
+}
+
+/// How many levels up from a block its classed box is looked for.
+const CLASS_BOX_DEPTH: usize = 4;
+
+/// How many elements of the page share the class of the block's nearest classed element
+/// (itself or up to [`CLASS_BOX_DEPTH`] levels up): a teaser text or a menu item sits in
+/// one of many boxes alike, an article paragraph in a box of its own. 0 without a class.
+fn class_repeats(cx: &Context, page: &PageFacts, block: &Block) -> f32 {
+    let dom = &cx.doc.dom;
+    std::iter::once(block.node)
+        .chain(dom.ancestors(block.node))
+        .take(CLASS_BOX_DEPTH + 1)
+        .find_map(|id| dom.attr(id, "class"))
+        .and_then(|class| page.class_counts.get(class))
+        .map_or(0.0, |&n| ln1(n as f32))
 }
 
 fn parent_of(doc: &Document, block: &Block) -> crate::dom::NodeId {
@@ -364,6 +397,49 @@ fn page_features(cx: &Context, page: &PageFacts, i: usize, put: &mut impl FnMut(
         .unwrap_or(1) as f32);
     put(kept as f32 / siblings.max(1) as f32);
     put(super::model::word_score(&block.text));
+    put(super::model::markup_score(&cx.doc.dom, block.node));
+    put(class_repeats(cx, page, block));
+}
+
+/// How many elements up from a block its markup words are read: far enough to reach the
+/// box a teaser or a bio sits in, not so far that every block shares the page's frame.
+const MARKUP_DEPTH: usize = 12;
+
+/// Class and id parts longer than this are generated names, not words.
+const MAX_MARKUP_WORD: usize = 24;
+
+/// Hands `each` the markup words of the elements from `node` up to [`MARKUP_DEPTH`]
+/// levels: every element's tag as `<tag>`, and the parts of its class and id, cut at
+/// anything but ASCII letters and digits and lower-cased. Parts with digits (generated
+/// names such as `css-1x9k2`) and one-letter parts are left out. The block model's
+/// trainer reads these words from `klartext-bench --features`, so both see the same.
+pub fn markup_words(dom: &crate::dom::Dom, node: crate::dom::NodeId, each: &mut dyn FnMut(&str)) {
+    let mut lowered = String::new();
+    let mut tag = String::new();
+    let elements = std::iter::once(node)
+        .chain(dom.ancestors(node))
+        .filter_map(|id| dom.element(id))
+        .take(MARKUP_DEPTH);
+    for element in elements {
+        tag.clear();
+        tag.push('<');
+        tag.push_str(element.tag());
+        tag.push('>');
+        each(&tag);
+        for value in ["class", "id"].into_iter().filter_map(|a| element.attr(a)) {
+            for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+                if part.len() < 2
+                    || part.len() > MAX_MARKUP_WORD
+                    || part.bytes().any(|b| b.is_ascii_digit())
+                {
+                    continue;
+                }
+                lowered.clear();
+                lowered.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+                each(&lowered);
+            }
+        }
+    }
 }
 
 #[cfg(test)]

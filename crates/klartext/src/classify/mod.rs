@@ -136,7 +136,7 @@ fn model_verdicts(
 ) -> Vec<Reason> {
     let mut revised = reasons.to_vec();
     for (i, (reason, block)) in revised.iter_mut().zip(&doc.blocks).enumerate() {
-        let droppable = reason.keeps() && may_drop(block);
+        let droppable = reason.keeps() && may_drop(block, model.drop_max_chars);
         if !droppable && *reason != Reason::OutsideMain {
             continue; // the model has no say here
         }
@@ -165,20 +165,18 @@ fn model_verdicts(
     }
 }
 
-/// Whether the block model may drop a block the rules keep: only a short one (the furniture
-/// it finds is short: a support appeal, an app link, a contact line; a lead paragraph
-/// after a long menu is not), not code or a table cell, which the rules judged with their
-/// container, and not text written without spaces (Chinese, Japanese): the training pages
-/// hold too little of these for the model to judge them.
-fn may_drop(block: &Block) -> bool {
+/// Whether the block model may drop a block the rules keep: only one shorter than
+/// `max_chars` (the furniture it finds is short: a support appeal, an app link, a contact
+/// line, an author's bio; long paragraphs are the article), not code or a table cell,
+/// which the rules judged with their container, and not text written without spaces
+/// (Chinese, Japanese): the training pages hold too little of these for the model to
+/// judge them.
+fn may_drop(block: &Block, max_chars: u32) -> bool {
     let words = block.text.split_whitespace().count() as u32;
-    block.chars < MAX_MODEL_DROP_CHARS
+    block.chars < max_chars
         && !matches!(block.kind, BlockKind::Preformatted | BlockKind::TableCell)
         && block.chars <= MAX_MEAN_WORD * words.max(1)
 }
-
-/// The longest block the model may drop.
-const MAX_MODEL_DROP_CHARS: u32 = 150;
 
 /// Longer "words" on average mean a script written without spaces.
 const MAX_MEAN_WORD: u32 = 20;
@@ -604,12 +602,29 @@ pub(super) fn drop_nested_furniture(
         if main_mass > 0.0 && (mass > 0.5 * main_mass || mass > LARGE_PROSE) {
             continue;
         }
+        if named_weakly(region.own) && holds_long_paragraph(doc, &region.blocks) {
+            continue;
+        }
         for r in &mut reasons[region.blocks.clone()] {
             if r.keeps() {
                 *r = Reason::FurnitureContainer;
             }
         }
     }
+}
+
+/// Whether a container is furniture only by a weak class word (`print`, `tools`, `ads`)
+/// and not by its tag or role.
+fn named_weakly(own: Flags) -> bool {
+    own.contains(Flags::WEAK_FURNITURE_CLASS) && !own.intersects(PAGE_FRAME)
+}
+
+/// Whether some block of `blocks` is a long paragraph of prose: toolbars and ad slots hold
+/// none.
+fn holds_long_paragraph(doc: &Document, blocks: &std::ops::Range<usize>) -> bool {
+    doc.blocks[blocks.clone()].iter().any(|b| {
+        b.kind == BlockKind::Paragraph && b.chars >= LONG_PARAGRAPH && b.link_density() < 0.2
+    })
 }
 
 #[cfg(test)]
@@ -652,6 +667,18 @@ mod tests {
         let kept = kept(&html);
         assert_eq!(kept.len(), 3, "{kept:?}");
         assert!(kept.iter().all(|t| t.starts_with("This is")));
+    }
+
+    #[test]
+    fn a_box_named_by_a_weak_furniture_word_is_kept_when_it_holds_long_paragraphs() {
+        let long = format!("{PROSE} {PROSE} {PROSE}");
+        let html = format!(
+            "<article><p>{PROSE}</p><section class=\"report report--ads\"><h2>Fazit</h2><p>{long}</p></section>\
+             <div class=article-tools><p>Drucken</p><p>Teilen per Mail</p></div><p>{PROSE} End.</p></article>"
+        );
+        let kept = kept(&html);
+        assert!(kept.contains(&long), "{kept:?}");
+        assert!(!kept.iter().any(|t| t == "Drucken"), "{kept:?}");
     }
 
     #[test]
@@ -737,11 +764,11 @@ mod tests {
         let html = format!(
             "<article><p>Support us: donate now.</p><pre>let x = 1;</pre><table><tr><td>April 2014</td></tr></table>\
              <p>{}</p><p>{}</p></article>",
-            PROSE.repeat(3),
+            PROSE.repeat(2),
             "人工智能公司开发出一款新的计算机。".repeat(3)
         );
         let doc = Document::from_html(&html, &Limits::default(), None);
-        let droppable: Vec<bool> = doc.blocks.iter().map(may_drop).collect();
+        let droppable: Vec<bool> = doc.blocks.iter().map(|b| may_drop(b, 150)).collect();
         assert_eq!(droppable, [true, false, false, false, false]);
     }
 

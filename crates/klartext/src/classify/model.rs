@@ -32,6 +32,8 @@ pub struct Model {
     pub drop_below: f64,
     /// A block outside the rules' main region is taken when its probability reaches this.
     pub add_above: f64,
+    /// The longest block (in characters) the model may drop.
+    pub drop_max_chars: u32,
     trees: Vec<Vec<Node>>,
 }
 
@@ -42,71 +44,95 @@ pub fn shipped() -> Option<&'static Model> {
     MODEL.as_ref()
 }
 
-/// The word weights of the block model's text feature: a logistic regression over the
-/// words a block contains (`data/block-words.txt`, trained with the trees).
-struct WordWeights {
+/// Token weights of one of the block model's two linear features: a logistic regression
+/// over the tokens a block holds, trained with the trees. Each distinct token counts once.
+struct TokenWeights {
     intercept: f32,
     weights: HashMap<&'static str, f32>,
 }
 
-fn word_weights() -> &'static WordWeights {
-    static WORDS: LazyLock<WordWeights> =
-        LazyLock::new(|| WordWeights::parse(include_str!("../../data/block-words.txt")));
+/// The weights of the words of a block's text (`data/block-words.txt`).
+fn word_weights() -> &'static TokenWeights {
+    static WORDS: LazyLock<TokenWeights> =
+        LazyLock::new(|| TokenWeights::parse(include_str!("../../data/block-words.txt")));
     &WORDS
 }
 
-impl WordWeights {
-    fn parse(text: &'static str) -> WordWeights {
-        let mut words = WordWeights {
+/// The weights of the class and id words of the elements around a block
+/// (`data/block-markup.txt`).
+fn markup_weights() -> &'static TokenWeights {
+    static MARKUP: LazyLock<TokenWeights> =
+        LazyLock::new(|| TokenWeights::parse(include_str!("../../data/block-markup.txt")));
+    &MARKUP
+}
+
+impl TokenWeights {
+    /// Reads `token weight` lines; `<intercept>` names the intercept, `#` starts a comment.
+    fn parse(text: &'static str) -> TokenWeights {
+        let mut tokens = TokenWeights {
             intercept: 0.0,
             weights: HashMap::new(),
         };
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split_whitespace();
-            let (Some(word), Some(weight)) = (fields.next(), fields.next()) else {
+            let (Some(token), Some(weight)) = (fields.next(), fields.next()) else {
                 continue;
             };
             let Ok(weight) = weight.parse::<f32>() else {
                 continue;
             };
-            if word == "<intercept>" {
-                words.intercept = weight;
+            if token == "<intercept>" {
+                tokens.intercept = weight;
             } else {
-                words.weights.insert(word, weight);
+                tokens.weights.insert(token, weight);
             }
         }
-        words
+        tokens
+    }
+
+    /// The log-odds of the tokens `each_token` hands over, each distinct one counted once.
+    fn score(&self, each_token: impl FnOnce(&mut dyn FnMut(&str))) -> f32 {
+        let mut seen: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+        let mut score = self.intercept;
+        each_token(&mut |token: &str| {
+            if let Some((key, weight)) = self.weights.get_key_value(token) {
+                if seen.insert(key) {
+                    score += weight;
+                }
+            }
+        });
+        score
     }
 }
 
 /// How much a block's words speak for it being article text (the log-odds of the word
-/// model): "Newsletter", "abonnieren", "cookies" against, plain narrative words for. Each
-/// distinct word counts once; words are lower-cased runs of letters and digits, as the
-/// trainer cuts them.
+/// model): "Newsletter", "abonnieren", "cookies" against, plain narrative words for. Words
+/// are lower-cased runs of letters and digits, as the trainer cuts them.
 pub fn word_score(text: &str) -> f32 {
-    let words = word_weights();
-    let mut seen: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
-    let mut lowered = String::new();
-    let mut score = words.intercept;
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
-    {
-        // Lower-case into one reused buffer; `str::to_lowercase` only where a word is not
-        // ASCII (it knows the final sigma, as the trainer's `str.lower` does).
-        lowered.clear();
-        if word.is_ascii() {
-            lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-        } else {
-            lowered.push_str(&word.to_lowercase());
-        }
-        if let Some((key, weight)) = words.weights.get_key_value(lowered.as_str()) {
-            if seen.insert(key) {
-                score += weight;
+    word_weights().score(|each| {
+        let mut lowered = String::new();
+        for word in text
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.chars().nth(1).is_some())
+        {
+            // Lower-case into one reused buffer; `str::to_lowercase` only where a word is
+            // not ASCII (it knows the final sigma, as the trainer's `str.lower` does).
+            lowered.clear();
+            if word.is_ascii() {
+                lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+            } else {
+                lowered.push_str(&word.to_lowercase());
             }
+            each(&lowered);
         }
-    }
-    score
+    })
+}
+
+/// How much the class and id names of the elements around a block speak for it being
+/// article text (the log-odds of the markup model): "author", "promo", "teaser" against,
+/// "story", "paragraph" for. The words are those of [`super::features::markup_words`].
+pub fn markup_score(dom: &crate::dom::Dom, node: crate::dom::NodeId) -> f32 {
+    markup_weights().score(|each| super::features::markup_words(dom, node, each))
 }
 
 impl Model {
@@ -116,6 +142,7 @@ impl Model {
             baseline: 0.0,
             drop_below: 0.0,
             add_above: 2.0,
+            drop_max_chars: 0,
             trees: Vec::new(),
         };
         for (number, line) in text.lines().enumerate() {
@@ -143,6 +170,7 @@ impl Model {
                 }
                 Some("drop_below") => model.drop_below = num(1)?,
                 Some("add_above") => model.add_above = num(1)?,
+                Some("drop_max_chars") => model.drop_max_chars = index(1)? as u32,
                 Some("baseline") => model.baseline = num(1)?,
                 Some("tree") => model.trees.push(Vec::with_capacity(index(1)?)),
                 Some("leaf") => model.current_tree(&bad)?.push(Node::Leaf(num(1)?)),
