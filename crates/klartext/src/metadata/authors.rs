@@ -134,6 +134,67 @@ pub fn is_web_address(name: &str) -> bool {
     DOMAIN.is_match(name.trim())
 }
 
+/// Whether `name` is a user name rather than a name as printed: one word that is all lower
+/// case ("gabor_munier", "human"), holds a "_", "." or digit ("christian.stadtfeld",
+/// "delta201"), or is two or three capitals, initials ("DT").
+pub fn is_user_name(name: &str) -> bool {
+    let n = name.trim();
+    if n.is_empty() || n.contains(char::is_whitespace) {
+        return false;
+    }
+    let letters: Vec<char> = n.chars().filter(|c| c.is_alphabetic()).collect();
+    let lower = !letters.is_empty() && letters.iter().all(|c| c.is_lowercase());
+    let marked = n.contains(['_', '.']) || n.chars().any(|c| c.is_ascii_digit());
+    let initials = (2..=3).contains(&n.chars().count()) && n.chars().all(|c| c.is_uppercase());
+    lower || marked || initials
+}
+
+/// Lower-case ASCII letters of `s`, accents dropped ("Gàbor Muniér" → "gabormunier").
+fn folded_letters(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            'a'..='z' => Some(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => Some('a'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => Some('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' => Some('u'),
+            'ç' | 'č' | 'ć' => Some('c'),
+            'ñ' | 'ń' | 'ň' => Some('n'),
+            'š' | 'ś' => Some('s'),
+            'ž' | 'ź' | 'ż' => Some('z'),
+            'ý' | 'ÿ' => Some('y'),
+            'ł' => Some('l'),
+            'ř' => Some('r'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the user name `handle` spells the name `full`: all of it ("gabor_munier",
+/// "christian.stadtfeld" for "Christian P. Stadtfeld" without the middle initial), the first
+/// initial and the last name ("srauturier"), or the initials ("DT").
+pub fn user_name_of(handle: &str, full: &str) -> bool {
+    let h = folded_letters(handle);
+    let words: Vec<String> = full
+        .split_whitespace()
+        .map(folded_letters)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 || h.len() < 2 {
+        return false;
+    }
+    let initial = |w: &String| w.chars().next().map(String::from).unwrap_or_default();
+    h == words.concat()
+        || h == format!("{first}{last}")
+        || h == format!("{}{last}", initial(first))
+        || h == words.iter().map(initial).collect::<String>()
+}
+
 fn looks_like_name(s: &str, strict: bool) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || s.chars().count() > 60 {
@@ -145,6 +206,17 @@ fn looks_like_name(s: &str, strict: bool) -> bool {
         return false;
     }
     if !s.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    // "deinen Hochzeitsbloggern": several words opened by a lower-case one that is no
+    // particle are a phrase, not a name ("janedoe" alone is a user name).
+    if words.len() >= 2
+        && words[0].chars().next().is_some_and(char::is_lowercase)
+        && !PARTICLES.contains(&words[0])
+        && words[1..]
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         return false;
     }
     if strict {
@@ -360,5 +432,30 @@ mod tests {
         assert_eq!(split_names("Byron Smith", true), vec!["Byron Smith"]);
         assert_eq!(split_names("Vonda Kay", true), vec!["Vonda Kay"]);
         assert!(split_names("janedoe", true).is_empty());
+    }
+
+    #[test]
+    fn user_names_and_phrases() {
+        assert!(is_user_name("gabor_munier"));
+        assert!(is_user_name("christian.stadtfeld"));
+        assert!(is_user_name("human"));
+        assert!(is_user_name("DT"));
+        assert!(is_user_name("delta201"));
+        assert!(!is_user_name("Stefanus"));
+        assert!(!is_user_name("Anna Berger"));
+        assert!(!is_user_name("NASA Team"));
+        assert!(user_name_of("gabor_munier", "Gàbor Muniér"));
+        assert!(user_name_of(
+            "christian.stadtfeld",
+            "Christian P. Stadtfeld"
+        ));
+        assert!(user_name_of("jweber", "Jonas Weber"));
+        assert!(user_name_of("DT", "Donald Townsend"));
+        assert!(!user_name_of("human", "Margarita Koreneva"));
+        assert!(!user_name_of("beijingwalker", "Erik van Klinken"));
+        // A meta value that is a phrase, not a name; a name in lower case stays.
+        assert!(names("deinen Hochzeitsbloggern").is_empty());
+        assert_eq!(names("kirstin boatto"), vec!["kirstin boatto"]);
+        assert_eq!(names("van der Berg"), vec!["van der Berg"]);
     }
 }

@@ -1059,24 +1059,50 @@ fn choose_authors(
     agency_list: &mut Vec<String>,
 ) -> Vec<String> {
     let site_named = RefCell::new(Vec::new());
-    let persons = authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
+    let (source, persons) =
+        authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
     if persons.is_empty() {
         return site_named.into_inner();
     }
     // A first name alone ("Stefanus", from the meta data) that the byline under the
-    // headline gives in full ("Von Stefanus Stahl"): the full name.
+    // headline gives in full ("Von Stefanus Stahl"): the full name. A user name from the
+    // meta data ("gabor_munier", "DT") that the page prints as a person's name: the
+    // printed name.
+    let meta_source = matches!(
+        source,
+        AuthorSource::JsonLd | AuthorSource::Meta | AuthorSource::Microdata
+    );
     if persons.iter().all(|p| !p.contains(' ')) {
         if let Some(full) = visible_byline(after, &mut |_| {}) {
             let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
+            let spelled = |p: &str| {
+                meta_source
+                    && authors::is_user_name(p)
+                    && full.iter().any(|f| authors::user_name_of(p, f))
+            };
             if persons
                 .iter()
-                .all(|p| full.iter().any(|f| first(f) == first(p)))
+                .all(|p| full.iter().any(|f| first(f) == first(p)) || spelled(p))
             {
                 return full;
             }
         }
     }
     persons
+}
+
+/// Where the authors were found, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AuthorSource {
+    JsonLd,
+    Meta,
+    Microdata,
+    BylineElement,
+    VisibleLine,
+    ClosingLine,
+    LabelledLine,
+    Handle,
+    None,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1089,7 +1115,7 @@ fn authors_by_source(
     text: &str,
     agency_list: &mut Vec<String>,
     site_named: &RefCell<Vec<String>>,
-) -> Vec<String> {
+) -> (AuthorSource, Vec<String>) {
     let mut note_agencies = |s: &str| {
         for a in agencies::from_credit(s) {
             if !agency_list.contains(&a) {
@@ -1131,7 +1157,7 @@ fn authors_by_source(
         add(authors::split_names(&a.name, false), &mut out);
     }
     if !out.is_empty() {
-        return out;
+        return (AuthorSource::JsonLd, out);
     }
     // Meta names (every <meta name=author>, not only the first).
     for key in AUTHOR_KEYS {
@@ -1143,7 +1169,7 @@ fn authors_by_source(
             add(authors::split_names(v, false), &mut out);
         }
         if !out.is_empty() {
-            return out;
+            return (AuthorSource::Meta, out);
         }
     }
     // Microdata: itemprop=author (its itemprop=name, or its text). Only the first author
@@ -1179,7 +1205,7 @@ fn authors_by_source(
         }
     }
     if !out.is_empty() {
-        return out;
+        return (AuthorSource::Microdata, out);
     }
     // A microdata Person that is not part of a comment.
     for &person in page.persons.iter().take(5) {
@@ -1204,11 +1230,68 @@ fn authors_by_source(
         if let Some(n) = name {
             add(authors::split_names(&n, false), &mut out);
             if !out.is_empty() {
-                return out;
+                return (AuthorSource::Microdata, out);
             }
         }
     }
     // Byline elements, nearest after the headline first.
+    if let Some(names) = byline_elements(dom, page, h1, false, &mut note_agencies) {
+        add(names, &mut out);
+        return (AuthorSource::BylineElement, out);
+    }
+    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
+    // von") with the name in the next text node; then a closing "Von …" line of the text.
+    if let Some(names) = visible_byline(after, &mut note_agencies) {
+        return (AuthorSource::VisibleLine, names);
+    }
+    // The last lines of the last two paragraphs ("Quelle: …" / "Autor: Anna Berger").
+    let closing: Vec<(NodeId, String)> = text
+        .rsplit("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(2)
+        .flat_map(|p| p.rsplit('\n').map(str::trim).take(3))
+        .filter(|l| !l.is_empty() && l.chars().count() <= 80)
+        .map(|l| (NodeId::DOCUMENT, l.to_string()))
+        .collect();
+    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
+        return (AuthorSource::ClosingLine, names);
+    }
+    // An explicit label further down the article ("Autorin: Uta Berger, Projektleiterin",
+    // "Text: Klaus Friedrich", a heading "Autor" over the name).
+    if let Some(names) = labelled_byline(dom, page, h1, &mut note_agencies) {
+        return (AuthorSource::LabelledLine, names);
+    }
+    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
+    // 24. Juli 2017".
+    // (The name is often a link: its own text node between the label's and the date's.)
+    let joined = after
+        .iter()
+        .take(40)
+        .map(|(_, l)| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    handle_before_date(&joined)
+        .or_else(|| {
+            after
+                .iter()
+                .take(40)
+                .find_map(|(_, l)| handle_after_date(l))
+        })
+        .map(|h| (AuthorSource::Handle, vec![h]))
+        .unwrap_or((AuthorSource::None, out))
+}
+
+/// The names in the first byline element (class or rel "author", "byline", a vCard, a link
+/// to an author page) that holds any, nearest after the headline first. `full_only` takes
+/// only names that look like "First Last".
+fn byline_elements(
+    dom: &Dom,
+    page: &Page,
+    h1: Option<NodeId>,
+    full_only: bool,
+    note_agencies: &mut dyn FnMut(&str),
+) -> Option<Vec<String>> {
     let h1_index = h1.map_or(0, |h| h.index());
     let mut bylines: Vec<NodeId> = page.bylines.clone();
     bylines.sort_by_key(|b| {
@@ -1244,46 +1327,70 @@ fn authors_by_source(
                 })))
             || class.split_whitespace().any(|c| c == "fn");
         note_agencies(&text);
-        let names = authors::split_names(&text, !link);
+        let names = authors::split_names(&text, full_only || !link);
         if !names.is_empty() {
-            add(names, &mut out);
-            return out;
+            return Some(names);
         }
     }
-    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
-    // von") with the name in the next text node; then a closing "Von …" line of the text.
-    if let Some(names) = visible_byline(after, &mut note_agencies) {
-        return names;
+    None
+}
+
+/// A label that names the writer wherever it stands: "Autor", "Autorin:", "Verfasser:",
+/// "Text:", "Von:", "Redaktion:" (the short ones only with a colon).
+static EXPLICIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:autor(?:in|en|innen)?|authors?|verfasser(?:in)?)(?-u:\b)\s*:?|(?:text|von|redaktion|by|written\s+by)\s*:)",
+    )
+    .expect("static regex")
+});
+
+/// The names after an explicit label anywhere in the visible text after the headline (not
+/// in navigation, asides, comments or the page footer): the byline some pages print at the
+/// article's end or in a box beside it.
+fn labelled_byline(
+    dom: &Dom,
+    page: &Page,
+    h1: Option<NodeId>,
+    note_agencies: &mut dyn FnMut(&str),
+) -> Option<Vec<String>> {
+    let anchor = h1
+        .or_else(|| page.articles.first().copied())
+        .or(page.body)?;
+    let lines = lines_after(dom, anchor, 40_000);
+    for (i, (node, line)) in lines.iter().enumerate() {
+        let line = line.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        let Some(label) = EXPLICIT_LABEL.find(line) else {
+            continue;
+        };
+        if line.chars().count() > 120 {
+            continue;
+        }
+        let in_article = dom.ancestors(*node).any(|a| dom.tag(a) == "article");
+        let furniture = dom.ancestors(*node).any(|a| {
+            let class = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
+            class.contains("comment")
+                || match dom.tag(a) {
+                    "nav" | "aside" | "form" => true,
+                    "footer" => !in_article,
+                    _ => false,
+                }
+        });
+        if furniture {
+            continue;
+        }
+        let text = if line[label.end()..].trim().is_empty() {
+            let next = lines.get(i + 1).map_or("", |l| l.1.as_str());
+            format!("{line} {next}")
+        } else {
+            line.to_string()
+        };
+        note_agencies(&text);
+        let names = authors::split_names(&text, true);
+        if !names.is_empty() {
+            return Some(names);
+        }
     }
-    let closing: Vec<(NodeId, String)> = text
-        .rsplit("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(2)
-        .filter(|p| p.chars().count() <= 80)
-        .map(|p| (NodeId::DOCUMENT, p.to_string()))
-        .collect();
-    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
-        return names;
-    }
-    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
-    // 24. Juli 2017".
-    // (The name is often a link: its own text node between the label's and the date's.)
-    let joined = after
-        .iter()
-        .take(40)
-        .map(|(_, l)| l.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    handle_before_date(&joined)
-        .or_else(|| {
-            after
-                .iter()
-                .take(40)
-                .find_map(|(_, l)| handle_after_date(l))
-        })
-        .map(|h| vec![h])
-        .unwrap_or(out)
+    None
 }
 
 static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1785,6 +1892,55 @@ mod tests {
         let html = r#"<html lang="de"><head><meta name="author" content="Stefanus"></head><body>
         <h1>Tubeless im Test</h1><p>Von Anna Berger</p><p>Der Text.</p></body></html>"#;
         assert_eq!(run(html, None).authors, vec!["Stefanus"]);
+    }
+
+    #[test]
+    fn user_name_in_the_meta_printed_in_full() {
+        let html = r#"<html lang="de"><head><meta name="author" content="anna_berger"></head>
+        <body><h1>Warum der Fluss steigt</h1><p>Autorin: <a href="/p/1">Ánna Berger</a></p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Ánna Berger"]);
+        // A user name that does not spell the printed name stays.
+        let html = r#"<html lang="de"><head><meta name="author" content="flussfan"></head>
+        <body><h1>Warum der Fluss steigt</h1><p>Autorin: Anna Berger</p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["flussfan"]);
+    }
+
+    #[test]
+    fn labelled_bylines_at_the_end_of_the_article() {
+        // The last line of the last paragraph (lines joined by <br>).
+        let html = r#"<html lang="de"><body><h1>Kein Wohngeld ohne Bewerbung</h1>
+        <p>Der Text.</p></body></html>"#;
+        let options = Options::default();
+        let doc = Document::from_html(html, &options.limits, None);
+        let mut article = Article {
+            text: "Der Text.\n\nQuelle: Landgericht\nAutor: Rechtsanwalt Jonas Weber".into(),
+            ..Article::default()
+        };
+        fill(&doc, &options, &mut article);
+        assert_eq!(article.authors, vec!["Jonas Weber"]);
+        // A labelled line far below the headline, past paragraphs of text.
+        let filler =
+            "<p>Ein langer Absatz über die Lage im Land, mit vielen Wörtern.</p>".repeat(30);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Die Regierung wankt</h1>{filler}
+            <p><strong>Autorin: Uta Berger, Projektleiterin in Tunis.</strong></p>
+            <h4>Autor</h4><p><a href="/profil/2">Tom Hill</a></p>
+            <div class="comments"><p>Autor: Hans Meier</p></div></body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, vec!["Uta Berger"]);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Die Regierung wankt</h1>{filler}
+            <h4>Autor</h4><p><a href="/profil/2">Tom Hill</a></p></body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, vec!["Tom Hill"]);
+        // Not in the comments.
+        let html = format!(
+            r#"<html lang="de"><body><h1>Die Regierung wankt</h1>{filler}
+            <div class="comment-list"><p>Autor: Hans Meier</p></div></body></html>"#
+        );
+        assert!(run(&html, None).authors.is_empty());
     }
 
     #[test]
