@@ -33,7 +33,7 @@ static NON_PERSON_WORDS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
 
 /// "Verein e.V.", "e. V.": a registered association.
 static REGISTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)e\.\s?v").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)e\.\s?v(?-u:\b)").expect("static regex"));
 
 /// "jungefreiheit.de", "MesOpinions.com": a web address, the site rather than a writer.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,7 +42,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|por|par|text(?:\s+von)?:?|autor(?:in|en|innen)?:?|authors?:?|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)(?:\s+|:\s*|$)",
+        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:blog\s*)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel|pressemitteilung)\s+von|von|by|por|par|text(?:\s+von)?:?|autor(?:in|en|innen)?:?|authors?:?|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)(?:\s+|:\s*|$)",
     )
     .expect("static regex")
 });
@@ -115,6 +115,14 @@ pub fn is_non_person(name: &str) -> bool {
         return true;
     }
     if REGISTERED.is_match(l) {
+        return true;
+    }
+    // "DITIB", "L-MAG": one word in capitals is an acronym, an organisation's name.
+    let t = name.trim();
+    if !t.contains(char::is_whitespace)
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
+    {
         return true;
     }
     // "Redaktion Berlin", "Online-Redaktion", "Tagesspiegel-Redaktion", "Staff Writer".
@@ -356,6 +364,11 @@ mod tests {
             vec!["Anna Berger"]
         );
         assert_eq!(names("Ein Kommentar von Jonas Weber"), vec!["Jonas Weber"]);
+        assert_eq!(names("Blog Beitrag von Anna Berger"), vec!["Anna Berger"]);
+        assert_eq!(
+            names("Pressemitteilung von Jonas Weber"),
+            vec!["Jonas Weber"]
+        );
         assert_eq!(
             names("Text: Anna Berger | Fotos: Tom Hill"),
             vec!["Anna Berger"]
@@ -374,6 +387,11 @@ mod tests {
         );
         assert!(names("Hanns-Seidel-Stiftung e.V").is_empty());
         assert!(names("Deutscher Caritasverband e. V.").is_empty());
+        assert!(names("Bund der Energieverbraucher e.V. ").is_empty());
+        assert!(names("L-MAG – Das Magazin für Lesben").is_empty());
+        assert!(names("WDR").is_empty());
+        assert_eq!(names("Jane DOE"), vec!["Jane DOE"]);
+        assert!(names("Freunde des Waldes e. V.").is_empty());
         assert!(names("Krimiblog-Archiv").is_empty());
         assert!(is_web_address("jungefreiheit.de") && !is_web_address("Jane Doe"));
         assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);

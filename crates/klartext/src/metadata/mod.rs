@@ -932,6 +932,9 @@ struct SiteKeys {
     printed: Vec<String>,
     /// The host's distinctive label ("lefigaro" of "madame.lefigaro.fr").
     host: Option<String>,
+    /// The last part of the page title and site name ("… | Die FURCHE"), squashed: a site's
+    /// name for names that do not look like a person's.
+    segments: Vec<String>,
 }
 
 impl SiteKeys {
@@ -947,6 +950,20 @@ impl SiteKeys {
         .filter(|k| squash(k).chars().count() >= 3)
         .collect();
         let names = printed.iter().map(|p| squash(p)).collect();
+        // "Achtsam durch die Krise | Die FURCHE": the site's name after the last separator
+        // of the page title or the site name.
+        let segments = [page.title.as_deref(), page.meta(&["og:site_name"])]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| {
+                let (_, last) = t
+                    .rsplit_once(" | ")
+                    .or_else(|| t.rsplit_once(" - "))
+                    .or_else(|| t.rsplit_once(" – "))?;
+                let last = squash(last);
+                (last.chars().count() >= 3).then_some(last)
+            })
+            .collect();
         let host = page
             .canonical
             .as_deref()
@@ -969,6 +986,7 @@ impl SiteKeys {
             names,
             printed,
             host,
+            segments,
         }
     }
 
@@ -1036,6 +1054,7 @@ impl SiteKeys {
         }
         self.names.iter().any(|k| same(k))
             || (!person_like && self.host.as_deref().is_some_and(same))
+            || (!person_like && self.segments.contains(&n))
     }
 }
 
@@ -1099,6 +1118,7 @@ enum AuthorSource {
     Microdata,
     BylineElement,
     VisibleLine,
+    OpeningLine,
     ClosingLine,
     LabelledLine,
     Handle,
@@ -1166,6 +1186,12 @@ fn authors_by_source(
                 continue;
             }
             note_agencies(v);
+            // "Jobs & Hire": the site's name as a whole, not two names.
+            let whole = collapse(&jsonld::unescape(v));
+            if site.named_by(&whole) {
+                add(vec![whole], &mut out);
+                continue;
+            }
             add(authors::split_names(v, false), &mut out);
         }
         if !out.is_empty() {
@@ -1207,8 +1233,22 @@ fn authors_by_source(
     if !out.is_empty() {
         return (AuthorSource::Microdata, out);
     }
-    // A microdata Person that is not part of a comment.
-    for &person in page.persons.iter().take(5) {
+    // A microdata Person that is not part of a comment, nor someone a paragraph of the
+    // text mentions (sites that mark up every name: "… an der Seite von Pastorin <span
+    // itemtype=Person>…</span>. Die Besucher …").
+    let mut considered = 0;
+    for &person in page.persons.iter().take(60) {
+        if considered == 5 {
+            break;
+        }
+        let block = dom
+            .ancestors(person)
+            .find(|&a| matches!(dom.tag(a), "p" | "div" | "li" | "td" | "article"))
+            .filter(|&a| dom.tag(a) == "p");
+        if block.is_some_and(|b| visible_text(dom, b, 400).chars().count() > 150) {
+            continue;
+        }
+        considered += 1;
         if dom.ancestors(person).any(|a| {
             let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
             c.contains("comment") || matches!(dom.tag(a), "aside" | "nav")
@@ -1244,7 +1284,21 @@ fn authors_by_source(
     if let Some(names) = visible_byline(after, &mut note_agencies) {
         return (AuthorSource::VisibleLine, names);
     }
-    // The last lines of the last two paragraphs ("Quelle: …" / "Autor: Anna Berger").
+    // The first lines of the article's text, where a page without a headline element
+    // prints its byline; then the last lines of the last two paragraphs ("Quelle: …" /
+    // "Autor: Anna Berger").
+    let opening: Vec<(NodeId, String)> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(3)
+        .flat_map(|p| p.split('\n').map(str::trim).take(2))
+        .filter(|l| !l.is_empty() && l.chars().count() <= 60)
+        .map(|l| (NodeId::DOCUMENT, l.to_string()))
+        .collect();
+    if let Some(names) = visible_byline(&opening, &mut note_agencies) {
+        return (AuthorSource::OpeningLine, names);
+    }
     let closing: Vec<(NodeId, String)> = text
         .rsplit("\n\n")
         .map(str::trim)
@@ -1312,12 +1366,17 @@ fn byline_elements(
         }) {
             continue;
         }
+        // "fn" names a person only in a vCard; an hRecipe's or hProduct's "fn" is the
+        // item's name ("<h1 class=fn>Porridge mit Apfel</h1>").
+        let class = dom.attr(b, "class").unwrap_or("");
+        if class.split_whitespace().any(|c| c == "fn") && !is_vcard_name(dom, b) {
+            continue;
+        }
         let text = visible_text(dom, b, 300);
         if text.is_empty() || text.chars().count() > 200 {
             continue;
         }
         // A link to an author page, or a vCard name: its text is the name as it stands.
-        let class = dom.attr(b, "class").unwrap_or("");
         let link = (dom.tag(b) == "a"
             && (dom
                 .attr(b, "rel")
@@ -1393,6 +1452,26 @@ fn labelled_byline(
     None
 }
 
+/// Whether a `class="fn"` element is a person's name: inside (or itself) a vCard or an
+/// author element, not a headline.
+fn is_vcard_name(dom: &Dom, id: NodeId) -> bool {
+    if matches!(dom.tag(id), "h1" | "h2" | "h3") {
+        return false;
+    }
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take(8)
+        .any(|a| {
+            let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
+            let rel = dom.attr(a, "rel").unwrap_or("");
+            c.contains("vcard")
+                || c.contains("h-card")
+                || c.contains("author")
+                || c.contains("byline")
+                || rel.eq_ignore_ascii_case("author")
+        })
+}
+
 static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(.{6,40}?)\s+(?:von|by)\s+(\p{Lu}[\p{L}\d_.-]{1,29})$").expect("static regex")
 });
@@ -1434,14 +1513,14 @@ fn handle_before_date(text: &str) -> Option<String> {
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von:?|by:?|par|por|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
+        r"(?i)^(?:von:?|by:?|par|por|text:|autor(?:in)?:|author:|redaktion:|(?:ein\s+|blog\s*)?(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht|pressemitteilung)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
     )
     .expect("static regex")
 });
 
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von|by|par|por|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
+        r"(?i)^(?:von|by|par|por|text|autor(?:in)?|autoren|author|redaktion|(?:ein\s+|blog\s*)?(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht|pressemitteilung)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
     )
     .expect("static regex")
 });
@@ -1941,6 +2020,53 @@ mod tests {
             <div class="comment-list"><p>Autor: Hans Meier</p></div></body></html>"#
         );
         assert!(run(&html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn site_names_and_item_names_are_no_writers() {
+        // The meta's author is the site as the title names it; the byline names the writer.
+        let html = r#"<html lang="de"><head><title>Achtsam durch die Krise | Die FLUSSZEITUNG</title>
+        <meta name="author" content="Die FLUSSZEITUNG"></head><body><h1>Achtsam durch die Krise</h1>
+        <div class="author"><a rel="author" href="/autor/anna-berger">Anna Berger</a></div>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+        // "Jobs & Hire" is the site's name as a whole, not two writers.
+        let html = r#"<html lang="en"><head><meta property="og:site_name" content="Jobs & Hire">
+        <meta name="author" content="Jobs &amp; Hire"></head><body><h1>Health plans compared</h1>
+        <div class="wrote_by">By&nbsp;<a href="/reporters/jane-doe">Jane Doe</a></div>
+        <p>The text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jane Doe"]);
+        // An hRecipe's "fn" is the dish, not a person.
+        let html = r#"<html lang="de"><body><div class="hrecipe">
+        <h1 class="fn title">Porridge mit Leinsamen und Apfel</h1><p>Das Rezept.</p></div>
+        </body></html>"#;
+        assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn persons_mentioned_in_the_text_are_no_writers() {
+        let html = r#"<html lang="de"><body><h1>Auktion für die Kirche</h1>
+        <p>Rund 300 000 Euro haben wir schon, erklärt der Pastor kurz vor Beginn der Auktion an
+        der Seite von Pastorin <span itemscope itemtype="http://schema.org/Person"><meta
+        itemprop="name" content="Dagmar Beispiel">Dagmar Beispiel</span>. Die Besucher haben
+        derweil Zeit, das Sammelsurium zu inspizieren.</p>
+        <p><em>Von <span itemscope itemtype="http://schema.org/Person"><meta itemprop="name"
+        content="Anna Berger">Anna Berger</span></em></p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn byline_in_the_first_lines_of_the_text() {
+        let html = r#"<html lang="de"><head><meta name="author" content="Bund der Fluss e.V. ">
+        </head><body><div class="x">Energiepreise</div></body></html>"#;
+        let options = Options::default();
+        let doc = Document::from_html(html, &options.limits, None);
+        let mut article = Article {
+            text: "Energiepreise im Winter\n\nVon Anna Berger\n\nDie Preise steigen.".into(),
+            ..Article::default()
+        };
+        fill(&doc, &options, &mut article);
+        assert_eq!(article.authors, vec!["Anna Berger"]);
     }
 
     #[test]
