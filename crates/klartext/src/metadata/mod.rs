@@ -267,13 +267,36 @@ fn choose_description(
     .into_iter()
     .flatten()
     .map(|d| collapse(&strip_tags(&jsonld::unescape(d))))
-    .filter(|d| !d.is_empty())
+    .filter(|d| !d.is_empty() && !is_placeholder(d))
     .collect();
-    candidates
+    let lead_last = lead.is_some_and(|l| {
+        candidates.last().map(String::as_str)
+            == Some(collapse(&strip_tags(&jsonld::unescape(l))).as_str())
+    });
+    let meta_count = candidates.len() - usize::from(lead_last);
+    let chosen = candidates
         .iter()
         .find(|d| !site.blurb(d, title))
-        .or(candidates.first())
-        .cloned()
+        .or(candidates.first())?;
+    // A teaser cut short mid-sentence without a mark ("… The most commonly"), given whole
+    // in another meta field: the whole one. (One cut with "…" is the excerpt as the CMS
+    // prints it; the visible lead may run on into a byline.)
+    let mid_sentence = chosen.chars().last().is_some_and(|c| c.is_alphanumeric());
+    if !mid_sentence || chosen.chars().count() < 10 {
+        return Some(chosen.clone());
+    }
+    let stem = chosen.to_lowercase();
+    let fuller = candidates[..meta_count].iter().find(|d| {
+        d.chars().count() > chosen.chars().count() && d.to_lowercase().starts_with(&stem)
+    });
+    Some(fuller.unwrap_or(chosen).clone())
+}
+
+/// A CMS's stand-in for a missing description ("Visit the post for more.").
+fn is_placeholder(d: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &["visit the post for more.", "beitrag ansehen", "read more"];
+    let l = d.trim().to_lowercase();
+    PLACEHOLDERS.contains(&l.as_str())
 }
 
 /// Markup some CMSs leave in their descriptions ("<p>…</p>", "<em>NDR</em>"): a
@@ -2081,6 +2104,37 @@ mod tests {
         let html = r#"<html lang="en"><body><h1>Tax deadline extended</h1>
         <p>Forms are due by the 12.03.2020 deadline.</p></body></html>"#;
         assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn descriptions_cut_short_or_placeholders() {
+        // Cut mid-sentence in one field, whole in another: the whole teaser.
+        let html = r#"<html lang="en"><head>
+        <meta name="description" content="The review sums up the drugs that cause the syndrome. The most commonly">
+        <meta property="og:description" content="The review sums up the drugs that cause the syndrome. The most commonly named are allopurinol and sulfasalazine.">
+        </head><body><h1>Drug reactions</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("The review sums up the drugs that cause the syndrome. The most commonly named are allopurinol and sulfasalazine.")
+        );
+        // A whole sentence, or one cut with "…", stays as the publisher wrote it.
+        let html = r#"<html lang="en"><head>
+        <meta name="description" content="The inquest has been adjourned until July.">
+        <meta property="og:description" content="The inquest has been adjourned until July. More follows.">
+        </head><body><h1>Inquest adjourned</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("The inquest has been adjourned until July.")
+        );
+        // A CMS's stand-in is no description.
+        let html = r#"<html lang="en"><head>
+        <meta property="og:description" content="Visit the post for more.">
+        <meta name="twitter:description" content="Axios stepped onto the scene with a fast site.">
+        </head><body><h1>People behind the code</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Axios stepped onto the scene with a fast site.")
+        );
     }
 
     #[test]
