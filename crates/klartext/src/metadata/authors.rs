@@ -283,7 +283,17 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
         }
     }
     let mut out: Vec<String> = Vec::new();
-    for part in SPLIT.split(&s) {
+    let parts: Vec<&str> = SPLIT.split(&s).collect();
+    // "Landesanstalt für Wald und Forstwirtschaft": an organisation's name holds the "und";
+    // its one-word rest is no writer.
+    let org_split = parts.len() > 1
+        && parts
+            .iter()
+            .any(|p| p.split_whitespace().count() >= 2 && is_non_person(p));
+    for part in parts {
+        if org_split && !part.trim().contains(' ') {
+            continue;
+        }
         // "Anna Berger, Berlin" / "Jane Doe, Washington Post": the name is before the comma,
         // unless the commas separate whole names ("Anna Berger, Jonas Weber").
         let pieces: Vec<&str> = part
@@ -390,6 +400,11 @@ mod tests {
         assert!(names("Bund der Energieverbraucher e.V. ").is_empty());
         assert!(names("L-MAG – Das Magazin für Lesben").is_empty());
         assert!(names("WDR").is_empty());
+        assert!(names("Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF").is_empty());
+        assert_eq!(
+            names("Anna Berger und Online-Redaktion"),
+            vec!["Anna Berger"]
+        );
         assert_eq!(names("Jane DOE"), vec!["Jane DOE"]);
         assert!(names("Freunde des Waldes e. V.").is_empty());
         assert!(names("Krimiblog-Archiv").is_empty());

@@ -1114,6 +1114,19 @@ fn choose_authors(
         source,
         AuthorSource::JsonLd | AuthorSource::Meta | AuthorSource::Microdata
     );
+    // A blog's <meta name=author> names the site's owner; the link to the post's author
+    // page under the headline ("Erstellt von <a href=/author/fabian/>Fabian</a>") names
+    // who wrote this post.
+    if source == AuthorSource::Meta {
+        if let Some(linked) = author_link_under_headline(dom, page, h1) {
+            if !linked
+                .iter()
+                .any(|l| persons.iter().any(|p| p.eq_ignore_ascii_case(l)))
+            {
+                return linked;
+            }
+        }
+    }
     if persons.iter().all(|p| !p.contains(' ')) {
         if let Some(full) = visible_byline(after, &mut |_| {}) {
             let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
@@ -1380,13 +1393,19 @@ fn byline_elements(
         }
     });
     for b in bylines.into_iter().take(40) {
-        // Page furniture, but an entry footer inside the article holds the byline.
+        // Page furniture, but an entry footer inside the article holds the byline; and
+        // not a commenter ("comment-author vcard" in the comment list).
         let in_article = dom.ancestors(b).any(|a| dom.tag(a) == "article");
-        if dom.ancestors(b).any(|a| match dom.tag(a) {
-            "nav" | "aside" => true,
-            "footer" => !in_article,
-            _ => false,
-        }) {
+        let in_comment = std::iter::once(b)
+            .chain(dom.ancestors(b))
+            .any(|a| is_comment_container(dom, a));
+        if in_comment
+            || dom.ancestors(b).any(|a| match dom.tag(a) {
+                "nav" | "aside" => true,
+                "footer" => !in_article,
+                _ => false,
+            })
+        {
             continue;
         }
         // "fn" names a person only in a vCard; an hRecipe's or hProduct's "fn" is the
@@ -1449,8 +1468,7 @@ fn labelled_byline(
         }
         let in_article = dom.ancestors(*node).any(|a| dom.tag(a) == "article");
         let furniture = dom.ancestors(*node).any(|a| {
-            let class = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
-            class.contains("comment")
+            is_comment_container(dom, a)
                 || match dom.tag(a) {
                     "nav" | "aside" | "form" => true,
                     "footer" => !in_article,
@@ -1493,6 +1511,49 @@ fn is_vcard_name(dom: &Dom, id: NodeId) -> bool {
                 || c.contains("byline")
                 || rel.eq_ignore_ascii_case("author")
         })
+}
+
+/// The names of a link to an author page (rel=author, "/author/…") close under the
+/// headline, outside comments and page furniture.
+fn author_link_under_headline(dom: &Dom, page: &Page, h1: Option<NodeId>) -> Option<Vec<String>> {
+    let h = h1?.index();
+    page.bylines
+        .iter()
+        .filter(|b| b.index() > h && b.index() < h + 300 && dom.tag(**b) == "a")
+        .filter(|&&b| {
+            dom.attr(b, "rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || dom.attr(b, "href").is_some_and(|h| {
+                    h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
+                })
+        })
+        .find(|&&b| {
+            !dom.ancestors(b).any(|a| {
+                is_comment_container(dom, a) || matches!(dom.tag(a), "nav" | "aside" | "footer")
+            })
+        })
+        .map(|&b| authors::split_names(&visible_text(dom, b, 200), false))
+        .filter(|names| !names.is_empty() && names.iter().all(|n| !authors::is_non_person(n)))
+}
+
+/// Whether an element holds a comment or the comment list ("comment", "comment-author",
+/// "comments-area", "commentlist", id "comment-42"), by its class or id words: not
+/// "commenting-on-qna" around a whole page.
+fn is_comment_container(dom: &Dom, id: NodeId) -> bool {
+    let words = |v: &str| -> bool {
+        v.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            t == "comment"
+                || t == "comments"
+                || t == "commentlist"
+                || t.starts_with("comment-")
+                || t.starts_with("comments-")
+                || t.starts_with("comment_")
+                || t.ends_with("-comment")
+                || t.ends_with("-comments")
+        })
+    };
+    dom.attr(id, "class").is_some_and(words) || dom.attr(id, "id").is_some_and(words)
 }
 
 static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2090,6 +2151,35 @@ mod tests {
         };
         fill(&doc, &options, &mut article);
         assert_eq!(article.authors, vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn post_author_link_beats_the_blogs_meta_author() {
+        let html = r#"<html lang="de"><head><meta name="author" content="Anna Berger"></head>
+        <body><h2>Linkliste</h2><h1>Podcasts einbinden</h1>
+        <p class="date">Erstellt von <a href="https://blog.example/author/jonas/">Jonas</a> am 6. Mai 2014</p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jonas"]);
+        // A commenter's author link is not the post's.
+        let html = r#"<html lang="de"><head><meta name="author" content="Anna Berger"></head>
+        <body><h1>Podcasts einbinden</h1><p>Der Text.</p>
+        <ol class="comment-list"><li class="comment"><a href="/author/tom/">Tom Hill</a></li></ol>
+        </body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn commenters_are_no_bylines() {
+        let html = r#"<html lang="de"><body><section class="commenting-on-qna">
+        <h1>Die Regierung wankt</h1><p>Der Text.</p>
+        <div class="author-name"><a href="/users/jonas">Jonas Weber</a></div>
+        <ol class="comment-list"><li class="comment"><div class="comment-author vcard">
+        <b class="fn">Kerstin Leserin</b> sagt:</div></li></ol></section></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jonas Weber"]);
+        let html = r#"<html lang="de"><body><h1>Die Regierung wankt</h1><p>Der Text.</p>
+        <ol class="comment-list"><li class="comment"><div class="comment-author vcard">
+        <b class="fn">Kerstin Leserin</b> sagt:</div></li></ol></body></html>"#;
+        assert!(run(html, None).authors.is_empty());
     }
 
     #[test]
