@@ -253,6 +253,10 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
     }
     s = EMAIL.replace_all(&s, " ").into_owned();
     s = PAREN.replace_all(&s, "").into_owned();
+    // "Eberhard Fuhr (Pressesprecher des": a parenthesis left open at the end.
+    if let Some(open) = s.rfind(['(', '[']) {
+        s.truncate(open);
+    }
     let mut s = s.trim().to_string();
     for _ in 0..2 {
         s = LABEL.replace(&s, "").trim().to_string();
@@ -410,6 +414,10 @@ mod tests {
         assert!(names("Krimiblog-Archiv").is_empty());
         assert!(is_web_address("jungefreiheit.de") && !is_web_address("Jane Doe"));
         assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);
+        assert_eq!(
+            split_names("Redaktion: Jonas Weber (Pressesprecher des", true),
+            vec!["Jonas Weber"]
+        );
         assert_eq!(
             names("VON MORITZ GATHMANN am 21. April 2020"),
             vec!["MORITZ GATHMANN"]

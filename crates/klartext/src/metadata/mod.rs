@@ -1426,7 +1426,8 @@ fn byline_elements(
                 || dom.attr(b, "href").is_some_and(|h| {
                     h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
                 })))
-            || class.split_whitespace().any(|c| c == "fn");
+            || class.split_whitespace().any(|c| c == "fn")
+            || profile_link_only(dom, b, &text);
         note_agencies(&text);
         let names = authors::split_names(&text, full_only || !link);
         if !names.is_empty() {
@@ -1457,7 +1458,13 @@ fn labelled_byline(
     let anchor = h1
         .or_else(|| page.articles.first().copied())
         .or(page.body)?;
-    let lines = lines_after(dom, anchor, 40_000);
+    // The lines just above the headline (a dateline "05.02.2020 – Redaktion: …"), then
+    // those after it.
+    let mut lines: Vec<(NodeId, String)> =
+        h1.map(|h| lines_before(dom, h, 200)).unwrap_or_default();
+    lines.reverse();
+    let before = lines.len();
+    lines.extend(lines_after(dom, anchor, 100_000));
     for (i, (node, line)) in lines.iter().enumerate() {
         let line = line.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
         let Some(label) = EXPLICIT_LABEL.find(line) else {
@@ -1479,7 +1486,12 @@ fn labelled_byline(
             continue;
         }
         let text = if line[label.end()..].trim().is_empty() {
-            let next = lines.get(i + 1).map_or("", |l| l.1.as_str());
+            // (The last line above the headline is followed by the headline itself.)
+            let next = if i + 1 == before {
+                ""
+            } else {
+                lines.get(i + 1).map_or("", |l| l.1.as_str())
+            };
             format!("{line} {next}")
         } else {
             line.to_string()
@@ -1554,6 +1566,31 @@ fn is_comment_container(dom: &Dom, id: NodeId) -> bool {
         })
     };
     dom.attr(id, "class").is_some_and(words) || dom.attr(id, "id").is_some_and(words)
+}
+
+/// Whether the byline element's whole text is one link to a user's or writer's page
+/// ("<span class=author><a href=/user,profile,30,lars.html>Lars</a></span>"): its text is
+/// the name as the site prints it, one word or more.
+fn profile_link_only(dom: &Dom, b: NodeId, text: &str) -> bool {
+    let mut links = dom.descendants(b).take(40).filter(|&d| dom.tag(d) == "a");
+    let (Some(a), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let profile = dom.attr(a, "href").is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        [
+            "/author/",
+            "/autor/",
+            "/autoren/",
+            "/user",
+            "profil",
+            "/members/",
+            "/redaktion/",
+        ]
+        .iter()
+        .any(|p| h.contains(p))
+    });
+    profile && visible_text(dom, a, 200) == text
 }
 
 static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -2180,6 +2217,23 @@ mod tests {
         <ol class="comment-list"><li class="comment"><div class="comment-author vcard">
         <b class="fn">Kerstin Leserin</b> sagt:</div></li></ol></body></html>"#;
         assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn profile_links_and_datelines_above_the_headline() {
+        // A byline element that is one link to the user's profile: a one-word name too.
+        let html = r#"<html lang="de"><body><h1>Anno 1800 angespielt</h1><div id="meta">
+        <span class="author"><a href="/user,profile,30,lars.html">Lars</a></span></div>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Lars"]);
+        let html = r#"<html lang="de"><body><h1>Anno 1800 angespielt</h1><div id="meta">
+        <span class="author">Lars</span></div><p>Der Text.</p></body></html>"#;
+        assert!(run(html, None).authors.is_empty());
+        // "Redaktion: …" in the dateline above the headline.
+        let html = r#"<html lang="de"><body><div class="news-single-timedata">05.02.2020
+        <span>-&nbsp;Redaktion: Jonas Weber (Pressesprecher des Jugendwerks)</span></div>
+        <h1>Faire Lieferketten</h1><p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jonas Weber"]);
     }
 
     #[test]
