@@ -1361,15 +1361,34 @@ fn authors_by_source(
         .map(|(_, l)| l.as_str())
         .collect::<Vec<_>>()
         .join(" ");
-    handle_before_date(&joined)
+    handle_before_date(&joined, false)
         .or_else(|| {
             after
                 .iter()
                 .take(40)
                 .find_map(|(_, l)| handle_after_date(l))
         })
+        .or_else(|| posted_by_further_down(dom, page, h1))
         .map(|h| (AuthorSource::Handle, vec![h]))
         .unwrap_or((AuthorSource::None, out))
+}
+
+/// "Gespeichert von rasos am 24. Juli 2017": a post's footer below the text, with a verb
+/// that vouches for the user name (not in comments or page furniture).
+fn posted_by_further_down(dom: &Dom, page: &Page, h1: Option<NodeId>) -> Option<String> {
+    let anchor = h1
+        .or_else(|| page.articles.first().copied())
+        .or(page.body)?;
+    let lines: Vec<String> = lines_after(dom, anchor, 100_000)
+        .into_iter()
+        .filter(|(n, _)| {
+            !dom.ancestors(*n).any(|a| {
+                is_comment_container(dom, a) || matches!(dom.tag(a), "nav" | "aside" | "form")
+            })
+        })
+        .map(|(_, l)| l)
+        .collect();
+    handle_before_date(&lines.join(" "), true)
 }
 
 /// The names in the first byline element (class or rel "author", "byline", a vCard, a link
@@ -1616,7 +1635,7 @@ static HANDLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The one-word user name of "by NAME DATE": the date right after it says it is a post's
 /// byline, not a phrase of the text.
-fn handle_before_date(text: &str) -> Option<String> {
+fn handle_before_date(text: &str, verb_only: bool) -> Option<String> {
     HANDLE_THEN_DATE.captures_iter(text).find_map(|c| {
         let (name, whole) = (c.get(2)?, c.get(0)?);
         let rest = &text[whole.end()..];
@@ -1626,8 +1645,9 @@ fn handle_before_date(text: &str) -> Option<String> {
         // After a bare "by"/"von" a lower-case word is more likely text ("by the 12.03.
         // deadline") than a user name; "Posted by" and the like vouch for it.
         let handle_like = c.get(1).is_some()
-            || n.chars()
-                .any(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_');
+            || (!verb_only
+                && n.chars()
+                    .any(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_'));
         (dated && word && handle_like && !authors::is_non_person(n)).then(|| n.to_string())
     })
 }
@@ -2234,6 +2254,24 @@ mod tests {
         <span>-&nbsp;Redaktion: Jonas Weber (Pressesprecher des Jugendwerks)</span></div>
         <h1>Faire Lieferketten</h1><p>Der Text.</p></body></html>"#;
         assert_eq!(run(html, None).authors, vec!["Jonas Weber"]);
+    }
+
+    #[test]
+    fn post_footer_with_user_name_below_the_text() {
+        let filler =
+            "<p>Ein langer Absatz über eine neue Währung, mit vielen Wörtern.</p>".repeat(20);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Faircoin erklärt</h1>{filler}
+            <div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div>
+            </body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, vec!["rasos"]);
+        // Without a verb, "von" before a date is text, not a post's footer.
+        let html = format!(
+            r#"<html lang="de"><body><h1>Faircoin erklärt</h1>{filler}
+            <p>Die Preise von heute am 24. Juli 2017 - 18:55</p></body></html>"#
+        );
+        assert!(run(&html, None).authors.is_empty());
     }
 
     #[test]
