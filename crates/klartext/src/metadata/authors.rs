@@ -33,7 +33,7 @@ static NON_PERSON_WORDS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
 
 /// "Verein e.V.", "e. V.": a registered association.
 static REGISTERED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)e\.\s?v").expect("static regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)e\.\s?v(?-u:\b)").expect("static regex"));
 
 /// "jungefreiheit.de", "MesOpinions.com": a web address, the site rather than a writer.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
@@ -42,7 +42,7 @@ static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
 
 static LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel)\s+von|von|by|por|par|text(?:\s+von)?:?|autor(?:in|en|innen)?:?|authors?:?|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)(?:\s+|:\s*|$)",
+        r"(?i)^(?:(?:veröffentlicht|eingestellt|geschrieben|gepostet|geposted|erstellt|verfasst|posted|published|written|submitted|contributed)\s+(?:von|by)|(?:ein\s+)?(?:blog\s*)?(?:beitrag|kommentar|gastbeitrag|interview|analyse|bericht|essay|kolumne|text|artikel|pressemitteilung)\s+von|von|by|por|par|text(?:\s+von)?:?|autor(?:in|en|innen)?:?|authors?:?|written\s+by|posted\s+by|published\s+by|story\s+by|reporting\s+by|words\s+by|geschrieben\s+von|verfasst\s+von|redakteur(?:in)?:|redaktion:|erstellt\s+von|aufgezeichnet\s+von|interview:|fotos?:)(?:\s+|:\s*|$)",
     )
     .expect("static regex")
 });
@@ -117,6 +117,14 @@ pub fn is_non_person(name: &str) -> bool {
     if REGISTERED.is_match(l) {
         return true;
     }
+    // "DITIB", "L-MAG": one word in capitals is an acronym, an organisation's name.
+    let t = name.trim();
+    if !t.contains(char::is_whitespace)
+        && t.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && t.chars().all(|c| c.is_uppercase() || c == '-' || c == '&')
+    {
+        return true;
+    }
     // "Redaktion Berlin", "Online-Redaktion", "Tagesspiegel-Redaktion", "Staff Writer".
     l.split(|c: char| c.is_whitespace() || c == '-').any(|w| {
         NON_PERSON_WORDS.iter().any(|(n, suffix)| {
@@ -134,6 +142,67 @@ pub fn is_web_address(name: &str) -> bool {
     DOMAIN.is_match(name.trim())
 }
 
+/// Whether `name` is a user name rather than a name as printed: one word that is all lower
+/// case ("gabor_munier", "human"), holds a "_", "." or digit ("christian.stadtfeld",
+/// "delta201"), or is two or three capitals, initials ("DT").
+pub fn is_user_name(name: &str) -> bool {
+    let n = name.trim();
+    if n.is_empty() || n.contains(char::is_whitespace) {
+        return false;
+    }
+    let letters: Vec<char> = n.chars().filter(|c| c.is_alphabetic()).collect();
+    let lower = !letters.is_empty() && letters.iter().all(|c| c.is_lowercase());
+    let marked = n.contains(['_', '.']) || n.chars().any(|c| c.is_ascii_digit());
+    let initials = (2..=3).contains(&n.chars().count()) && n.chars().all(|c| c.is_uppercase());
+    lower || marked || initials
+}
+
+/// Lower-case ASCII letters of `s`, accents dropped ("Gàbor Muniér" → "gabormunier").
+fn folded_letters(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .filter_map(|c| match c {
+            'a'..='z' => Some(c),
+            'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ą' => Some('a'),
+            'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ę' | 'ě' => Some('e'),
+            'ì' | 'í' | 'î' | 'ï' | 'ı' => Some('i'),
+            'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ő' => Some('o'),
+            'ù' | 'ú' | 'û' | 'ü' | 'ů' | 'ű' => Some('u'),
+            'ç' | 'č' | 'ć' => Some('c'),
+            'ñ' | 'ń' | 'ň' => Some('n'),
+            'š' | 'ś' => Some('s'),
+            'ž' | 'ź' | 'ż' => Some('z'),
+            'ý' | 'ÿ' => Some('y'),
+            'ł' => Some('l'),
+            'ř' => Some('r'),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Whether the user name `handle` spells the name `full`: all of it ("gabor_munier",
+/// "christian.stadtfeld" for "Christian P. Stadtfeld" without the middle initial), the first
+/// initial and the last name ("srauturier"), or the initials ("DT").
+pub fn user_name_of(handle: &str, full: &str) -> bool {
+    let h = folded_letters(handle);
+    let words: Vec<String> = full
+        .split_whitespace()
+        .map(folded_letters)
+        .filter(|w| !w.is_empty())
+        .collect();
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    if words.len() < 2 || h.len() < 2 {
+        return false;
+    }
+    let initial = |w: &String| w.chars().next().map(String::from).unwrap_or_default();
+    h == words.concat()
+        || h == format!("{first}{last}")
+        || h == format!("{}{last}", initial(first))
+        || h == words.iter().map(initial).collect::<String>()
+}
+
 fn looks_like_name(s: &str, strict: bool) -> bool {
     let words: Vec<&str> = s.split_whitespace().collect();
     if words.is_empty() || words.len() > 6 || s.chars().count() > 60 {
@@ -145,6 +214,17 @@ fn looks_like_name(s: &str, strict: bool) -> bool {
         return false;
     }
     if !s.chars().next().is_some_and(char::is_alphabetic) {
+        return false;
+    }
+    // "deinen Hochzeitsbloggern": several words opened by a lower-case one that is no
+    // particle are a phrase, not a name ("janedoe" alone is a user name).
+    if words.len() >= 2
+        && words[0].chars().next().is_some_and(char::is_lowercase)
+        && !PARTICLES.contains(&words[0])
+        && words[1..]
+            .iter()
+            .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
         return false;
     }
     if strict {
@@ -173,6 +253,10 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
     }
     s = EMAIL.replace_all(&s, " ").into_owned();
     s = PAREN.replace_all(&s, "").into_owned();
+    // "Eberhard Fuhr (Pressesprecher des": a parenthesis left open at the end.
+    if let Some(open) = s.rfind(['(', '[']) {
+        s.truncate(open);
+    }
     let mut s = s.trim().to_string();
     for _ in 0..2 {
         s = LABEL.replace(&s, "").trim().to_string();
@@ -203,7 +287,17 @@ pub fn split_names(raw: &str, strict: bool) -> Vec<String> {
         }
     }
     let mut out: Vec<String> = Vec::new();
-    for part in SPLIT.split(&s) {
+    let parts: Vec<&str> = SPLIT.split(&s).collect();
+    // "Landesanstalt für Wald und Forstwirtschaft": an organisation's name holds the "und";
+    // its one-word rest is no writer.
+    let org_split = parts.len() > 1
+        && parts
+            .iter()
+            .any(|p| p.split_whitespace().count() >= 2 && is_non_person(p));
+    for part in parts {
+        if org_split && !part.trim().contains(' ') {
+            continue;
+        }
         // "Anna Berger, Berlin" / "Jane Doe, Washington Post": the name is before the comma,
         // unless the commas separate whole names ("Anna Berger, Jonas Weber").
         let pieces: Vec<&str> = part
@@ -284,6 +378,11 @@ mod tests {
             vec!["Anna Berger"]
         );
         assert_eq!(names("Ein Kommentar von Jonas Weber"), vec!["Jonas Weber"]);
+        assert_eq!(names("Blog Beitrag von Anna Berger"), vec!["Anna Berger"]);
+        assert_eq!(
+            names("Pressemitteilung von Jonas Weber"),
+            vec!["Jonas Weber"]
+        );
         assert_eq!(
             names("Text: Anna Berger | Fotos: Tom Hill"),
             vec!["Anna Berger"]
@@ -302,9 +401,23 @@ mod tests {
         );
         assert!(names("Hanns-Seidel-Stiftung e.V").is_empty());
         assert!(names("Deutscher Caritasverband e. V.").is_empty());
+        assert!(names("Bund der Energieverbraucher e.V. ").is_empty());
+        assert!(names("L-MAG – Das Magazin für Lesben").is_empty());
+        assert!(names("WDR").is_empty());
+        assert!(names("Bayerische Landesanstalt für Wald und Forstwirtschaft - LWF").is_empty());
+        assert_eq!(
+            names("Anna Berger und Online-Redaktion"),
+            vec!["Anna Berger"]
+        );
+        assert_eq!(names("Jane DOE"), vec!["Jane DOE"]);
+        assert!(names("Freunde des Waldes e. V.").is_empty());
         assert!(names("Krimiblog-Archiv").is_empty());
         assert!(is_web_address("jungefreiheit.de") && !is_web_address("Jane Doe"));
         assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);
+        assert_eq!(
+            split_names("Redaktion: Jonas Weber (Pressesprecher des", true),
+            vec!["Jonas Weber"]
+        );
         assert_eq!(
             names("VON MORITZ GATHMANN am 21. April 2020"),
             vec!["MORITZ GATHMANN"]
@@ -360,5 +473,30 @@ mod tests {
         assert_eq!(split_names("Byron Smith", true), vec!["Byron Smith"]);
         assert_eq!(split_names("Vonda Kay", true), vec!["Vonda Kay"]);
         assert!(split_names("janedoe", true).is_empty());
+    }
+
+    #[test]
+    fn user_names_and_phrases() {
+        assert!(is_user_name("gabor_munier"));
+        assert!(is_user_name("christian.stadtfeld"));
+        assert!(is_user_name("human"));
+        assert!(is_user_name("DT"));
+        assert!(is_user_name("delta201"));
+        assert!(!is_user_name("Stefanus"));
+        assert!(!is_user_name("Anna Berger"));
+        assert!(!is_user_name("NASA Team"));
+        assert!(user_name_of("gabor_munier", "Gàbor Muniér"));
+        assert!(user_name_of(
+            "christian.stadtfeld",
+            "Christian P. Stadtfeld"
+        ));
+        assert!(user_name_of("jweber", "Jonas Weber"));
+        assert!(user_name_of("DT", "Donald Townsend"));
+        assert!(!user_name_of("human", "Margarita Koreneva"));
+        assert!(!user_name_of("beijingwalker", "Erik van Klinken"));
+        // A meta value that is a phrase, not a name; a name in lower case stays.
+        assert!(names("deinen Hochzeitsbloggern").is_empty());
+        assert_eq!(names("kirstin boatto"), vec!["kirstin boatto"]);
+        assert_eq!(names("van der Berg"), vec!["van der Berg"]);
     }
 }

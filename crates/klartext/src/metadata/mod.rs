@@ -267,13 +267,36 @@ fn choose_description(
     .into_iter()
     .flatten()
     .map(|d| collapse(&strip_tags(&jsonld::unescape(d))))
-    .filter(|d| !d.is_empty())
+    .filter(|d| !d.is_empty() && !is_placeholder(d))
     .collect();
-    candidates
+    let lead_last = lead.is_some_and(|l| {
+        candidates.last().map(String::as_str)
+            == Some(collapse(&strip_tags(&jsonld::unescape(l))).as_str())
+    });
+    let meta_count = candidates.len() - usize::from(lead_last);
+    let chosen = candidates
         .iter()
         .find(|d| !site.blurb(d, title))
-        .or(candidates.first())
-        .cloned()
+        .or(candidates.first())?;
+    // A teaser cut short mid-sentence without a mark ("… The most commonly"), given whole
+    // in another meta field: the whole one. (One cut with "…" is the excerpt as the CMS
+    // prints it; the visible lead may run on into a byline.)
+    let mid_sentence = chosen.chars().last().is_some_and(|c| c.is_alphanumeric());
+    if !mid_sentence || chosen.chars().count() < 10 {
+        return Some(chosen.clone());
+    }
+    let stem = chosen.to_lowercase();
+    let fuller = candidates[..meta_count].iter().find(|d| {
+        d.chars().count() > chosen.chars().count() && d.to_lowercase().starts_with(&stem)
+    });
+    Some(fuller.unwrap_or(chosen).clone())
+}
+
+/// A CMS's stand-in for a missing description ("Visit the post for more.").
+fn is_placeholder(d: &str) -> bool {
+    const PLACEHOLDERS: &[&str] = &["visit the post for more.", "beitrag ansehen", "read more"];
+    let l = d.trim().to_lowercase();
+    PLACEHOLDERS.contains(&l.as_str())
 }
 
 /// Markup some CMSs leave in their descriptions ("<p>…</p>", "<em>NDR</em>"): a
@@ -932,6 +955,9 @@ struct SiteKeys {
     printed: Vec<String>,
     /// The host's distinctive label ("lefigaro" of "madame.lefigaro.fr").
     host: Option<String>,
+    /// The last part of the page title and site name ("… | Die FURCHE"), squashed: a site's
+    /// name for names that do not look like a person's.
+    segments: Vec<String>,
 }
 
 impl SiteKeys {
@@ -947,6 +973,20 @@ impl SiteKeys {
         .filter(|k| squash(k).chars().count() >= 3)
         .collect();
         let names = printed.iter().map(|p| squash(p)).collect();
+        // "Achtsam durch die Krise | Die FURCHE": the site's name after the last separator
+        // of the page title or the site name.
+        let segments = [page.title.as_deref(), page.meta(&["og:site_name"])]
+            .into_iter()
+            .flatten()
+            .filter_map(|t| {
+                let (_, last) = t
+                    .rsplit_once(" | ")
+                    .or_else(|| t.rsplit_once(" - "))
+                    .or_else(|| t.rsplit_once(" – "))?;
+                let last = squash(last);
+                (last.chars().count() >= 3).then_some(last)
+            })
+            .collect();
         let host = page
             .canonical
             .as_deref()
@@ -969,6 +1009,7 @@ impl SiteKeys {
             names,
             printed,
             host,
+            segments,
         }
     }
 
@@ -1036,6 +1077,7 @@ impl SiteKeys {
         }
         self.names.iter().any(|k| same(k))
             || (!person_like && self.host.as_deref().is_some_and(same))
+            || (!person_like && self.segments.contains(&n))
     }
 }
 
@@ -1059,24 +1101,64 @@ fn choose_authors(
     agency_list: &mut Vec<String>,
 ) -> Vec<String> {
     let site_named = RefCell::new(Vec::new());
-    let persons = authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
+    let (source, persons) =
+        authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
     if persons.is_empty() {
         return site_named.into_inner();
     }
     // A first name alone ("Stefanus", from the meta data) that the byline under the
-    // headline gives in full ("Von Stefanus Stahl"): the full name.
+    // headline gives in full ("Von Stefanus Stahl"): the full name. A user name from the
+    // meta data ("gabor_munier", "DT") that the page prints as a person's name: the
+    // printed name.
+    let meta_source = matches!(
+        source,
+        AuthorSource::JsonLd | AuthorSource::Meta | AuthorSource::Microdata
+    );
+    // A blog's <meta name=author> names the site's owner; the link to the post's author
+    // page under the headline ("Erstellt von <a href=/author/fabian/>Fabian</a>") names
+    // who wrote this post.
+    if source == AuthorSource::Meta {
+        if let Some(linked) = author_link_under_headline(dom, page, h1) {
+            if !linked
+                .iter()
+                .any(|l| persons.iter().any(|p| p.eq_ignore_ascii_case(l)))
+            {
+                return linked;
+            }
+        }
+    }
     if persons.iter().all(|p| !p.contains(' ')) {
         if let Some(full) = visible_byline(after, &mut |_| {}) {
             let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
+            let spelled = |p: &str| {
+                meta_source
+                    && authors::is_user_name(p)
+                    && full.iter().any(|f| authors::user_name_of(p, f))
+            };
             if persons
                 .iter()
-                .all(|p| full.iter().any(|f| first(f) == first(p)))
+                .all(|p| full.iter().any(|f| first(f) == first(p)) || spelled(p))
             {
                 return full;
             }
         }
     }
     persons
+}
+
+/// Where the authors were found, most trusted first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AuthorSource {
+    JsonLd,
+    Meta,
+    Microdata,
+    BylineElement,
+    VisibleLine,
+    OpeningLine,
+    ClosingLine,
+    LabelledLine,
+    Handle,
+    None,
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1089,7 +1171,7 @@ fn authors_by_source(
     text: &str,
     agency_list: &mut Vec<String>,
     site_named: &RefCell<Vec<String>>,
-) -> Vec<String> {
+) -> (AuthorSource, Vec<String>) {
     let mut note_agencies = |s: &str| {
         for a in agencies::from_credit(s) {
             if !agency_list.contains(&a) {
@@ -1131,7 +1213,7 @@ fn authors_by_source(
         add(authors::split_names(&a.name, false), &mut out);
     }
     if !out.is_empty() {
-        return out;
+        return (AuthorSource::JsonLd, out);
     }
     // Meta names (every <meta name=author>, not only the first).
     for key in AUTHOR_KEYS {
@@ -1140,10 +1222,16 @@ fn authors_by_source(
                 continue;
             }
             note_agencies(v);
+            // "Jobs & Hire": the site's name as a whole, not two names.
+            let whole = collapse(&jsonld::unescape(v));
+            if site.named_by(&whole) {
+                add(vec![whole], &mut out);
+                continue;
+            }
             add(authors::split_names(v, false), &mut out);
         }
         if !out.is_empty() {
-            return out;
+            return (AuthorSource::Meta, out);
         }
     }
     // Microdata: itemprop=author (its itemprop=name, or its text). Only the first author
@@ -1179,10 +1267,24 @@ fn authors_by_source(
         }
     }
     if !out.is_empty() {
-        return out;
+        return (AuthorSource::Microdata, out);
     }
-    // A microdata Person that is not part of a comment.
-    for &person in page.persons.iter().take(5) {
+    // A microdata Person that is not part of a comment, nor someone a paragraph of the
+    // text mentions (sites that mark up every name: "… an der Seite von Pastorin <span
+    // itemtype=Person>…</span>. Die Besucher …").
+    let mut considered = 0;
+    for &person in page.persons.iter().take(60) {
+        if considered == 5 {
+            break;
+        }
+        let block = dom
+            .ancestors(person)
+            .find(|&a| matches!(dom.tag(a), "p" | "div" | "li" | "td" | "article"))
+            .filter(|&a| dom.tag(a) == "p");
+        if block.is_some_and(|b| visible_text(dom, b, 400).chars().count() > 150) {
+            continue;
+        }
+        considered += 1;
         if dom.ancestors(person).any(|a| {
             let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
             c.contains("comment") || matches!(dom.tag(a), "aside" | "nav")
@@ -1204,11 +1306,101 @@ fn authors_by_source(
         if let Some(n) = name {
             add(authors::split_names(&n, false), &mut out);
             if !out.is_empty() {
-                return out;
+                return (AuthorSource::Microdata, out);
             }
         }
     }
     // Byline elements, nearest after the headline first.
+    if let Some(names) = byline_elements(dom, page, h1, false, &mut note_agencies) {
+        add(names, &mut out);
+        return (AuthorSource::BylineElement, out);
+    }
+    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
+    // von") with the name in the next text node; then a closing "Von …" line of the text.
+    if let Some(names) = visible_byline(after, &mut note_agencies) {
+        return (AuthorSource::VisibleLine, names);
+    }
+    // The first lines of the article's text, where a page without a headline element
+    // prints its byline; then the last lines of the last two paragraphs ("Quelle: …" /
+    // "Autor: Anna Berger").
+    let opening: Vec<(NodeId, String)> = text
+        .split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(3)
+        .flat_map(|p| p.split('\n').map(str::trim).take(2))
+        .filter(|l| !l.is_empty() && l.chars().count() <= 60)
+        .map(|l| (NodeId::DOCUMENT, l.to_string()))
+        .collect();
+    if let Some(names) = visible_byline(&opening, &mut note_agencies) {
+        return (AuthorSource::OpeningLine, names);
+    }
+    let closing: Vec<(NodeId, String)> = text
+        .rsplit("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(2)
+        .flat_map(|p| p.rsplit('\n').map(str::trim).take(3))
+        .filter(|l| !l.is_empty() && l.chars().count() <= 80)
+        .map(|l| (NodeId::DOCUMENT, l.to_string()))
+        .collect();
+    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
+        return (AuthorSource::ClosingLine, names);
+    }
+    // An explicit label further down the article ("Autorin: Uta Berger, Projektleiterin",
+    // "Text: Klaus Friedrich", a heading "Autor" over the name).
+    if let Some(names) = labelled_byline(dom, page, h1, &mut note_agencies) {
+        return (AuthorSource::LabelledLine, names);
+    }
+    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
+    // 24. Juli 2017".
+    // (The name is often a link: its own text node between the label's and the date's.)
+    let joined = after
+        .iter()
+        .take(40)
+        .map(|(_, l)| l.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    handle_before_date(&joined, false)
+        .or_else(|| {
+            after
+                .iter()
+                .take(40)
+                .find_map(|(_, l)| handle_after_date(l))
+        })
+        .or_else(|| posted_by_further_down(dom, page, h1))
+        .map(|h| (AuthorSource::Handle, vec![h]))
+        .unwrap_or((AuthorSource::None, out))
+}
+
+/// "Gespeichert von rasos am 24. Juli 2017": a post's footer below the text, with a verb
+/// that vouches for the user name (not in comments or page furniture).
+fn posted_by_further_down(dom: &Dom, page: &Page, h1: Option<NodeId>) -> Option<String> {
+    let anchor = h1
+        .or_else(|| page.articles.first().copied())
+        .or(page.body)?;
+    let lines: Vec<String> = lines_after(dom, anchor, 100_000)
+        .into_iter()
+        .filter(|(n, _)| {
+            !dom.ancestors(*n).any(|a| {
+                is_comment_container(dom, a) || matches!(dom.tag(a), "nav" | "aside" | "form")
+            })
+        })
+        .map(|(_, l)| l)
+        .collect();
+    handle_before_date(&lines.join(" "), true)
+}
+
+/// The names in the first byline element (class or rel "author", "byline", a vCard, a link
+/// to an author page) that holds any, nearest after the headline first. `full_only` takes
+/// only names that look like "First Last".
+fn byline_elements(
+    dom: &Dom,
+    page: &Page,
+    h1: Option<NodeId>,
+    full_only: bool,
+    note_agencies: &mut dyn FnMut(&str),
+) -> Option<Vec<String>> {
     let h1_index = h1.map_or(0, |h| h.index());
     let mut bylines: Vec<NodeId> = page.bylines.clone();
     bylines.sort_by_key(|b| {
@@ -1220,13 +1412,25 @@ fn authors_by_source(
         }
     });
     for b in bylines.into_iter().take(40) {
-        // Page furniture, but an entry footer inside the article holds the byline.
+        // Page furniture, but an entry footer inside the article holds the byline; and
+        // not a commenter ("comment-author vcard" in the comment list).
         let in_article = dom.ancestors(b).any(|a| dom.tag(a) == "article");
-        if dom.ancestors(b).any(|a| match dom.tag(a) {
-            "nav" | "aside" => true,
-            "footer" => !in_article,
-            _ => false,
-        }) {
+        let in_comment = std::iter::once(b)
+            .chain(dom.ancestors(b))
+            .any(|a| is_comment_container(dom, a));
+        if in_comment
+            || dom.ancestors(b).any(|a| match dom.tag(a) {
+                "nav" | "aside" => true,
+                "footer" => !in_article,
+                _ => false,
+            })
+        {
+            continue;
+        }
+        // "fn" names a person only in a vCard; an hRecipe's or hProduct's "fn" is the
+        // item's name ("<h1 class=fn>Porridge mit Apfel</h1>").
+        let class = dom.attr(b, "class").unwrap_or("");
+        if class.split_whitespace().any(|c| c == "fn") && !is_vcard_name(dom, b) {
             continue;
         }
         let text = visible_text(dom, b, 300);
@@ -1234,7 +1438,6 @@ fn authors_by_source(
             continue;
         }
         // A link to an author page, or a vCard name: its text is the name as it stands.
-        let class = dom.attr(b, "class").unwrap_or("");
         let link = (dom.tag(b) == "a"
             && (dom
                 .attr(b, "rel")
@@ -1242,48 +1445,171 @@ fn authors_by_source(
                 || dom.attr(b, "href").is_some_and(|h| {
                     h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
                 })))
-            || class.split_whitespace().any(|c| c == "fn");
+            || class.split_whitespace().any(|c| c == "fn")
+            || profile_link_only(dom, b, &text);
         note_agencies(&text);
-        let names = authors::split_names(&text, !link);
+        let names = authors::split_names(&text, full_only || !link);
         if !names.is_empty() {
-            add(names, &mut out);
-            return out;
+            return Some(names);
         }
     }
-    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
-    // von") with the name in the next text node; then a closing "Von …" line of the text.
-    if let Some(names) = visible_byline(after, &mut note_agencies) {
-        return names;
+    None
+}
+
+/// A label that names the writer wherever it stands: "Autor", "Autorin:", "Verfasser:",
+/// "Text:", "Von:", "Redaktion:" (the short ones only with a colon).
+static EXPLICIT_LABEL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(?:(?:autor(?:in|en|innen)?|authors?|verfasser(?:in)?)(?-u:\b)\s*:?|(?:text|von|redaktion|by|written\s+by)\s*:)",
+    )
+    .expect("static regex")
+});
+
+/// The names after an explicit label anywhere in the visible text after the headline (not
+/// in navigation, asides, comments or the page footer): the byline some pages print at the
+/// article's end or in a box beside it.
+fn labelled_byline(
+    dom: &Dom,
+    page: &Page,
+    h1: Option<NodeId>,
+    note_agencies: &mut dyn FnMut(&str),
+) -> Option<Vec<String>> {
+    let anchor = h1
+        .or_else(|| page.articles.first().copied())
+        .or(page.body)?;
+    // The lines just above the headline (a dateline "05.02.2020 – Redaktion: …"), then
+    // those after it.
+    let mut lines: Vec<(NodeId, String)> =
+        h1.map(|h| lines_before(dom, h, 200)).unwrap_or_default();
+    lines.reverse();
+    let before = lines.len();
+    lines.extend(lines_after(dom, anchor, 100_000));
+    for (i, (node, line)) in lines.iter().enumerate() {
+        let line = line.trim_matches(|c: char| !c.is_alphanumeric() && c != ':');
+        let Some(label) = EXPLICIT_LABEL.find(line) else {
+            continue;
+        };
+        if line.chars().count() > 120 {
+            continue;
+        }
+        let in_article = dom.ancestors(*node).any(|a| dom.tag(a) == "article");
+        let furniture = dom.ancestors(*node).any(|a| {
+            is_comment_container(dom, a)
+                || match dom.tag(a) {
+                    "nav" | "aside" | "form" => true,
+                    "footer" => !in_article,
+                    _ => false,
+                }
+        });
+        if furniture {
+            continue;
+        }
+        let text = if line[label.end()..].trim().is_empty() {
+            // (The last line above the headline is followed by the headline itself.)
+            let next = if i + 1 == before {
+                ""
+            } else {
+                lines.get(i + 1).map_or("", |l| l.1.as_str())
+            };
+            format!("{line} {next}")
+        } else {
+            line.to_string()
+        };
+        note_agencies(&text);
+        let names = authors::split_names(&text, true);
+        if !names.is_empty() {
+            return Some(names);
+        }
     }
-    let closing: Vec<(NodeId, String)> = text
-        .rsplit("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(2)
-        .filter(|p| p.chars().count() <= 80)
-        .map(|p| (NodeId::DOCUMENT, p.to_string()))
-        .collect();
-    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
-        return names;
+    None
+}
+
+/// Whether a `class="fn"` element is a person's name: inside (or itself) a vCard or an
+/// author element, not a headline.
+fn is_vcard_name(dom: &Dom, id: NodeId) -> bool {
+    if matches!(dom.tag(id), "h1" | "h2" | "h3") {
+        return false;
     }
-    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
-    // 24. Juli 2017".
-    // (The name is often a link: its own text node between the label's and the date's.)
-    let joined = after
-        .iter()
-        .take(40)
-        .map(|(_, l)| l.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    handle_before_date(&joined)
-        .or_else(|| {
-            after
-                .iter()
-                .take(40)
-                .find_map(|(_, l)| handle_after_date(l))
+    std::iter::once(id)
+        .chain(dom.ancestors(id))
+        .take(8)
+        .any(|a| {
+            let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
+            let rel = dom.attr(a, "rel").unwrap_or("");
+            c.contains("vcard")
+                || c.contains("h-card")
+                || c.contains("author")
+                || c.contains("byline")
+                || rel.eq_ignore_ascii_case("author")
         })
-        .map(|h| vec![h])
-        .unwrap_or(out)
+}
+
+/// The names of a link to an author page (rel=author, "/author/…") close under the
+/// headline, outside comments and page furniture.
+fn author_link_under_headline(dom: &Dom, page: &Page, h1: Option<NodeId>) -> Option<Vec<String>> {
+    let h = h1?.index();
+    page.bylines
+        .iter()
+        .filter(|b| b.index() > h && b.index() < h + 300 && dom.tag(**b) == "a")
+        .filter(|&&b| {
+            dom.attr(b, "rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("author"))
+                || dom.attr(b, "href").is_some_and(|h| {
+                    h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
+                })
+        })
+        .find(|&&b| {
+            !dom.ancestors(b).any(|a| {
+                is_comment_container(dom, a) || matches!(dom.tag(a), "nav" | "aside" | "footer")
+            })
+        })
+        .map(|&b| authors::split_names(&visible_text(dom, b, 200), false))
+        .filter(|names| !names.is_empty() && names.iter().all(|n| !authors::is_non_person(n)))
+}
+
+/// Whether an element holds a comment or the comment list ("comment", "comment-author",
+/// "comments-area", "commentlist", id "comment-42"), by its class or id words: not
+/// "commenting-on-qna" around a whole page.
+fn is_comment_container(dom: &Dom, id: NodeId) -> bool {
+    let words = |v: &str| -> bool {
+        v.split_whitespace().any(|t| {
+            let t = t.to_ascii_lowercase();
+            t == "comment"
+                || t == "comments"
+                || t == "commentlist"
+                || t.starts_with("comment-")
+                || t.starts_with("comments-")
+                || t.starts_with("comment_")
+                || t.ends_with("-comment")
+                || t.ends_with("-comments")
+        })
+    };
+    dom.attr(id, "class").is_some_and(words) || dom.attr(id, "id").is_some_and(words)
+}
+
+/// Whether the byline element's whole text is one link to a user's or writer's page
+/// ("<span class=author><a href=/user,profile,30,lars.html>Lars</a></span>"): its text is
+/// the name as the site prints it, one word or more.
+fn profile_link_only(dom: &Dom, b: NodeId, text: &str) -> bool {
+    let mut links = dom.descendants(b).take(40).filter(|&d| dom.tag(d) == "a");
+    let (Some(a), None) = (links.next(), links.next()) else {
+        return false;
+    };
+    let profile = dom.attr(a, "href").is_some_and(|h| {
+        let h = h.to_ascii_lowercase();
+        [
+            "/author/",
+            "/autor/",
+            "/autoren/",
+            "/user",
+            "profil",
+            "/members/",
+            "/redaktion/",
+        ]
+        .iter()
+        .any(|p| h.contains(p))
+    });
+    profile && visible_text(dom, a, 200) == text
 }
 
 static DATE_THEN_HANDLE: LazyLock<Regex> = LazyLock::new(|| {
@@ -1309,7 +1635,7 @@ static HANDLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The one-word user name of "by NAME DATE": the date right after it says it is a post's
 /// byline, not a phrase of the text.
-fn handle_before_date(text: &str) -> Option<String> {
+fn handle_before_date(text: &str, verb_only: bool) -> Option<String> {
     HANDLE_THEN_DATE.captures_iter(text).find_map(|c| {
         let (name, whole) = (c.get(2)?, c.get(0)?);
         let rest = &text[whole.end()..];
@@ -1319,22 +1645,23 @@ fn handle_before_date(text: &str) -> Option<String> {
         // After a bare "by"/"von" a lower-case word is more likely text ("by the 12.03.
         // deadline") than a user name; "Posted by" and the like vouch for it.
         let handle_like = c.get(1).is_some()
-            || n.chars()
-                .any(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_');
+            || (!verb_only
+                && n.chars()
+                    .any(|ch| ch.is_uppercase() || ch.is_ascii_digit() || ch == '_'));
         (dated && word && handle_like && !authors::is_non_person(n)).then(|| n.to_string())
     })
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von:?|by:?|par|por|text:|autor(?:in)?:|author:|redaktion:|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
+        r"(?i)^(?:von:?|by:?|par|por|text:|autor(?:in)?:|author:|redaktion:|(?:ein\s+|blog\s*)?(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht|pressemitteilung)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s+\S",
     )
     .expect("static regex")
 });
 
 static BYLINE_LABEL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:von|by|par|por|text|autor(?:in)?|autoren|author|redaktion|ein\s+(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
+        r"(?i)^(?:von|by|par|por|text|autor(?:in)?|autoren|author|redaktion|(?:ein\s+|blog\s*)?(?:artikel|beitrag|kommentar|gastbeitrag|interview|bericht|pressemitteilung)\s+von|(?:geschrieben|verfasst|veröffentlicht|written|posted)\s+(?:von|by))\s*:?$",
     )
     .expect("static regex")
 });
@@ -1788,6 +2115,166 @@ mod tests {
     }
 
     #[test]
+    fn user_name_in_the_meta_printed_in_full() {
+        let html = r#"<html lang="de"><head><meta name="author" content="anna_berger"></head>
+        <body><h1>Warum der Fluss steigt</h1><p>Autorin: <a href="/p/1">Ánna Berger</a></p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Ánna Berger"]);
+        // A user name that does not spell the printed name stays.
+        let html = r#"<html lang="de"><head><meta name="author" content="flussfan"></head>
+        <body><h1>Warum der Fluss steigt</h1><p>Autorin: Anna Berger</p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["flussfan"]);
+    }
+
+    #[test]
+    fn labelled_bylines_at_the_end_of_the_article() {
+        // The last line of the last paragraph (lines joined by <br>).
+        let html = r#"<html lang="de"><body><h1>Kein Wohngeld ohne Bewerbung</h1>
+        <p>Der Text.</p></body></html>"#;
+        let options = Options::default();
+        let doc = Document::from_html(html, &options.limits, None);
+        let mut article = Article {
+            text: "Der Text.\n\nQuelle: Landgericht\nAutor: Rechtsanwalt Jonas Weber".into(),
+            ..Article::default()
+        };
+        fill(&doc, &options, &mut article);
+        assert_eq!(article.authors, vec!["Jonas Weber"]);
+        // A labelled line far below the headline, past paragraphs of text.
+        let filler =
+            "<p>Ein langer Absatz über die Lage im Land, mit vielen Wörtern.</p>".repeat(30);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Die Regierung wankt</h1>{filler}
+            <p><strong>Autorin: Uta Berger, Projektleiterin in Tunis.</strong></p>
+            <h4>Autor</h4><p><a href="/profil/2">Tom Hill</a></p>
+            <div class="comments"><p>Autor: Hans Meier</p></div></body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, vec!["Uta Berger"]);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Die Regierung wankt</h1>{filler}
+            <h4>Autor</h4><p><a href="/profil/2">Tom Hill</a></p></body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, vec!["Tom Hill"]);
+        // Not in the comments.
+        let html = format!(
+            r#"<html lang="de"><body><h1>Die Regierung wankt</h1>{filler}
+            <div class="comment-list"><p>Autor: Hans Meier</p></div></body></html>"#
+        );
+        assert!(run(&html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn site_names_and_item_names_are_no_writers() {
+        // The meta's author is the site as the title names it; the byline names the writer.
+        let html = r#"<html lang="de"><head><title>Achtsam durch die Krise | Die FLUSSZEITUNG</title>
+        <meta name="author" content="Die FLUSSZEITUNG"></head><body><h1>Achtsam durch die Krise</h1>
+        <div class="author"><a rel="author" href="/autor/anna-berger">Anna Berger</a></div>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+        // "Jobs & Hire" is the site's name as a whole, not two writers.
+        let html = r#"<html lang="en"><head><meta property="og:site_name" content="Jobs & Hire">
+        <meta name="author" content="Jobs &amp; Hire"></head><body><h1>Health plans compared</h1>
+        <div class="wrote_by">By&nbsp;<a href="/reporters/jane-doe">Jane Doe</a></div>
+        <p>The text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jane Doe"]);
+        // An hRecipe's "fn" is the dish, not a person.
+        let html = r#"<html lang="de"><body><div class="hrecipe">
+        <h1 class="fn title">Porridge mit Leinsamen und Apfel</h1><p>Das Rezept.</p></div>
+        </body></html>"#;
+        assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn persons_mentioned_in_the_text_are_no_writers() {
+        let html = r#"<html lang="de"><body><h1>Auktion für die Kirche</h1>
+        <p>Rund 300 000 Euro haben wir schon, erklärt der Pastor kurz vor Beginn der Auktion an
+        der Seite von Pastorin <span itemscope itemtype="http://schema.org/Person"><meta
+        itemprop="name" content="Dagmar Beispiel">Dagmar Beispiel</span>. Die Besucher haben
+        derweil Zeit, das Sammelsurium zu inspizieren.</p>
+        <p><em>Von <span itemscope itemtype="http://schema.org/Person"><meta itemprop="name"
+        content="Anna Berger">Anna Berger</span></em></p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn byline_in_the_first_lines_of_the_text() {
+        let html = r#"<html lang="de"><head><meta name="author" content="Bund der Fluss e.V. ">
+        </head><body><div class="x">Energiepreise</div></body></html>"#;
+        let options = Options::default();
+        let doc = Document::from_html(html, &options.limits, None);
+        let mut article = Article {
+            text: "Energiepreise im Winter\n\nVon Anna Berger\n\nDie Preise steigen.".into(),
+            ..Article::default()
+        };
+        fill(&doc, &options, &mut article);
+        assert_eq!(article.authors, vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn post_author_link_beats_the_blogs_meta_author() {
+        let html = r#"<html lang="de"><head><meta name="author" content="Anna Berger"></head>
+        <body><h2>Linkliste</h2><h1>Podcasts einbinden</h1>
+        <p class="date">Erstellt von <a href="https://blog.example/author/jonas/">Jonas</a> am 6. Mai 2014</p>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jonas"]);
+        // A commenter's author link is not the post's.
+        let html = r#"<html lang="de"><head><meta name="author" content="Anna Berger"></head>
+        <body><h1>Podcasts einbinden</h1><p>Der Text.</p>
+        <ol class="comment-list"><li class="comment"><a href="/author/tom/">Tom Hill</a></li></ol>
+        </body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Anna Berger"]);
+    }
+
+    #[test]
+    fn commenters_are_no_bylines() {
+        let html = r#"<html lang="de"><body><section class="commenting-on-qna">
+        <h1>Die Regierung wankt</h1><p>Der Text.</p>
+        <div class="author-name"><a href="/users/jonas">Jonas Weber</a></div>
+        <ol class="comment-list"><li class="comment"><div class="comment-author vcard">
+        <b class="fn">Kerstin Leserin</b> sagt:</div></li></ol></section></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jonas Weber"]);
+        let html = r#"<html lang="de"><body><h1>Die Regierung wankt</h1><p>Der Text.</p>
+        <ol class="comment-list"><li class="comment"><div class="comment-author vcard">
+        <b class="fn">Kerstin Leserin</b> sagt:</div></li></ol></body></html>"#;
+        assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn profile_links_and_datelines_above_the_headline() {
+        // A byline element that is one link to the user's profile: a one-word name too.
+        let html = r#"<html lang="de"><body><h1>Anno 1800 angespielt</h1><div id="meta">
+        <span class="author"><a href="/user,profile,30,lars.html">Lars</a></span></div>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Lars"]);
+        let html = r#"<html lang="de"><body><h1>Anno 1800 angespielt</h1><div id="meta">
+        <span class="author">Lars</span></div><p>Der Text.</p></body></html>"#;
+        assert!(run(html, None).authors.is_empty());
+        // "Redaktion: …" in the dateline above the headline.
+        let html = r#"<html lang="de"><body><div class="news-single-timedata">05.02.2020
+        <span>-&nbsp;Redaktion: Jonas Weber (Pressesprecher des Jugendwerks)</span></div>
+        <h1>Faire Lieferketten</h1><p>Der Text.</p></body></html>"#;
+        assert_eq!(run(html, None).authors, vec!["Jonas Weber"]);
+    }
+
+    #[test]
+    fn post_footer_with_user_name_below_the_text() {
+        let filler =
+            "<p>Ein langer Absatz über eine neue Währung, mit vielen Wörtern.</p>".repeat(20);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Faircoin erklärt</h1>{filler}
+            <div class="submitted">Gespeichert von <span class="username">rasos</span> am 24. Juli 2017 - 18:55</div>
+            </body></html>"#
+        );
+        assert_eq!(run(&html, None).authors, vec!["rasos"]);
+        // Without a verb, "von" before a date is text, not a post's footer.
+        let html = format!(
+            r#"<html lang="de"><body><h1>Faircoin erklärt</h1>{filler}
+            <p>Die Preise von heute am 24. Juli 2017 - 18:55</p></body></html>"#
+        );
+        assert!(run(&html, None).authors.is_empty());
+    }
+
+    #[test]
     fn user_names_with_the_post_date() {
         let html = r#"<html lang="en"><body><h1>Interning of small integers</h1>
         <p>Posted by <a href="/u/k">Konstantin</a> 21.10.2019</p><p>Text of the post.</p></body></html>"#;
@@ -1799,6 +2286,37 @@ mod tests {
         let html = r#"<html lang="en"><body><h1>Tax deadline extended</h1>
         <p>Forms are due by the 12.03.2020 deadline.</p></body></html>"#;
         assert!(run(html, None).authors.is_empty());
+    }
+
+    #[test]
+    fn descriptions_cut_short_or_placeholders() {
+        // Cut mid-sentence in one field, whole in another: the whole teaser.
+        let html = r#"<html lang="en"><head>
+        <meta name="description" content="The review sums up the drugs that cause the syndrome. The most commonly">
+        <meta property="og:description" content="The review sums up the drugs that cause the syndrome. The most commonly named are allopurinol and sulfasalazine.">
+        </head><body><h1>Drug reactions</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("The review sums up the drugs that cause the syndrome. The most commonly named are allopurinol and sulfasalazine.")
+        );
+        // A whole sentence, or one cut with "…", stays as the publisher wrote it.
+        let html = r#"<html lang="en"><head>
+        <meta name="description" content="The inquest has been adjourned until July.">
+        <meta property="og:description" content="The inquest has been adjourned until July. More follows.">
+        </head><body><h1>Inquest adjourned</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("The inquest has been adjourned until July.")
+        );
+        // A CMS's stand-in is no description.
+        let html = r#"<html lang="en"><head>
+        <meta property="og:description" content="Visit the post for more.">
+        <meta name="twitter:description" content="Axios stepped onto the scene with a fast site.">
+        </head><body><h1>People behind the code</h1></body></html>"#;
+        assert_eq!(
+            run(html, None).description.as_deref(),
+            Some("Axios stepped onto the scene with a fast site.")
+        );
     }
 
     #[test]
