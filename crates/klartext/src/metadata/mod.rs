@@ -26,7 +26,7 @@ use crate::dom::{Dom, NodeId};
 use crate::Options;
 
 use dates::Date;
-use page::{collapse, headline_text, lines_after, lines_before, visible_text, Page};
+use page::{collapse, headline_text, lines_after, lines_before, lines_inside, visible_text, Page};
 
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
@@ -187,13 +187,21 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     let after = anchor.map(|a| lines_after(dom, a, 900)).unwrap_or_default();
     let before = h1.map(|a| lines_before(dom, a, 300)).unwrap_or_default();
 
-    // Dates.
+    // Dates. (Without a headline, the lines from the top of the article or body.)
+    let inside;
+    let date_lines = match (h1, anchor) {
+        (None, Some(a)) => {
+            inside = lines_inside(dom, a, 900);
+            &inside
+        }
+        _ => &after,
+    };
     let (published, modified) = choose_dates(
         dom,
         &page,
         &ld,
         h1,
-        &after,
+        date_lines,
         &before,
         url_for_dates.as_deref(),
         now,
@@ -491,7 +499,9 @@ fn label_before(s: &str, start: usize) -> Label {
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let ctx = &s[from..start];
+    // (Lines are joined with " ¦ ": "von ¦ Marianne1 ¦ am 20.09.2020" reads as one phrase.)
+    let ctx = s[from..start].replace(" ¦ ", " ");
+    let ctx = ctx.as_str();
     if MODIFIED_LABEL.is_match(ctx) {
         Label::Modified
     } else if PUBLISHED_LABEL.is_match(ctx) {
@@ -530,11 +540,30 @@ fn text_dates(
     out
 }
 
-fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
+/// Whether the line holding offset `at` of the joined `lines` (see [`text_dates`]) is a date
+/// line of its own: the date and at most a weekday ("Samstag, 9. September 2017").
+fn date_line(lines: &[(NodeId, String)], at: usize, day_first: bool) -> bool {
+    let mut start = 0;
+    for (_, line) in lines {
+        let end = start + line.len();
+        if at < end {
+            let Some(f) = dates::find_all_order(line, day_first).into_iter().next() else {
+                return false;
+            };
+            let rest = format!("{}{}", &line[..f.start], &line[f.end..]);
+            return !rest.chars().any(|c| c.is_ascii_digit())
+                && rest.chars().filter(|c| c.is_alphabetic()).count() <= 12;
+        }
+        start = end + " ¦ ".len();
+    }
+    false
+}
+
+fn time_value(dom: &Dom, id: NodeId, day_first: bool) -> Option<Date> {
     dom.attr(id, "datetime")
         .or_else(|| dom.attr(id, "content"))
         .and_then(dates::parse_value)
-        .or_else(|| dates::parse_value(&visible_text(dom, id, 120)))
+        .or_else(|| dates::parse_value_order(&visible_text(dom, id, 120), day_first))
 }
 
 /// Whether "02/10/2020" on this page means 2 October: anything but US English (by the
@@ -582,17 +611,56 @@ fn in_caption(dom: &Dom, n: NodeId) -> bool {
     })
 }
 
-/// Whether a `<time>` belongs to a teaser of another article (a teaser or related box) rather
-/// than to the page's own article.
+/// Whether a text node sits in a menu or a breadcrumb trail (their links often carry dates).
+fn in_menu(dom: &Dom, n: NodeId) -> bool {
+    dom.ancestors(n).take(10).any(|a| {
+        dom.tag(a) == "nav"
+            || dom.attr(a, "class").is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t.starts_with("menu")
+                        || t.contains("breadcrumb")
+                        || t == "nav"
+                        || t.starts_with("nav-")
+                        || t.starts_with("navbar")
+                        || t.starts_with("navigation")
+                })
+            })
+    })
+}
+
+/// Whether a line is a photo caption by its opening words ("FILE PHOTO: …", "Archivbild: …").
+fn caption_line(line: &str) -> bool {
+    static STARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        crate::lexicon::phrase_list(include_str!("../../data/metadata/photo-caption-starts.txt"))
+    });
+    let head: String = line.chars().take(24).collect::<String>().to_lowercase();
+    STARTS.iter().any(|s| head.starts_with(s.as_str()))
+}
+
+/// Whether a `<time>` belongs to a teaser of another article (a teaser or related box) or to
+/// a reader's comment rather than to the page's own article.
 fn in_teaser(dom: &Dom, t: NodeId) -> bool {
     dom.ancestors(t).take(8).any(|a| {
         dom.attr(a, "class").is_some_and(|c| {
             let c = c.to_ascii_lowercase();
-            c.contains("teaser") || c.contains("related") || c.contains("widget")
+            c.contains("teaser")
+                || c.contains("related")
+                || c.contains("widget")
+                || c.split_whitespace().any(is_comment_class)
         })
     }) || dom
         .attr(t, "class")
         .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+}
+
+/// A class naming a reader's comment ("comment-body", "kb-comment-box"), not a page's
+/// comment settings or its link to the comments ("comments-open", "comments-link").
+fn is_comment_class(token: &str) -> bool {
+    token.contains("comment")
+        && !["open", "closed", "count", "link", "number", "button"]
+            .iter()
+            .any(|w| token.contains(w))
 }
 
 /// A publication date inside inline script data, by its key.
@@ -629,7 +697,6 @@ fn choose_dates(
     reference: Option<i64>,
 ) -> (Option<Date>, Option<Date>) {
     let ok = |d: Option<Date>| d.filter(|d| d.plausible(now));
-    let parse = |s: Option<&str>| ok(s.and_then(dates::parse_value));
     let day_first = day_first(page, url);
     let h1_index = h1.map_or(0, |h| h.index());
     let near_h1 = |id: NodeId| {
@@ -646,7 +713,7 @@ fn choose_dates(
     // The visible text near the headline, without photo captions (they date the photo).
     let after: Vec<(NodeId, String)> = after
         .iter()
-        .filter(|(n, _)| !in_caption(dom, *n))
+        .filter(|(n, t)| !in_caption(dom, *n) && !in_menu(dom, *n) && !caption_line(t))
         .cloned()
         .collect();
     let near_at: Vec<(Date, Label, usize)> = text_dates(&after, reference, day_first)
@@ -659,12 +726,47 @@ fn choose_dates(
         .find(|(_, l, at)| *at < 300 && *l == Label::Published)
         .map(|(d, _, _)| *d);
     let near: Vec<(Date, Label)> = near_at.iter().map(|(d, l, _)| (*d, *l)).collect();
-    let near_before: Vec<(Date, Label)> = text_dates(before, reference, day_first)
+    let before: Vec<(NodeId, String)> = before
+        .iter()
+        .filter(|(n, t)| !in_caption(dom, *n) && !in_menu(dom, *n) && !caption_line(t))
+        .cloned()
+        .collect();
+    let near_before: Vec<(Date, Label)> = text_dates(&before, reference, day_first)
         .into_iter()
         .filter(|(d, _, _)| d.plausible(now))
         .map(|(d, l, _)| (d, l))
         .collect();
     let url_date = url.and_then(dates::from_url).filter(|d| d.plausible(now));
+    // When the structured sources disagree, the one the reader sees beside the headline
+    // (or in the URL) wins.
+    let seen: Vec<i64> = near
+        .iter()
+        .chain(&near_before)
+        .filter(|(_, l)| *l != Label::Modified)
+        .take(3)
+        .map(|(d, _)| d.days())
+        .chain(url_date.map(|d| d.days()))
+        .collect();
+    // A meta value such as "10/05/2022" is read month first (servers mostly write the US
+    // form), unless the page reads day first and that reading is the one it prints beside
+    // the headline, or the one not later than its modification date.
+    let read = |v: &str, modified: Option<Date>| -> Option<Date> {
+        let m = ok(dates::parse_value(v))?;
+        let Some(d) = ok(dates::parse_value_order(v, true)).filter(|d| day_first && *d != m) else {
+            return Some(m);
+        };
+        let printed = seen.contains(&d.days()) && !seen.contains(&m.days());
+        let in_order = modified.is_some_and(|x| m.days() > x.days() && d.days() <= x.days());
+        Some(if printed || in_order { d } else { m })
+    };
+    let parse_alone = |s: Option<&str>| s.and_then(|v| read(v, None));
+    let mut modified = parse_alone(ld.date_modified.as_deref()).or_else(|| {
+        MODIFIED_KEYS
+            .iter()
+            .find_map(|k| parse_alone(page.meta(&[k])))
+    });
+    let meta_modified = modified;
+    let parse = |s: Option<&str>| s.and_then(|v| read(v, meta_modified));
 
     // Structured sources, most trusted first: JSON-LD, meta names, microdata.
     let mut strong: Vec<Date> = Vec::new();
@@ -676,14 +778,12 @@ fn choose_dates(
     strong.extend(
         page.meta(&["parsely-page"])
             .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
-            .and_then(|v| ok(v.get("pub_date")?.as_str().and_then(dates::parse_value))),
+            .and_then(|v| parse(v.get("pub_date")?.as_str())),
     );
-    let mut modified = parse(ld.date_modified.as_deref())
-        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse(page.meta(&[k]))));
     for (prop, id) in &page.itemprops {
         match prop.as_str() {
-            "datepublished" | "datecreated" => strong.extend(ok(time_value(dom, *id))),
-            "datemodified" if modified.is_none() => modified = ok(time_value(dom, *id)),
+            "datepublished" | "datecreated" => strong.extend(ok(time_value(dom, *id, day_first))),
+            "datemodified" if modified.is_none() => modified = ok(time_value(dom, *id, day_first)),
             _ => {}
         }
     }
@@ -693,16 +793,6 @@ fn choose_dates(
             .iter()
             .filter_map(|k| parse(page.meta(&[k]))),
     );
-    // When the structured sources disagree, the one the reader sees beside the headline
-    // (or in the URL) wins.
-    let seen: Vec<i64> = near
-        .iter()
-        .chain(&near_before)
-        .filter(|(_, l)| *l != Label::Modified)
-        .take(3)
-        .map(|(d, _)| d.days())
-        .chain(url_date.map(|d| d.days()))
-        .collect();
     let mut published = strong
         .iter()
         .find(|d| seen.contains(&d.days()))
@@ -732,7 +822,7 @@ fn choose_dates(
             let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
             !class.contains("updat") && !class.contains("modif") && near_h1(t) && !in_teaser(dom, t)
         })
-        .find_map(|t| ok(time_value(dom, t)));
+        .find_map(|t| ok(time_value(dom, t, day_first)));
     // A different date right under the headline is what the page says it is.
     if let Some(b) = beside.or(time_beside) {
         // (An ambiguous "12/04/2020" that a structured date reads the other way round is
@@ -764,9 +854,9 @@ fn choose_dates(
             || class.contains("entry-date");
         let marked_mod = class.contains("update") || class.contains("modif");
         if marked_pub && published.is_none() {
-            published = ok(time_value(dom, t));
+            published = ok(time_value(dom, t, day_first));
         } else if marked_mod && modified.is_none() {
-            modified = ok(time_value(dom, t));
+            modified = ok(time_value(dom, t, day_first));
         }
     }
     if published.is_none() {
@@ -785,7 +875,13 @@ fn choose_dates(
         modified = labelled_near(Label::Modified);
     }
     if published.is_none() {
-        published = labelled_near(Label::Published);
+        // (A labelled date further down, after a date line of its own, labels something
+        // else: "Samstag, 9. September 2017 … Buchinfos: Erscheinungsdatum: 14.08.2017".)
+        let first = near_at.iter().find(|(_, l, _)| *l != Label::Modified);
+        published = match first {
+            Some((_, Label::None, at)) if *at < 300 && date_line(&after, *at, day_first) => None,
+            _ => labelled_near(Label::Published),
+        };
     }
     if published.is_none() {
         // An unlabelled <time> after the headline, then any near the top.
@@ -793,7 +889,7 @@ fn choose_dates(
             .iter()
             .filter(|t| t.index() > h1_index)
             .chain(times.iter())
-            .find_map(|&t| ok(time_value(dom, t)));
+            .find_map(|&t| ok(time_value(dom, t, day_first)));
     }
     if published.is_none() {
         published = near
@@ -820,9 +916,7 @@ fn choose_dates(
             let other = ["modif", "updat", "expir", "end", "start", "birth", "valid"]
                 .iter()
                 .any(|w| k.contains(w));
-            (dateish && !other)
-                .then(|| ok(dates::parse_value(v)))
-                .flatten()
+            (dateish && !other).then(|| parse(Some(v))).flatten()
         });
     }
     if published.is_none() {
@@ -840,7 +934,10 @@ fn choose_dates(
                 let attr = || {
                     ["datetime", "title", "content", "data-date"]
                         .iter()
-                        .find_map(|a| dom.attr(n, a).and_then(dates::parse_value))
+                        .find_map(|a| {
+                            dom.attr(n, a)
+                                .and_then(|v| dates::parse_value_order(v, day_first))
+                        })
                 };
                 ok(in_text.or_else(attr))
             });
@@ -871,7 +968,7 @@ fn choose_dates(
         // A date in the description ("Notizia del 14 Gennaio 2020").
         published = page
             .meta(&["description", "og:description"])
-            .and_then(|d| dates::find_all(d).first().map(|f| f.date))
+            .and_then(|d| dates::find_all_order(d, day_first).first().map(|f| f.date))
             .filter(|d| d.plausible(now));
     }
     if published.is_none() {
@@ -1718,6 +1815,85 @@ mod tests {
         assert_eq!(
             run(html, None).date_published.as_deref(),
             Some("2023-10-31T08:47:16+00:00")
+        );
+    }
+
+    #[test]
+    fn unmarked_captions_comments_and_menus_do_not_date_the_article() {
+        // A caption with no caption markup, known by its opening words.
+        let html = r#"<html lang="en"><body><h1>Protesters gather at theatre</h1>
+        <div><img src="a.jpg"><br>FILE PHOTO: The president speaks in Orleans, France, January 16, 2020. REUTERS</div>
+        <p>January 18, 2020</p><p>PARIS - Protesters gathered.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-18")
+        );
+        // A reader's comment's <time> is not the tip's date; "von NAME am DATE" across
+        // text nodes is.
+        let html = r#"<html lang="de"><body><h1>Tomaten schneiden</h1>
+        <p>von <a href="/u/m">Marianne1</a> am 20.09.2020</p><p>Der Trick mit dem Strunk.</p>
+        <div class="recipe-comment-box"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time>
+        <p>Toll!</p></div></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-09-20")
+        );
+        // A dated menu entry between the headline and the post is not the post's date.
+        let html = r#"<html lang="de"><body><h1>Echte Demokratie</h1>
+        <ul class="menu"><li class="menu-item"><a href="/12m">12M – 12. Mai 2012</a></li></ul>
+        <p>Liebe Menschen Europas, 13. Januar 2014</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2014-01-13")
+        );
+    }
+
+    #[test]
+    fn pages_without_a_headline_and_labels_further_down() {
+        // No headline: the date at the top of the body, not a sidebar's list of posts.
+        let html = r#"<html lang="fr"><body><div class="post"><p>Un braconnier condamné</p>
+        <p>27 Sep 2016</p><p>La justice a tenu son audience.</p></div>
+        <div class="sidebar"><ul><li><a href="/x">Autre</a> <span class="post-date">09/09/2019</span></li></ul></div>
+        </body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2016-09-27")
+        );
+        // A date line of its own first: a labelled date further down labels something else.
+        let html = r#"<html lang="de"><body><h1>Rezensionen</h1><p>Samstag, 9. September 2017</p>
+        <p>Ein Buch über die Liebe, das ich sehr gern gelesen habe, mit vielen schönen Seiten und
+        einer Geschichte, die bis zum Schluss trägt; die Figuren sind lebendig und glaubwürdig,
+        der Ton ist leicht und die Handlung spannend, auch wenn das Ende früh zu ahnen ist.</p>
+        <p>Buchinfos: 400 Seiten, Erscheinungsdatum: 14.08.2017</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2017-09-09")
+        );
+    }
+
+    #[test]
+    fn ambiguous_meta_dates_read_as_the_page_prints_them() {
+        // A Spanish page: "10/05/2022" in the meta is the 10 May it prints, not 5 October.
+        let html = r#"<html lang="es"><head><meta property="article:published_time" content="10/05/2022 05:22 pm"></head>
+        <body><h1>Senador califica a Biden</h1><p>10/05/2022 05:22 pm</p><p>El texto.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-05-10T17:22:00")
+        );
+        // Or the reading that does not come after the modification date.
+        let html = r#"<html lang="es"><head><meta property="article:published_time" content="10/05/2022 05:22 pm">
+        <meta property="article:modified_time" content="2022-05-10T17:36:11"></head>
+        <body><h1>Senador califica a Biden</h1><p>El texto.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-05-10T17:22:00")
+        );
+        // Nothing to tell: month first, as servers mostly write it.
+        let html = r#"<html lang="de"><head><meta property="article:published_time" content="11/01/2023 12:43:42"></head>
+        <body><h1>Trinkwasser belastet</h1><p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2023-11-01T12:43:42")
         );
     }
 
