@@ -207,7 +207,7 @@ static CJK: LazyLock<Regex> = LazyLock::new(|| {
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?({})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})(?-u:\b)",
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?({})(?:\s?/\s?\S{{2,12}})?\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})(?-u:\b)",
         month_alternation()
     ))
     .expect("static regex")
@@ -735,6 +735,11 @@ mod tests {
         assert_eq!(iso("15 серпня 2016").as_deref(), Some("2016-08-15"));
         assert_eq!(iso("3 października 2019").as_deref(), Some("2019-10-03"));
         assert_eq!(iso("3 maj 2019").as_deref(), Some("2019-05-03"));
+        assert_eq!(
+            iso("الجمعة 24 نيسان / أبريل 2020 09:22").as_deref(),
+            Some("2020-04-24T09:22:00")
+        );
+        assert_eq!(iso("24 أبريل 2020").as_deref(), Some("2020-04-24"));
     }
 
     #[test]

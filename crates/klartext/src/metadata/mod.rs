@@ -91,6 +91,7 @@ const MODIFIED_KEYS: &[&str] = &[
     "revised",
     "article.updated",
     "parsely-updated-date",
+    "dateupdate",
     "sailthru.lastmodified",
 ];
 
@@ -484,12 +485,12 @@ enum Label {
 }
 
 static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|änderung|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?\s*$")
+    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|änderung|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?:?\s*$")
         .expect("static regex")
 });
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|publiziert|erscheinungsdatum|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|le|el|il|:)?|(?:von|by)\s+[\p{L}\d][\p{L}\d_.' -]{1,40}?(?:\s(?:am|on)|\s*[·|•,]))\s*$")
+    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|publiziert|erscheinungsdatum|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|le|el|il|:)?:?|(?:von|by)\s+[\p{L}\d][\p{L}\d_.' -]{1,40}?(?:\s(?:am|on)|\s*[·|•,]))\s*$")
         .expect("static regex")
 });
 
@@ -543,20 +544,51 @@ fn text_dates(
 /// Whether the line holding offset `at` of the joined `lines` (see [`text_dates`]) is a date
 /// line of its own: the date and at most a weekday ("Samstag, 9. September 2017").
 fn date_line(lines: &[(NodeId, String)], at: usize, day_first: bool) -> bool {
+    let Some((_, line)) = line_at(lines, at) else {
+        return false;
+    };
+    let Some(f) = dates::find_all_order(line, day_first).into_iter().next() else {
+        return false;
+    };
+    // (No digits and no label besides: "Termin: 05.02.2020" dates something else.)
+    let rest = format!("{}{}", &line[..f.start], &line[f.end..]);
+    !rest.chars().any(|c| c.is_ascii_digit() || c == ':')
+        && rest.chars().filter(|c| c.is_alphabetic()).count() <= 12
+}
+
+/// The text of `id` with a space between its text nodes, up to about `limit` bytes.
+fn spaced_text(dom: &Dom, id: NodeId, limit: usize) -> String {
+    let mut out = String::new();
+    for d in dom.descendants(id) {
+        if dom
+            .ancestors(d)
+            .take_while(|&a| a != id)
+            .any(|a| matches!(dom.tag(a), "script" | "style" | "noscript" | "template"))
+        {
+            continue;
+        }
+        if let crate::dom::NodeData::Text(t) = &dom.node(d).data {
+            out.push(' ');
+            out.push_str(t);
+            if out.len() > limit {
+                break;
+            }
+        }
+    }
+    collapse(&out)
+}
+
+/// The line holding offset `at` of the joined `lines` (see [`text_dates`]).
+fn line_at(lines: &[(NodeId, String)], at: usize) -> Option<&(NodeId, String)> {
     let mut start = 0;
-    for (_, line) in lines {
-        let end = start + line.len();
+    for entry in lines {
+        let end = start + entry.1.len();
         if at < end {
-            let Some(f) = dates::find_all_order(line, day_first).into_iter().next() else {
-                return false;
-            };
-            let rest = format!("{}{}", &line[..f.start], &line[f.end..]);
-            return !rest.chars().any(|c| c.is_ascii_digit())
-                && rest.chars().filter(|c| c.is_alphabetic()).count() <= 12;
+            return Some(entry);
         }
         start = end + " ¦ ".len();
     }
-    false
+    None
 }
 
 fn time_value(dom: &Dom, id: NodeId, day_first: bool) -> Option<Date> {
@@ -721,10 +753,25 @@ fn choose_dates(
         .filter(|(d, _, _)| d.plausible(now))
         .collect();
     // The date printed right under the headline, as the reader sees it.
+    // (Labelled as the publication, in a <time> of its own, or a date line of its own
+    // straight under the headline.)
     let beside = near_at
         .iter()
-        .find(|(_, l, at)| *at < 300 && *l == Label::Published)
-        .map(|(d, _, _)| *d);
+        .find(|(_, l, at)| {
+            *at < 300
+                && match l {
+                    Label::Published => true,
+                    Label::Modified => false,
+                    Label::None => {
+                        h1.is_some()
+                            && (line_at(&after, *at).is_some_and(|(n, _)| {
+                                dom.ancestors(*n).take(3).any(|a| dom.tag(a) == "time")
+                                    && !in_teaser(dom, *n)
+                            }) || (*at < 150 && date_line(&after, *at, day_first)))
+                    }
+                }
+        })
+        .map(|(d, l, _)| (*d, *l));
     let near: Vec<(Date, Label)> = near_at.iter().map(|(d, l, _)| (*d, *l)).collect();
     let before: Vec<(NodeId, String)> = before
         .iter()
@@ -800,11 +847,20 @@ fn choose_dates(
         .copied();
     // Only a generic "date" meta: an earlier date printed under the headline is the
     // publication, the meta the last change.
+    // (Above the headline too, and a "Stand:" date: the generic meta is later than even the
+    // version the reader sees, so it is when the page was generated.)
     if explicit == 0 {
         let printed = near_at
             .iter()
             .find(|(_, l, at)| *at < 600 && *l != Label::Modified)
-            .map(|(d, _, _)| *d);
+            .map(|(d, _, _)| *d)
+            .or_else(|| near_before.first().map(|(d, _)| *d))
+            .or_else(|| {
+                near_at
+                    .iter()
+                    .find(|(_, l, at)| *at < 600 && *l == Label::Modified)
+                    .map(|(d, _, _)| *d)
+            });
         if let (Some(v), Some(p)) = (printed, published) {
             if v.days() < p.days() {
                 published = Some(v);
@@ -824,6 +880,10 @@ fn choose_dates(
         })
         .find_map(|t| ok(time_value(dom, t, day_first)));
     // A different date right under the headline is what the page says it is.
+    // (An unlabelled one that is the page's modification date is the update it shows.)
+    let beside = beside
+        .filter(|(b, l)| *l == Label::Published || modified.is_none_or(|m| m.days() != b.days()))
+        .map(|(b, _)| b);
     if let Some(b) = beside.or(time_beside) {
         // (An ambiguous "12/04/2020" that a structured date reads the other way round is
         // that structured date.)
@@ -884,11 +944,20 @@ fn choose_dates(
         };
     }
     if published.is_none() {
-        // An unlabelled <time> after the headline, then any near the top.
-        published = times
+        // The unlabelled <time> nearest the headline (one above it counts double the
+        // distance: a list of other articles' times often follows the text).
+        let distance = |t: &NodeId| {
+            let i = t.index();
+            if i > h1_index {
+                i - h1_index
+            } else {
+                2 * (h1_index - i)
+            }
+        };
+        let mut by_distance: Vec<NodeId> = times.clone();
+        by_distance.sort_by_key(distance);
+        published = by_distance
             .iter()
-            .filter(|t| t.index() > h1_index)
-            .chain(times.iter())
             .find_map(|&t| ok(time_value(dom, t, day_first)));
     }
     if published.is_none() {
@@ -927,7 +996,8 @@ fn choose_dates(
             .filter(|&&n| near_h1(n))
             .take(50)
             .find_map(|&n| {
-                let t = visible_text(dom, n, 200);
+                // (Its text nodes apart: "<span>Feb</span> <span>18</span><span>2009</span>".)
+                let t = spaced_text(dom, n, 200);
                 let in_text = (t.chars().count() <= 120)
                     .then(|| dates::find_all_order(&t, day_first).first().map(|f| f.date))
                     .flatten();
@@ -961,6 +1031,11 @@ fn choose_dates(
         .find_map(|u| dates::from_url(u).filter(|d| d.plausible(now)));
     }
     if published.is_none() {
+        // The page's own modification date says more about it than dates in its scripts'
+        // data (other items' dates often) or in its text.
+        published = modified;
+    }
+    if published.is_none() {
         // Dates the page keeps in its scripts' data ("datePublished", "created_at").
         published = script_date(dom).filter(|d| d.plausible(now));
     }
@@ -980,10 +1055,11 @@ fn choose_dates(
                 .filter(|f| f.date.plausible(now))
                 .map(|f| (f.date, label_before(&text, f.start)))
                 .collect();
-            found
+            // ("Aktualisiert: 30.12.2016" at the foot of a page says more about it than
+            // a date in its text.)
+            [Label::Published, Label::Modified, Label::None]
                 .iter()
-                .find(|(_, l)| *l == Label::Published)
-                .or_else(|| found.iter().find(|(_, l)| *l == Label::None))
+                .find_map(|want| found.iter().find(|(_, l)| l == want))
                 .map(|(d, _)| *d)
         });
     }
@@ -1868,6 +1944,103 @@ mod tests {
         assert_eq!(
             run(html, None).date_published.as_deref(),
             Some("2017-09-09")
+        );
+    }
+
+    #[test]
+    fn the_date_shown_under_the_headline() {
+        // A <time> of the article's meta line, after a breadcrumb, differs from the meta.
+        let crumbs: String = (0..30)
+            .map(|i| format!("<li><a href=\"/s{i}\"><span>R{i}</span></a></li>"))
+            .collect();
+        let html = format!(
+            r#"<html lang="de"><head><meta name="og:article:published_time" content="2022-01-15"></head>
+            <body><h1>Schneesport mit Rücksicht</h1><ul class="crumbs">{crumbs}</ul>
+            <span><time datetime="2022-01-25">25.01.2022</time></span><p>Der Text.</p></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2022-01-25")
+        );
+        // A date line of its own straight under the headline beats a generic "date" meta.
+        let html = r#"<html lang="de"><head><meta name="date" content="2021-12-20T11:02:44+01:00"></head>
+        <body><h1>Posts gewinnen</h1><p>27.01.2022</p><p>Der Riesling feiert.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-01-27")
+        );
+        // Unless the page calls that date its modification: the update it shows.
+        let html = r#"<html lang="en"><head><meta property="article:published_time" content="2022-01-03T16:52:00+00:00">
+        <meta property="article:modified_time" content="2025-11-03T06:10:53+00:00"></head>
+        <body><h1>Work from home tips</h1><p>2025-11-03</p><p>The text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-01-03T16:52:00+00:00")
+        );
+        // A "Stand:" under the headline earlier than a generic "date" meta: the meta is when
+        // the page was generated.
+        let html = r#"<html lang="de"><head><meta name="date" content="2020-04-29T11:52:23"></head>
+        <body><h1>Daten gehackt</h1><p>Stand: 28.04.2020 18:00 Uhr</p><p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-04-28T18:00:00")
+        );
+        // A date line above the headline earlier than a generic "date" meta.
+        let html = r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head>
+        <body><div>05.02.2020 - Redaktion: Eberhard Fuhr</div><h1>Faire Lieferketten</h1>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-05")
+        );
+    }
+
+    #[test]
+    fn nearest_time_footer_labels_and_split_dates() {
+        // The <time> just above the headline, not those of a list of other releases below.
+        let text = "Die wichtigsten Änderungen für Verbraucher im neuen Jahr. ".repeat(20);
+        let html = format!(
+            r#"<html lang="de"><body><div><span>Pressemitteilung</span><time datetime="2022-12-12 12:22">12.12.2022 12:22</time></div>
+            <h1>Das ändert sich 2023</h1><p>{text}</p><h4>Weitere Pressemitteilungen</h4>
+            <ul><li><time datetime="2022-08-10 11:05">10.08.2022 11:05</time><a href="/a">Wohnen</a></li></ul></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2022-12-12T12:22:00")
+        );
+        // Only dates far from the headline: the labelled ones first, "Aktualisiert" too.
+        let text = "Arbeitende Kinder und ihre Rechte in vielen Ländern der Welt. ".repeat(20);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Kinder und Arbeit</h1><p>{text}</p><p>Seit 4. August 2014 gilt ein Gesetz.</p>
+            <p class="info">Aktualisiert: 30.12.2016</p></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2016-12-30")
+        );
+        // "Erschienen am: 01.11.2023" after "Letzte Änderung: …".
+        let html = format!(
+            r#"<html lang="de"><body><h1>Vom Boden aus gedacht</h1><p>{text}</p>
+            <p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2023-11-01")
+        );
+        // A date split into spans by a class that says "datum".
+        let html = r#"<html lang="de"><body><h1>Kunterbuntes</h1><div class="beitrag"><div class="datum">
+        <span class="monat">Feb</span> <span class="tag">18</span><span class="jahr">2009</span></div>
+        <p>Ein schöner Tag.</p></div></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2009-02-18")
+        );
+        // The page's modification meta before a date in its scripts' data.
+        let html = r#"<html><head><meta itemprop="dateUpdate" content="2020-02-14 10:47:36"></head>
+        <body><h1>Tanya</h1><p>Singer.</p><script>var refs = [{"publishDate":"2012-06-24"}];</script></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-14T10:47:36")
         );
     }
 
