@@ -686,6 +686,23 @@ fn in_teaser(dom: &Dom, t: NodeId) -> bool {
         .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
 }
 
+/// The date in a small inline script of the body, one that writes a date into the page.
+fn body_script_date(dom: &Dom, body: Option<NodeId>, day_first: bool) -> Option<Date> {
+    let body = body?;
+    dom.elements_by_tag("script")
+        .filter(|&id| dom.attr(id, "src").is_none() && dom.ancestors(id).any(|a| a == body))
+        .take(200)
+        .find_map(|id| {
+            let text = dom.text_content(id);
+            if text.len() > 200 {
+                return None;
+            }
+            dates::find_all_order(&text, day_first)
+                .first()
+                .map(|f| f.date)
+        })
+}
+
 /// A class naming a reader's comment ("comment-body", "kb-comment-box"), not a page's
 /// comment settings or its link to the comments ("comments-open", "comments-link").
 fn is_comment_class(token: &str) -> bool {
@@ -899,6 +916,27 @@ fn choose_dates(
         }
     }
 
+    // A structured publication time that is the modification time to the second is the
+    // last revision's: a date a few days earlier printed at the headline is the first one
+    // ("January 19, 2020 / 12:25 PM / Updated 8 hours ago").
+    if let (Some(p), Some(m)) = (published, modified) {
+        let printed = near_before
+            .first()
+            .filter(|(_, l)| *l != Label::Modified)
+            .map(|(d, _)| *d)
+            .or_else(|| {
+                near_at
+                    .iter()
+                    .find(|(_, l, at)| *at < 300 && *l != Label::Modified)
+                    .map(|(d, _, _)| *d)
+            });
+        if let Some(v) = printed {
+            let back = p.days() - v.days();
+            if p.timestamp() == m.timestamp() && p.time.is_some() && (1..=7).contains(&back) {
+                published = Some(v);
+            }
+        }
+    }
     // <time> elements marked as publication or update, near the headline.
     let times: Vec<NodeId> = page
         .times
@@ -1065,6 +1103,10 @@ fn choose_dates(
     }
     if published.is_none() {
         published = modified;
+    }
+    if published.is_none() {
+        // A date a small script in the body prints: `<script>showDate("2020/04/17 01:43")`.
+        published = body_script_date(dom, page.body, day_first).filter(|d| d.plausible(now));
     }
     // A UTC timestamp at 22:00 or 23:00 sharp is a local midnight (CET/CEST) written in
     // UTC: the publisher meant the next calendar day.
@@ -2041,6 +2083,37 @@ mod tests {
         assert_eq!(
             run(html, None).date_published.as_deref(),
             Some("2020-02-14T10:47:36")
+        );
+    }
+
+    #[test]
+    fn publication_time_equal_to_the_revision_time() {
+        let html = r#"<html lang="en"><head><meta property="og:article:published_time" content="2020-01-20T09:49:32+0000">
+        <meta property="og:article:modified_time" content="2020-01-20T09:49:32+0000"></head>
+        <body><div class="date">January 19, 2020 / 12:25 PM / Updated 8 hours ago</div>
+        <h1>Parasite scores upset</h1><p>LOS ANGELES - The film won.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-19T12:25:00")
+        );
+        // Never updated: the structured time stands against an older date in the text.
+        let html = r#"<html lang="en"><head><meta property="og:article:published_time" content="2020-01-20T09:49:32+0000">
+        <meta property="og:article:modified_time" content="2020-01-20T09:51:00+0000"></head>
+        <body><div class="date">January 19, 2020</div>
+        <h1>Parasite scores upset</h1><p>LOS ANGELES - The film won.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-20T09:49:32+00:00")
+        );
+    }
+
+    #[test]
+    fn a_date_a_body_script_prints() {
+        let html = r#"<html><head><script>var t = "2019/01/01";</script></head><body><h1>城市</h1>
+        <p>文章</p><script>showDate("2020/04/17 01:43:09")</script></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-04-17T01:43:09")
         );
     }
 
