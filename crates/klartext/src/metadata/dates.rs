@@ -192,9 +192,22 @@ static NUMERIC_SLASH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static regex")
 });
 
+/// "26 | 01 | 2022": day, month and year between bars, as some German and Swiss sites print
+/// them.
+static NUMERIC_BAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(\d{1,2})\s?\|\s?(\d{1,2})\s?\|\s?((?:19|20)\d{2})(?-u:\b)")
+        .expect("static regex")
+});
+
+/// "2020年07月03日" (Chinese, Japanese) and "2020년 7월 3일" (Korean): year, month, day.
+static CJK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:19|20)\d{2})\s?[年년]\s?(\d{1,2})\s?[月월]\s?(\d{1,2})\s?[日일]")
+        .expect("static regex")
+});
+
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?({})\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})(?-u:\b)",
+        r"(?i)(?-u:\b)(\d{{1,2}})(?:st|nd|rd|th|er|º)?\.?\s*(?:of\s+|de\s+)?({})(?:\s?/\s?\S{{2,12}})?\.?,?\s+(?:de\s+)?((?:19|20)\d{{2}})(?-u:\b)",
         month_alternation()
     ))
     .expect("static regex")
@@ -353,7 +366,28 @@ pub fn find_all_order(s: &str, day_first: bool) -> Vec<Found> {
         };
         push_with_time(&mut out, s, &c, (num(&c, 4).map(year4), Some(mo), Some(d)));
     }
+    for c in NUMERIC_BAR.captures_iter(s) {
+        let (Some(a), Some(b)) = (num(&c, 1), num(&c, 2)) else {
+            continue;
+        };
+        // Day first, as written where this form is used, unless that cannot be.
+        let (mo, d) = if a <= 12 && b > 12 { (a, b) } else { (b, a) };
+        push_with_time(&mut out, s, &c, (num(&c, 3).map(year4), Some(mo), Some(d)));
+    }
+    if !s.is_ascii() {
+        for c in CJK.captures_iter(s) {
+            push_with_time(
+                &mut out,
+                s,
+                &c,
+                (num(&c, 1).map(year4), num(&c, 2), num(&c, 3)),
+            );
+        }
+    }
     for c in DAY_MONTH.captures_iter(s) {
+        if c.get(0).is_some_and(|m| ends_a_range(s, m.start())) {
+            continue;
+        }
         let mo = c.get(2).and_then(|m| month_number(m.as_str()));
         push_with_time(&mut out, s, &c, (num(&c, 3).map(year4), mo, num(&c, 1)));
     }
@@ -421,6 +455,12 @@ fn push(out: &mut Vec<Found>, date: Date, start: usize, end: usize) {
 /// Reads one date from a meta value or attribute (`content`, `datetime`): ISO 8601 and the
 /// forms of [`find_all`], or a Unix timestamp in seconds or milliseconds.
 pub fn parse_value(s: &str) -> Option<Date> {
+    parse_value_order(s, false)
+}
+
+/// As [`parse_value`], with `day_first` choosing how "02/10/2020" reads (see
+/// [`find_all_order`]).
+pub fn parse_value_order(s: &str, day_first: bool) -> Option<Date> {
     let t = s.trim();
     if t.is_empty() {
         return None;
@@ -441,7 +481,7 @@ pub fn parse_value(s: &str) -> Option<Date> {
         };
         return Some(Date::from_timestamp(secs));
     }
-    find_all(t).first().map(|f| f.date)
+    find_all_order(t, day_first).first().map(|f| f.date)
 }
 
 static RELATIVE_DE: LazyLock<Regex> = LazyLock::new(|| {
@@ -634,6 +674,10 @@ mod tests {
             Some("2017-07-24")
         );
         assert_eq!(iso("vom 23. - 26.08.2017").as_deref(), None);
+        assert_eq!(
+            iso("Wochenbericht 14. - 20. Januar 2022, erstellt 21. Januar 2022").as_deref(),
+            Some("2022-01-21")
+        );
     }
 
     #[test]
@@ -670,6 +714,46 @@ mod tests {
             iso("1571443200000").as_deref(),
             Some("2019-10-19T00:00:00+00:00")
         );
+    }
+
+    #[test]
+    fn bars_cjk_and_eastern_european_months() {
+        assert_eq!(iso("26 | 01 | 2022").as_deref(), Some("2022-01-26"));
+        assert_eq!(iso("01 | 31 | 2022").as_deref(), Some("2022-01-31"));
+        assert_eq!(iso("Preis 26 | 13 | 2022"), None);
+        assert_eq!(iso("2020年07月03日").as_deref(), Some("2020-07-03"));
+        assert_eq!(
+            iso("2020年7月3日 17:16").as_deref(),
+            Some("2020-07-03T17:16:00")
+        );
+        assert_eq!(iso("2020년 7월 3일").as_deref(), Some("2020-07-03"));
+        assert_eq!(
+            iso("15 августа 2016, 13:43").as_deref(),
+            Some("2016-08-15T13:43:00")
+        );
+        assert_eq!(iso("2 Мая 2016").as_deref(), Some("2016-05-02"));
+        assert_eq!(iso("15 серпня 2016").as_deref(), Some("2016-08-15"));
+        assert_eq!(iso("3 października 2019").as_deref(), Some("2019-10-03"));
+        assert_eq!(iso("3 maj 2019").as_deref(), Some("2019-05-03"));
+        assert_eq!(
+            iso("الجمعة 24 نيسان / أبريل 2020 09:22").as_deref(),
+            Some("2020-04-24T09:22:00")
+        );
+        assert_eq!(iso("24 أبريل 2020").as_deref(), Some("2020-04-24"));
+    }
+
+    #[test]
+    fn meta_values_read_in_the_pages_order() {
+        let dm = |s: &str| parse_value_order(s, true).map(|d| d.to_iso());
+        assert_eq!(
+            dm("10/05/2022 05:22 pm").as_deref(),
+            Some("2022-05-10T17:22:00")
+        );
+        assert_eq!(
+            iso("10/05/2022 05:22 pm").as_deref(),
+            Some("2022-10-05T17:22:00")
+        );
+        assert_eq!(dm("2022-05-10").as_deref(), Some("2022-05-10"));
     }
 
     #[test]

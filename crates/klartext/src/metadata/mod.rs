@@ -26,7 +26,7 @@ use crate::dom::{Dom, NodeId};
 use crate::Options;
 
 use dates::Date;
-use page::{collapse, headline_text, lines_after, lines_before, visible_text, Page};
+use page::{collapse, headline_text, lines_after, lines_before, lines_inside, visible_text, Page};
 
 const PUBLISHED_KEYS: &[&str] = &[
     "article:published_time",
@@ -91,6 +91,7 @@ const MODIFIED_KEYS: &[&str] = &[
     "revised",
     "article.updated",
     "parsely-updated-date",
+    "dateupdate",
     "sailthru.lastmodified",
 ];
 
@@ -187,13 +188,21 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
     let after = anchor.map(|a| lines_after(dom, a, 900)).unwrap_or_default();
     let before = h1.map(|a| lines_before(dom, a, 300)).unwrap_or_default();
 
-    // Dates.
+    // Dates. (Without a headline, the lines from the top of the article or body.)
+    let inside;
+    let date_lines = match (h1, anchor) {
+        (None, Some(a)) => {
+            inside = lines_inside(dom, a, 900);
+            &inside
+        }
+        _ => &after,
+    };
     let (published, modified) = choose_dates(
         dom,
         &page,
         &ld,
         h1,
-        &after,
+        date_lines,
         &before,
         url_for_dates.as_deref(),
         now,
@@ -499,12 +508,12 @@ enum Label {
 }
 
 static MODIFIED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|änderung|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?\s*$")
+    Regex::new(r"(?i)(?:aktualisiert|zuletzt|geändert|änderung|update[d]?|stand|modified|last\s+edited|revised|überarbeitet|mis à jour|actualizado)\W{0,3}(?:am|on|:)?:?\s*$")
         .expect("static regex")
 });
 
 static PUBLISHED_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|publiziert|erscheinungsdatum|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|le|el|il|:)?|(?:von|by)\s+[\p{L}\d][\p{L}\d_.' -]{1,40}?(?:\s(?:am|on)|\s*[·|•,]))\s*$")
+    Regex::new(r"(?i)(?:(?:veröffentlicht|erschienen|erstellt|publiziert|erscheinungsdatum|published|posted|publié|publicado|pubblicato|online\s+seit|datum|date)\W{0,3}(?:am|on|le|el|il|:)?:?|(?:von|by)\s+[\p{L}\d][\p{L}\d_.' -]{1,40}?(?:\s(?:am|on)|\s*[·|•,]))\s*$")
         .expect("static regex")
 });
 
@@ -514,7 +523,9 @@ fn label_before(s: &str, start: usize) -> Label {
     while !s.is_char_boundary(from) {
         from += 1;
     }
-    let ctx = &s[from..start];
+    // (Lines are joined with " ¦ ": "von ¦ Marianne1 ¦ am 20.09.2020" reads as one phrase.)
+    let ctx = s[from..start].replace(" ¦ ", " ");
+    let ctx = ctx.as_str();
     if MODIFIED_LABEL.is_match(ctx) {
         Label::Modified
     } else if PUBLISHED_LABEL.is_match(ctx) {
@@ -553,11 +564,61 @@ fn text_dates(
     out
 }
 
-fn time_value(dom: &Dom, id: NodeId) -> Option<Date> {
+/// Whether the line holding offset `at` of the joined `lines` (see [`text_dates`]) is a date
+/// line of its own: the date and at most a weekday ("Samstag, 9. September 2017").
+fn date_line(lines: &[(NodeId, String)], at: usize, day_first: bool) -> bool {
+    let Some((_, line)) = line_at(lines, at) else {
+        return false;
+    };
+    let Some(f) = dates::find_all_order(line, day_first).into_iter().next() else {
+        return false;
+    };
+    // (No digits and no label besides: "Termin: 05.02.2020" dates something else.)
+    let rest = format!("{}{}", &line[..f.start], &line[f.end..]);
+    !rest.chars().any(|c| c.is_ascii_digit() || c == ':')
+        && rest.chars().filter(|c| c.is_alphabetic()).count() <= 12
+}
+
+/// The text of `id` with a space between its text nodes, up to about `limit` bytes.
+fn spaced_text(dom: &Dom, id: NodeId, limit: usize) -> String {
+    let mut out = String::new();
+    for d in dom.descendants(id) {
+        if dom
+            .ancestors(d)
+            .take_while(|&a| a != id)
+            .any(|a| matches!(dom.tag(a), "script" | "style" | "noscript" | "template"))
+        {
+            continue;
+        }
+        if let crate::dom::NodeData::Text(t) = &dom.node(d).data {
+            out.push(' ');
+            out.push_str(t);
+            if out.len() > limit {
+                break;
+            }
+        }
+    }
+    collapse(&out)
+}
+
+/// The line holding offset `at` of the joined `lines` (see [`text_dates`]).
+fn line_at(lines: &[(NodeId, String)], at: usize) -> Option<&(NodeId, String)> {
+    let mut start = 0;
+    for entry in lines {
+        let end = start + entry.1.len();
+        if at < end {
+            return Some(entry);
+        }
+        start = end + " ¦ ".len();
+    }
+    None
+}
+
+fn time_value(dom: &Dom, id: NodeId, day_first: bool) -> Option<Date> {
     dom.attr(id, "datetime")
         .or_else(|| dom.attr(id, "content"))
         .and_then(dates::parse_value)
-        .or_else(|| dates::parse_value(&visible_text(dom, id, 120)))
+        .or_else(|| dates::parse_value_order(&visible_text(dom, id, 120), day_first))
 }
 
 /// Whether "02/10/2020" on this page means 2 October: anything but US English (by the
@@ -605,17 +666,73 @@ fn in_caption(dom: &Dom, n: NodeId) -> bool {
     })
 }
 
-/// Whether a `<time>` belongs to a teaser of another article (a teaser or related box) rather
-/// than to the page's own article.
+/// Whether a text node sits in a menu or a breadcrumb trail (their links often carry dates).
+fn in_menu(dom: &Dom, n: NodeId) -> bool {
+    dom.ancestors(n).take(10).any(|a| {
+        dom.tag(a) == "nav"
+            || dom.attr(a, "class").is_some_and(|c| {
+                c.split_whitespace().any(|t| {
+                    let t = t.to_ascii_lowercase();
+                    t.starts_with("menu")
+                        || t.contains("breadcrumb")
+                        || t == "nav"
+                        || t.starts_with("nav-")
+                        || t.starts_with("navbar")
+                        || t.starts_with("navigation")
+                })
+            })
+    })
+}
+
+/// Whether a line is a photo caption by its opening words ("FILE PHOTO: …", "Archivbild: …").
+fn caption_line(line: &str) -> bool {
+    static STARTS: LazyLock<Vec<String>> = LazyLock::new(|| {
+        crate::lexicon::phrase_list(include_str!("../../data/metadata/photo-caption-starts.txt"))
+    });
+    let head: String = line.chars().take(24).collect::<String>().to_lowercase();
+    STARTS.iter().any(|s| head.starts_with(s.as_str()))
+}
+
+/// Whether a `<time>` belongs to a teaser of another article (a teaser or related box) or to
+/// a reader's comment rather than to the page's own article.
 fn in_teaser(dom: &Dom, t: NodeId) -> bool {
     dom.ancestors(t).take(8).any(|a| {
         dom.attr(a, "class").is_some_and(|c| {
             let c = c.to_ascii_lowercase();
-            c.contains("teaser") || c.contains("related") || c.contains("widget")
+            c.contains("teaser")
+                || c.contains("related")
+                || c.contains("widget")
+                || c.split_whitespace().any(is_comment_class)
         })
     }) || dom
         .attr(t, "class")
         .is_some_and(|c| c.to_ascii_lowercase().contains("teaser"))
+}
+
+/// The date in a small inline script of the body, one that writes a date into the page.
+fn body_script_date(dom: &Dom, body: Option<NodeId>, day_first: bool) -> Option<Date> {
+    let body = body?;
+    dom.elements_by_tag("script")
+        .filter(|&id| dom.attr(id, "src").is_none() && dom.ancestors(id).any(|a| a == body))
+        .take(200)
+        .find_map(|id| {
+            let text = dom.text_content(id);
+            if text.len() > 200 {
+                return None;
+            }
+            dates::find_all_order(&text, day_first)
+                .first()
+                .map(|f| f.date)
+        })
+}
+
+/// A class naming a reader's comment ("comment-body", "kb-comment-box"), not a page's
+/// comment settings or its link to the comments ("comments-open", "comments-link").
+fn is_comment_class(token: &str) -> bool {
+    token.contains("comment")
+        && !["open", "closed", "count", "link", "number", "button"]
+            .iter()
+            .any(|w| token.contains(w))
 }
 
 /// A publication date inside inline script data, by its key.
@@ -652,7 +769,6 @@ fn choose_dates(
     reference: Option<i64>,
 ) -> (Option<Date>, Option<Date>) {
     let ok = |d: Option<Date>| d.filter(|d| d.plausible(now));
-    let parse = |s: Option<&str>| ok(s.and_then(dates::parse_value));
     let day_first = day_first(page, url);
     let h1_index = h1.map_or(0, |h| h.index());
     let near_h1 = |id: NodeId| {
@@ -669,7 +785,7 @@ fn choose_dates(
     // The visible text near the headline, without photo captions (they date the photo).
     let after: Vec<(NodeId, String)> = after
         .iter()
-        .filter(|(n, _)| !in_caption(dom, *n))
+        .filter(|(n, t)| !in_caption(dom, *n) && !in_menu(dom, *n) && !caption_line(t))
         .cloned()
         .collect();
     let near_at: Vec<(Date, Label, usize)> = text_dates(&after, reference, day_first)
@@ -677,17 +793,67 @@ fn choose_dates(
         .filter(|(d, _, _)| d.plausible(now))
         .collect();
     // The date printed right under the headline, as the reader sees it.
+    // (Labelled as the publication, in a <time> of its own, or a date line of its own
+    // straight under the headline.)
     let beside = near_at
         .iter()
-        .find(|(_, l, at)| *at < 300 && *l == Label::Published)
-        .map(|(d, _, _)| *d);
+        .find(|(_, l, at)| {
+            *at < 300
+                && match l {
+                    Label::Published => true,
+                    Label::Modified => false,
+                    Label::None => {
+                        h1.is_some()
+                            && (line_at(&after, *at).is_some_and(|(n, _)| {
+                                dom.ancestors(*n).take(3).any(|a| dom.tag(a) == "time")
+                                    && !in_teaser(dom, *n)
+                            }) || (*at < 150 && date_line(&after, *at, day_first)))
+                    }
+                }
+        })
+        .map(|(d, l, _)| (*d, *l));
     let near: Vec<(Date, Label)> = near_at.iter().map(|(d, l, _)| (*d, *l)).collect();
-    let near_before: Vec<(Date, Label)> = text_dates(before, reference, day_first)
+    let before: Vec<(NodeId, String)> = before
+        .iter()
+        .filter(|(n, t)| !in_caption(dom, *n) && !in_menu(dom, *n) && !caption_line(t))
+        .cloned()
+        .collect();
+    let near_before: Vec<(Date, Label)> = text_dates(&before, reference, day_first)
         .into_iter()
         .filter(|(d, _, _)| d.plausible(now))
         .map(|(d, l, _)| (d, l))
         .collect();
     let url_date = url.and_then(dates::from_url).filter(|d| d.plausible(now));
+    // When the structured sources disagree, the one the reader sees beside the headline
+    // (or in the URL) wins.
+    let seen: Vec<i64> = near
+        .iter()
+        .chain(&near_before)
+        .filter(|(_, l)| *l != Label::Modified)
+        .take(3)
+        .map(|(d, _)| d.days())
+        .chain(url_date.map(|d| d.days()))
+        .collect();
+    // A meta value such as "10/05/2022" is read month first (servers mostly write the US
+    // form), unless the page reads day first and that reading is the one it prints beside
+    // the headline, or the one not later than its modification date.
+    let read = |v: &str, modified: Option<Date>| -> Option<Date> {
+        let m = ok(dates::parse_value(v))?;
+        let Some(d) = ok(dates::parse_value_order(v, true)).filter(|d| day_first && *d != m) else {
+            return Some(m);
+        };
+        let printed = seen.contains(&d.days()) && !seen.contains(&m.days());
+        let in_order = modified.is_some_and(|x| m.days() > x.days() && d.days() <= x.days());
+        Some(if printed || in_order { d } else { m })
+    };
+    let parse_alone = |s: Option<&str>| s.and_then(|v| read(v, None));
+    let mut modified = parse_alone(ld.date_modified.as_deref()).or_else(|| {
+        MODIFIED_KEYS
+            .iter()
+            .find_map(|k| parse_alone(page.meta(&[k])))
+    });
+    let meta_modified = modified;
+    let parse = |s: Option<&str>| s.and_then(|v| read(v, meta_modified));
 
     // Structured sources, most trusted first: JSON-LD, meta names, microdata.
     let mut strong: Vec<Date> = Vec::new();
@@ -699,14 +865,12 @@ fn choose_dates(
     strong.extend(
         page.meta(&["parsely-page"])
             .and_then(|p| serde_json::from_str::<serde_json::Value>(p).ok())
-            .and_then(|v| ok(v.get("pub_date")?.as_str().and_then(dates::parse_value))),
+            .and_then(|v| parse(v.get("pub_date")?.as_str())),
     );
-    let mut modified = parse(ld.date_modified.as_deref())
-        .or_else(|| MODIFIED_KEYS.iter().find_map(|k| parse(page.meta(&[k]))));
     for (prop, id) in &page.itemprops {
         match prop.as_str() {
-            "datepublished" | "datecreated" => strong.extend(ok(time_value(dom, *id))),
-            "datemodified" if modified.is_none() => modified = ok(time_value(dom, *id)),
+            "datepublished" | "datecreated" => strong.extend(ok(time_value(dom, *id, day_first))),
+            "datemodified" if modified.is_none() => modified = ok(time_value(dom, *id, day_first)),
             _ => {}
         }
     }
@@ -716,16 +880,6 @@ fn choose_dates(
             .iter()
             .filter_map(|k| parse(page.meta(&[k]))),
     );
-    // When the structured sources disagree, the one the reader sees beside the headline
-    // (or in the URL) wins.
-    let seen: Vec<i64> = near
-        .iter()
-        .chain(&near_before)
-        .filter(|(_, l)| *l != Label::Modified)
-        .take(3)
-        .map(|(d, _)| d.days())
-        .chain(url_date.map(|d| d.days()))
-        .collect();
     let mut published = strong
         .iter()
         .find(|d| seen.contains(&d.days()))
@@ -733,11 +887,20 @@ fn choose_dates(
         .copied();
     // Only a generic "date" meta: an earlier date printed under the headline is the
     // publication, the meta the last change.
+    // (Above the headline too, and a "Stand:" date: the generic meta is later than even the
+    // version the reader sees, so it is when the page was generated.)
     if explicit == 0 {
         let printed = near_at
             .iter()
             .find(|(_, l, at)| *at < 600 && *l != Label::Modified)
-            .map(|(d, _, _)| *d);
+            .map(|(d, _, _)| *d)
+            .or_else(|| near_before.first().map(|(d, _)| *d))
+            .or_else(|| {
+                near_at
+                    .iter()
+                    .find(|(_, l, at)| *at < 600 && *l == Label::Modified)
+                    .map(|(d, _, _)| *d)
+            });
         if let (Some(v), Some(p)) = (printed, published) {
             if v.days() < p.days() {
                 published = Some(v);
@@ -755,8 +918,12 @@ fn choose_dates(
             let class = dom.attr(t, "class").unwrap_or("").to_ascii_lowercase();
             !class.contains("updat") && !class.contains("modif") && near_h1(t) && !in_teaser(dom, t)
         })
-        .find_map(|t| ok(time_value(dom, t)));
+        .find_map(|t| ok(time_value(dom, t, day_first)));
     // A different date right under the headline is what the page says it is.
+    // (An unlabelled one that is the page's modification date is the update it shows.)
+    let beside = beside
+        .filter(|(b, l)| *l == Label::Published || modified.is_none_or(|m| m.days() != b.days()))
+        .map(|(b, _)| b);
     if let Some(b) = beside.or(time_beside) {
         // (An ambiguous "12/04/2020" that a structured date reads the other way round is
         // that structured date.)
@@ -772,6 +939,27 @@ fn choose_dates(
         }
     }
 
+    // A structured publication time that is the modification time to the second is the
+    // last revision's: a date a few days earlier printed at the headline is the first one
+    // ("January 19, 2020 / 12:25 PM / Updated 8 hours ago").
+    if let (Some(p), Some(m)) = (published, modified) {
+        let printed = near_before
+            .first()
+            .filter(|(_, l)| *l != Label::Modified)
+            .map(|(d, _)| *d)
+            .or_else(|| {
+                near_at
+                    .iter()
+                    .find(|(_, l, at)| *at < 300 && *l != Label::Modified)
+                    .map(|(d, _, _)| *d)
+            });
+        if let Some(v) = printed {
+            let back = p.days() - v.days();
+            if p.timestamp() == m.timestamp() && p.time.is_some() && (1..=7).contains(&back) {
+                published = Some(v);
+            }
+        }
+    }
     // <time> elements marked as publication or update, near the headline.
     let times: Vec<NodeId> = page
         .times
@@ -787,9 +975,9 @@ fn choose_dates(
             || class.contains("entry-date");
         let marked_mod = class.contains("update") || class.contains("modif");
         if marked_pub && published.is_none() {
-            published = ok(time_value(dom, t));
+            published = ok(time_value(dom, t, day_first));
         } else if marked_mod && modified.is_none() {
-            modified = ok(time_value(dom, t));
+            modified = ok(time_value(dom, t, day_first));
         }
     }
     if published.is_none() {
@@ -808,15 +996,30 @@ fn choose_dates(
         modified = labelled_near(Label::Modified);
     }
     if published.is_none() {
-        published = labelled_near(Label::Published);
+        // (A labelled date further down, after a date line of its own, labels something
+        // else: "Samstag, 9. September 2017 … Buchinfos: Erscheinungsdatum: 14.08.2017".)
+        let first = near_at.iter().find(|(_, l, _)| *l != Label::Modified);
+        published = match first {
+            Some((_, Label::None, at)) if *at < 300 && date_line(&after, *at, day_first) => None,
+            _ => labelled_near(Label::Published),
+        };
     }
     if published.is_none() {
-        // An unlabelled <time> after the headline, then any near the top.
-        published = times
+        // The unlabelled <time> nearest the headline (one above it counts double the
+        // distance: a list of other articles' times often follows the text).
+        let distance = |t: &NodeId| {
+            let i = t.index();
+            if i > h1_index {
+                i - h1_index
+            } else {
+                2 * (h1_index - i)
+            }
+        };
+        let mut by_distance: Vec<NodeId> = times.clone();
+        by_distance.sort_by_key(distance);
+        published = by_distance
             .iter()
-            .filter(|t| t.index() > h1_index)
-            .chain(times.iter())
-            .find_map(|&t| ok(time_value(dom, t)));
+            .find_map(|&t| ok(time_value(dom, t, day_first)));
     }
     if published.is_none() {
         published = near
@@ -843,9 +1046,7 @@ fn choose_dates(
             let other = ["modif", "updat", "expir", "end", "start", "birth", "valid"]
                 .iter()
                 .any(|w| k.contains(w));
-            (dateish && !other)
-                .then(|| ok(dates::parse_value(v)))
-                .flatten()
+            (dateish && !other).then(|| parse(Some(v))).flatten()
         });
     }
     if published.is_none() {
@@ -856,14 +1057,18 @@ fn choose_dates(
             .filter(|&&n| near_h1(n))
             .take(50)
             .find_map(|&n| {
-                let t = visible_text(dom, n, 200);
+                // (Its text nodes apart: "<span>Feb</span> <span>18</span><span>2009</span>".)
+                let t = spaced_text(dom, n, 200);
                 let in_text = (t.chars().count() <= 120)
                     .then(|| dates::find_all_order(&t, day_first).first().map(|f| f.date))
                     .flatten();
                 let attr = || {
                     ["datetime", "title", "content", "data-date"]
                         .iter()
-                        .find_map(|a| dom.attr(n, a).and_then(dates::parse_value))
+                        .find_map(|a| {
+                            dom.attr(n, a)
+                                .and_then(|v| dates::parse_value_order(v, day_first))
+                        })
                 };
                 ok(in_text.or_else(attr))
             });
@@ -887,6 +1092,11 @@ fn choose_dates(
         .find_map(|u| dates::from_url(u).filter(|d| d.plausible(now)));
     }
     if published.is_none() {
+        // The page's own modification date says more about it than dates in its scripts'
+        // data (other items' dates often) or in its text.
+        published = modified;
+    }
+    if published.is_none() {
         // Dates the page keeps in its scripts' data ("datePublished", "created_at").
         published = script_date(dom).filter(|d| d.plausible(now));
     }
@@ -894,7 +1104,7 @@ fn choose_dates(
         // A date in the description ("Notizia del 14 Gennaio 2020").
         published = page
             .meta(&["description", "og:description"])
-            .and_then(|d| dates::find_all(d).first().map(|f| f.date))
+            .and_then(|d| dates::find_all_order(d, day_first).first().map(|f| f.date))
             .filter(|d| d.plausible(now));
     }
     if published.is_none() {
@@ -906,15 +1116,20 @@ fn choose_dates(
                 .filter(|f| f.date.plausible(now))
                 .map(|f| (f.date, label_before(&text, f.start)))
                 .collect();
-            found
+            // ("Aktualisiert: 30.12.2016" at the foot of a page says more about it than
+            // a date in its text.)
+            [Label::Published, Label::Modified, Label::None]
                 .iter()
-                .find(|(_, l)| *l == Label::Published)
-                .or_else(|| found.iter().find(|(_, l)| *l == Label::None))
+                .find_map(|want| found.iter().find(|(_, l)| l == want))
                 .map(|(d, _)| *d)
         });
     }
     if published.is_none() {
         published = modified;
+    }
+    if published.is_none() {
+        // A date a small script in the body prints: `<script>showDate("2020/04/17 01:43")`.
+        published = body_script_date(dom, page.body, day_first).filter(|d| d.plausible(now));
     }
     // A UTC timestamp at 22:00 or 23:00 sharp is a local midnight (CET/CEST) written in
     // UTC: the publisher meant the next calendar day.
@@ -2045,6 +2260,213 @@ mod tests {
         assert_eq!(
             run(html, None).date_published.as_deref(),
             Some("2023-10-31T08:47:16+00:00")
+        );
+    }
+
+    #[test]
+    fn unmarked_captions_comments_and_menus_do_not_date_the_article() {
+        // A caption with no caption markup, known by its opening words.
+        let html = r#"<html lang="en"><body><h1>Protesters gather at theatre</h1>
+        <div><img src="a.jpg"><br>FILE PHOTO: The president speaks in Orleans, France, January 16, 2020. REUTERS</div>
+        <p>January 18, 2020</p><p>PARIS - Protesters gathered.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-18")
+        );
+        // A reader's comment's <time> is not the tip's date; "von NAME am DATE" across
+        // text nodes is.
+        let html = r#"<html lang="de"><body><h1>Tomaten schneiden</h1>
+        <p>von <a href="/u/m">Marianne1</a> am 20.09.2020</p><p>Der Trick mit dem Strunk.</p>
+        <div class="recipe-comment-box"><time datetime="2020-09-23T18:19:06+02:00">23.09.20</time>
+        <p>Toll!</p></div></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-09-20")
+        );
+        // A dated menu entry between the headline and the post is not the post's date.
+        let html = r#"<html lang="de"><body><h1>Echte Demokratie</h1>
+        <ul class="menu"><li class="menu-item"><a href="/12m">12M – 12. Mai 2012</a></li></ul>
+        <p>Liebe Menschen Europas, 13. Januar 2014</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2014-01-13")
+        );
+    }
+
+    #[test]
+    fn pages_without_a_headline_and_labels_further_down() {
+        // No headline: the date at the top of the body, not a sidebar's list of posts.
+        let html = r#"<html lang="fr"><body><div class="post"><p>Un braconnier condamné</p>
+        <p>27 Sep 2016</p><p>La justice a tenu son audience.</p></div>
+        <div class="sidebar"><ul><li><a href="/x">Autre</a> <span class="post-date">09/09/2019</span></li></ul></div>
+        </body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2016-09-27")
+        );
+        // A date line of its own first: a labelled date further down labels something else.
+        let html = r#"<html lang="de"><body><h1>Rezensionen</h1><p>Samstag, 9. September 2017</p>
+        <p>Ein Buch über die Liebe, das ich sehr gern gelesen habe, mit vielen schönen Seiten und
+        einer Geschichte, die bis zum Schluss trägt; die Figuren sind lebendig und glaubwürdig,
+        der Ton ist leicht und die Handlung spannend, auch wenn das Ende früh zu ahnen ist.</p>
+        <p>Buchinfos: 400 Seiten, Erscheinungsdatum: 14.08.2017</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2017-09-09")
+        );
+    }
+
+    #[test]
+    fn the_date_shown_under_the_headline() {
+        // A <time> of the article's meta line, after a breadcrumb, differs from the meta.
+        let crumbs: String = (0..30)
+            .map(|i| format!("<li><a href=\"/s{i}\"><span>R{i}</span></a></li>"))
+            .collect();
+        let html = format!(
+            r#"<html lang="de"><head><meta name="og:article:published_time" content="2022-01-15"></head>
+            <body><h1>Schneesport mit Rücksicht</h1><ul class="crumbs">{crumbs}</ul>
+            <span><time datetime="2022-01-25">25.01.2022</time></span><p>Der Text.</p></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2022-01-25")
+        );
+        // A date line of its own straight under the headline beats a generic "date" meta.
+        let html = r#"<html lang="de"><head><meta name="date" content="2021-12-20T11:02:44+01:00"></head>
+        <body><h1>Posts gewinnen</h1><p>27.01.2022</p><p>Der Riesling feiert.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-01-27")
+        );
+        // Unless the page calls that date its modification: the update it shows.
+        let html = r#"<html lang="en"><head><meta property="article:published_time" content="2022-01-03T16:52:00+00:00">
+        <meta property="article:modified_time" content="2025-11-03T06:10:53+00:00"></head>
+        <body><h1>Work from home tips</h1><p>2025-11-03</p><p>The text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-01-03T16:52:00+00:00")
+        );
+        // A "Stand:" under the headline earlier than a generic "date" meta: the meta is when
+        // the page was generated.
+        let html = r#"<html lang="de"><head><meta name="date" content="2020-04-29T11:52:23"></head>
+        <body><h1>Daten gehackt</h1><p>Stand: 28.04.2020 18:00 Uhr</p><p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-04-28T18:00:00")
+        );
+        // A date line above the headline earlier than a generic "date" meta.
+        let html = r#"<html lang="de"><head><meta name="date" content="2020-02-12"></head>
+        <body><div>05.02.2020 - Redaktion: Eberhard Fuhr</div><h1>Faire Lieferketten</h1>
+        <p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-05")
+        );
+    }
+
+    #[test]
+    fn nearest_time_footer_labels_and_split_dates() {
+        // The <time> just above the headline, not those of a list of other releases below.
+        let text = "Die wichtigsten Änderungen für Verbraucher im neuen Jahr. ".repeat(20);
+        let html = format!(
+            r#"<html lang="de"><body><div><span>Pressemitteilung</span><time datetime="2022-12-12 12:22">12.12.2022 12:22</time></div>
+            <h1>Das ändert sich 2023</h1><p>{text}</p><h4>Weitere Pressemitteilungen</h4>
+            <ul><li><time datetime="2022-08-10 11:05">10.08.2022 11:05</time><a href="/a">Wohnen</a></li></ul></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2022-12-12T12:22:00")
+        );
+        // Only dates far from the headline: the labelled ones first, "Aktualisiert" too.
+        let text = "Arbeitende Kinder und ihre Rechte in vielen Ländern der Welt. ".repeat(20);
+        let html = format!(
+            r#"<html lang="de"><body><h1>Kinder und Arbeit</h1><p>{text}</p><p>Seit 4. August 2014 gilt ein Gesetz.</p>
+            <p class="info">Aktualisiert: 30.12.2016</p></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2016-12-30")
+        );
+        // "Erschienen am: 01.11.2023" after "Letzte Änderung: …".
+        let html = format!(
+            r#"<html lang="de"><body><h1>Vom Boden aus gedacht</h1><p>{text}</p>
+            <p>Letzte Änderung: 31.10.2023 - 14:49:39<br>Erschienen am: 01.11.2023</p></body></html>"#
+        );
+        assert_eq!(
+            run(&html, None).date_published.as_deref(),
+            Some("2023-11-01")
+        );
+        // A date split into spans by a class that says "datum".
+        let html = r#"<html lang="de"><body><h1>Kunterbuntes</h1><div class="beitrag"><div class="datum">
+        <span class="monat">Feb</span> <span class="tag">18</span><span class="jahr">2009</span></div>
+        <p>Ein schöner Tag.</p></div></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2009-02-18")
+        );
+        // The page's modification meta before a date in its scripts' data.
+        let html = r#"<html><head><meta itemprop="dateUpdate" content="2020-02-14 10:47:36"></head>
+        <body><h1>Tanya</h1><p>Singer.</p><script>var refs = [{"publishDate":"2012-06-24"}];</script></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-02-14T10:47:36")
+        );
+    }
+
+    #[test]
+    fn publication_time_equal_to_the_revision_time() {
+        let html = r#"<html lang="en"><head><meta property="og:article:published_time" content="2020-01-20T09:49:32+0000">
+        <meta property="og:article:modified_time" content="2020-01-20T09:49:32+0000"></head>
+        <body><div class="date">January 19, 2020 / 12:25 PM / Updated 8 hours ago</div>
+        <h1>Parasite scores upset</h1><p>LOS ANGELES - The film won.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-19T12:25:00")
+        );
+        // Never updated: the structured time stands against an older date in the text.
+        let html = r#"<html lang="en"><head><meta property="og:article:published_time" content="2020-01-20T09:49:32+0000">
+        <meta property="og:article:modified_time" content="2020-01-20T09:51:00+0000"></head>
+        <body><div class="date">January 19, 2020</div>
+        <h1>Parasite scores upset</h1><p>LOS ANGELES - The film won.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-01-20T09:49:32+00:00")
+        );
+    }
+
+    #[test]
+    fn a_date_a_body_script_prints() {
+        let html = r#"<html><head><script>var t = "2019/01/01";</script></head><body><h1>城市</h1>
+        <p>文章</p><script>showDate("2020/04/17 01:43:09")</script></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2020-04-17T01:43:09")
+        );
+    }
+
+    #[test]
+    fn ambiguous_meta_dates_read_as_the_page_prints_them() {
+        // A Spanish page: "10/05/2022" in the meta is the 10 May it prints, not 5 October.
+        let html = r#"<html lang="es"><head><meta property="article:published_time" content="10/05/2022 05:22 pm"></head>
+        <body><h1>Senador califica a Biden</h1><p>10/05/2022 05:22 pm</p><p>El texto.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-05-10T17:22:00")
+        );
+        // Or the reading that does not come after the modification date.
+        let html = r#"<html lang="es"><head><meta property="article:published_time" content="10/05/2022 05:22 pm">
+        <meta property="article:modified_time" content="2022-05-10T17:36:11"></head>
+        <body><h1>Senador califica a Biden</h1><p>El texto.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2022-05-10T17:22:00")
+        );
+        // Nothing to tell: month first, as servers mostly write it.
+        let html = r#"<html lang="de"><head><meta property="article:published_time" content="11/01/2023 12:43:42"></head>
+        <body><h1>Trinkwasser belastet</h1><p>Der Text.</p></body></html>"#;
+        assert_eq!(
+            run(html, None).date_published.as_deref(),
+            Some("2023-11-01T12:43:42")
         );
     }
 

@@ -270,9 +270,27 @@ pub fn headline_text(dom: &Dom, id: NodeId) -> String {
 /// Visible text lines (one per text node, trimmed, non-empty) after `start` in document
 /// order, up to `max_chars` characters in all, skipping the subtree of `start` itself.
 pub fn lines_after(dom: &Dom, start: NodeId, max_chars: usize) -> Vec<(NodeId, String)> {
+    lines_from(
+        dom,
+        dom.next_in_subtree(start, NodeId::DOCUMENT, true),
+        max_chars,
+    )
+}
+
+/// Visible text lines from the start of `start`'s own content on (a page without a headline
+/// read from the top of its article or body), up to `max_chars` characters.
+pub fn lines_inside(dom: &Dom, start: NodeId, max_chars: usize) -> Vec<(NodeId, String)> {
+    lines_from(
+        dom,
+        dom.next_in_subtree(start, NodeId::DOCUMENT, false),
+        max_chars,
+    )
+}
+
+fn lines_from(dom: &Dom, first: Option<NodeId>, max_chars: usize) -> Vec<(NodeId, String)> {
     let mut out = Vec::new();
     let mut total = 0;
-    let mut cur = dom.next_in_subtree(start, NodeId::DOCUMENT, true);
+    let mut cur = first;
     let mut steps = 0;
     while let Some(n) = cur {
         steps += 1;
