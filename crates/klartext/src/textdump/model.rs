@@ -94,7 +94,16 @@ pub fn rows(
             let block = &doc.blocks[i];
             let text = block.text.as_str();
             let mut row: Vec<f32> = table.row(i).to_vec();
-            let gap = long_kept.iter().map(|&j| j.abs_diff(i)).min().unwrap_or(n);
+            // `long_kept` is sorted: the nearest one is at or just before the insertion
+            // point (a scan of all of them would be quadratic on a huge dump).
+            let at = long_kept.partition_point(|&j| j < i);
+            let gap = [at.checked_sub(1), Some(at)]
+                .into_iter()
+                .flatten()
+                .filter_map(|k| long_kept.get(k))
+                .map(|&j| j.abs_diff(i))
+                .min()
+                .unwrap_or(n);
             row.extend([
                 flag(super::lines::looks_like_code(text)),
                 flag(is_marker[i]),
