@@ -12,6 +12,7 @@
 
 pub mod lines;
 pub mod meta;
+pub mod model;
 pub mod title;
 
 use crate::blocks::{Block, BlockKind, Document, Flags};
@@ -77,6 +78,8 @@ const HEADLINE_WINDOW: usize = 12;
 /// preferably one the dump's first line (where a page's `<title>` lands) repeats; else that
 /// first line without its site suffix.
 pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
+    let rules = rules_view(selection);
+    let selection = &rules;
     let marked = selection
         .reasons
         .iter()
@@ -123,6 +126,25 @@ pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
         return Some(crate::metadata::title::strip_unknown_suffix(first_line));
     }
     candidates.first().map(|c| c.to_string())
+}
+
+/// The selection as the dump rules made it, before the dump model revised it: what the
+/// model took in counts as dropped, what it dropped as kept. The headline and the lines
+/// around the article are found from where the rules put the article.
+pub fn rules_view(selection: &Selection) -> Selection {
+    use crate::classify::Reason;
+    Selection {
+        reasons: selection
+            .reasons
+            .iter()
+            .map(|r| match r {
+                Reason::ModelKept => Reason::OutsideMain,
+                Reason::ModelDropped => Reason::Main,
+                r => *r,
+            })
+            .collect(),
+        main_region: selection.main_region,
+    }
 }
 
 /// Whether two lines share a word of four letters or more (case aside): a headline and

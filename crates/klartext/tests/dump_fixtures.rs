@@ -326,3 +326,23 @@ fn a_blog_post_ends_at_its_tags() {
         },
     );
 }
+
+#[test]
+fn a_copy_button_line_before_a_command_does_not_end_the_article() {
+    check(
+        "de_kopieren",
+        include_str!("dumps/de_kopieren.txt"),
+        &Expected {
+            title: Some("So richten Sie eine Datensicherung mit rsync ein"),
+            paragraphs: &[
+                "Wer seine Daten regelmäßig sichern will, braucht dafür keine teure Software. Das Werkzeug rsync ist auf fast jedem Linux-System schon installiert und kopiert nur, was sich seit dem letzten Lauf geändert hat.",
+                "Zuerst legen Sie auf der externen Festplatte einen Ordner für die Sicherung an. Dann genügt ein einziger Befehl, um das Home-Verzeichnis dorthin zu spiegeln:",
+                "rsync -av --delete ~/ /media/backup/home/",
+                "Die Option -a übernimmt Rechte und Zeitstempel, -v zeigt jede kopierte Datei an, und --delete entfernt in der Sicherung, was Sie zu Hause gelöscht haben. Wer das nicht möchte, lässt die Option einfach weg.",
+                "Damit die Sicherung jede Nacht von selbst läuft, tragen Sie den Befehl in die Crontab ein. Öffnen Sie sie mit crontab -e und fügen Sie eine Zeile hinzu, die den Befehl um zwei Uhr startet.",
+                "Prüfen Sie ab und zu, ob sich die Dateien aus der Sicherung auch wirklich zurückholen lassen. Eine Sicherung, die niemand getestet hat, ist keine.",
+            ],
+            ..NONE
+        },
+    );
+}

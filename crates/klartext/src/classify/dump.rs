@@ -68,9 +68,109 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
+    model_verdicts(doc, &range, values, &mut reasons);
     Selection {
         reasons,
         main_region: None,
+    }
+}
+
+/// The share of the rules' kept text the dump model may drop; past it the model is more
+/// likely lost on an unusual dump than right, and the rules' verdicts stand.
+const MAX_MODEL_DROP: f32 = 0.5;
+
+/// The dump model's revision of the rules' verdicts (`textdump::model`): it drops kept
+/// blocks shorter than the model's `max_drop_chars` it finds unlikely to be article text,
+/// and takes in blocks it finds likely that the rules left outside the article (outside the
+/// best run, in a trailing section, a short line). In a training run
+/// (`textdump::model::training_rows`) it records the features instead.
+fn model_verdicts(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+) {
+    use crate::textdump::model;
+    if model::recording() {
+        let rows = model::rows(doc, reasons, range, values, 0..doc.blocks.len());
+        model::record(doc, rows);
+        return;
+    }
+    if let Some(m) = model::shipped() {
+        revise(doc, range, values, reasons, m, model::shipped_second());
+    }
+}
+
+/// [`model_verdicts`] with the model `m` and its second stage, if any.
+fn revise(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+    m: &crate::textdump::model::Model,
+    second_stage: Option<&crate::textdump::model::Model>,
+) {
+    use crate::textdump::model;
+    let may_change = |i: usize| {
+        let r = reasons[i];
+        if r.keeps() {
+            let b = &doc.blocks[i];
+            b.chars < m.max_drop_chars
+                && !(m.keep_sentence_chars > 0
+                    && b.chars >= m.keep_sentence_chars
+                    && ends_like_sentence(&b.text))
+        } else {
+            // Only where the rules placed the article's bounds: a line they judged by its
+            // own text (a caption, a repeated notice, a byline, script) stays dropped.
+            matches!(
+                r,
+                Reason::OutsideMain | Reason::TrailingSection | Reason::ShortLine
+            )
+        }
+    };
+    let mut revised = reasons.to_vec();
+    let mut decide = |i: usize, p: f64, m: &model::Model| {
+        if reasons[i].keeps() && p < m.drop_below {
+            revised[i] = Reason::ModelDropped;
+        } else if !reasons[i].keeps() && p >= m.add_above {
+            revised[i] = Reason::ModelKept;
+        }
+    };
+    match second_stage {
+        // Two stages: the first one's probabilities of every block feed the second.
+        Some(second) => {
+            let rows = model::rows(doc, reasons, range, values, 0..doc.blocks.len());
+            let first: Vec<f64> = rows.iter().map(|(_, row)| m.probability(row)).collect();
+            for (i, mut row) in rows {
+                if may_change(i) {
+                    row.extend(model::neighbour_probs(&first, i));
+                    decide(i, second.probability(&row), second);
+                }
+            }
+        }
+        None => {
+            let rows = model::rows(
+                doc,
+                reasons,
+                range,
+                values,
+                (0..doc.blocks.len()).filter(|&i| may_change(i)),
+            );
+            for (i, row) in rows {
+                decide(i, m.probability(&row), m);
+            }
+        }
+    }
+    let kept = |rs: &[Reason]| -> f32 {
+        doc.blocks
+            .iter()
+            .zip(rs)
+            .filter(|(_, r)| r.keeps())
+            .map(|(b, _)| b.chars as f32)
+            .sum()
+    };
+    if kept(&revised) >= (1.0 - MAX_MODEL_DROP) * kept(reasons) {
+        reasons.copy_from_slice(&revised);
     }
 }
 
@@ -280,7 +380,72 @@ fn drop_recurring_lines(doc: &Document, reasons: &mut [Reason]) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use crate::classify::classify;
+    use crate::textdump::model::{names, Model};
+
+    /// A one-tree model that answers `low` for blocks whose feature `name` is at most
+    /// `threshold`, `high` above.
+    fn model_on(name: &str, threshold: f64, low: f64, high: f64) -> Model {
+        let at = names().iter().position(|n| *n == name).unwrap_or(0);
+        let text = format!(
+            "features {}\ndrop_below 0.4\nadd_above 0.8\nmax_drop_chars 100000\nbaseline 0.0\n\
+             tree 3\nsplit {at} {threshold} 1 2 L\nleaf {low}\nleaf {high}\n",
+            names().join(" ")
+        );
+        Model::parse(&text, &names()).expect("a test model parses")
+    }
+
+    fn revised(dump: &str, m: &Model) -> Vec<Reason> {
+        let doc = crate::textdump::document(dump);
+        let mut sel = classify(&doc);
+        // Back to the rules' verdicts (the shipped model may have revised them).
+        sel = crate::textdump::rules_view(&sel);
+        let values: Vec<f32> = doc.blocks.iter().map(super::super::block_value).collect();
+        let mut reasons = sel.reasons.clone();
+        let first = reasons.iter().position(|r| r.keeps()).unwrap_or(0);
+        let last = reasons.iter().rposition(|r| r.keeps()).unwrap_or(0);
+        revise(&doc, &(first..last + 1), &values, &mut reasons, m, None);
+        reasons
+    }
+
+    #[test]
+    fn the_dump_model_drops_and_takes_in_within_its_bounds() {
+        // Furniture by the model's judgement: blocks of 20 characters or fewer (ln 21 ≈ 3.04).
+        let m = model_on("log_chars", 3.0, -3.0, 3.0);
+        let dump = format!(
+            "Alles aus der Region und der Welt\n\n{PROSE} A.\n\n{PROSE} B.\n\nDas war es.\n\n{PROSE} C."
+        );
+        let rules = revised(&dump, &model_on("log_chars", 3.0, 0.0, 0.0));
+        assert!(!rules[0].keeps() && rules[3].keeps(), "{rules:?}");
+        let reasons = revised(&dump, &m);
+        // The line the rules left out comes in, the short line they kept goes, the prose
+        // stays.
+        assert_eq!(reasons[0], Reason::ModelKept, "{reasons:?}");
+        assert_eq!(reasons[3], Reason::ModelDropped, "{reasons:?}");
+        assert!(reasons[1].keeps() && reasons[2].keeps() && reasons[4].keeps());
+    }
+
+    #[test]
+    fn the_dump_model_may_not_drop_most_of_the_article() {
+        // A model that finds nothing article text: the rules' verdicts stand.
+        let m = model_on("dump_is_end_marker", 0.5, -3.0, -3.0);
+        let dump = format!("Menü\n\n{PROSE} A.\n\n{PROSE} B.");
+        let reasons = revised(&dump, &m);
+        assert!(reasons[1].keeps() && reasons[2].keeps(), "{reasons:?}");
+        assert!(!reasons.contains(&Reason::ModelDropped));
+    }
+
+    #[test]
+    fn the_dump_model_leaves_lines_judged_by_their_text() {
+        // A repeated notice stays dropped however sure the model is.
+        let m = model_on("dump_is_end_marker", 0.5, 3.0, 3.0);
+        let notice = "Dieser Inhalt wird erst nach Ihrer Einwilligung geladen (Video)";
+        let dump = format!("{PROSE} A.\n\n{notice}\n\n{PROSE} B.\n\n{notice}\n\n{PROSE} C.");
+        let reasons = revised(&dump, &m);
+        assert_eq!(reasons[1], Reason::Repeated, "{reasons:?}");
+        assert_eq!(reasons[3], Reason::Repeated, "{reasons:?}");
+    }
 
     const PROSE: &str = "This is a sentence of the article that is long enough to count as prose, with a comma, and it ends properly.";
 

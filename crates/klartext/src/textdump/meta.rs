@@ -30,6 +30,10 @@ pub fn fill(
     reference_time: Option<i64>,
 ) {
     let now = reference_time.unwrap_or_else(current_time);
+    // The header and footer lines around the article are read where the rules put it; the
+    // dump model's revisions (a caption taken in, a teaser line dropped) move no boundary.
+    let rules = super::rules_view(selection);
+    let selection = &rules;
     if article.title.is_none() {
         article.title = super::headline(doc, selection);
     }
