@@ -34,7 +34,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_block_model import (  # noqa: E402  (one definition of labels, scores and words)
-    SEED, TRAIN_SETS, WordModel, offsets_of, score_snippets, score_words, snippet_labels,
+    SEED, TRAIN_SETS, TokenModel, offsets_of, score_snippets, score_words, snippet_labels,
     wcxb_labels)
 
 import json  # noqa: E402
@@ -214,7 +214,7 @@ def main():
     folds = list(GroupKFold(n_splits=5).split(x, y, groups))
     for train, test in folds:
         train = train[labelled[train]]
-        wm = WordModel([texts[i] for i in train]).fit(
+        wm = TokenModel([texts[i] for i in train]).fit(
             [texts[i] for i in train], y[train], weights[train])
         x[test, word_col] = wm.score([texts[i] for i in test])
     probs = np.zeros(x.shape[0], dtype=np.float64)
@@ -264,7 +264,7 @@ def main():
         clf = model(args).fit(x[labelled], y[labelled], sample_weight=weights[labelled])
         write_model(clf, names, args, args.out)
     idx = np.flatnonzero(labelled)
-    words = WordModel([texts[i] for i in idx]).fit([texts[i] for i in idx], y[labelled],
+    words = TokenModel([texts[i] for i in idx]).fit([texts[i] for i in idx], y[labelled],
                                                     weights[labelled])
     words.write(args.words_out)
     text = args.words_out.read_text(encoding="utf-8").replace(

@@ -46,7 +46,7 @@ pub fn shipped() -> Option<&'static Model> {
 
 /// Token weights of one of the block model's two linear features: a logistic regression
 /// over the tokens a block holds, trained with the trees. Each distinct token counts once.
-struct TokenWeights {
+pub(crate) struct TokenWeights {
     intercept: f32,
     weights: HashMap<&'static str, f32>,
 }
@@ -68,7 +68,7 @@ fn markup_weights() -> &'static TokenWeights {
 
 impl TokenWeights {
     /// Reads `token weight` lines; `<intercept>` names the intercept, `#` starts a comment.
-    fn parse(text: &'static str) -> TokenWeights {
+    pub(crate) fn parse(text: &'static str) -> TokenWeights {
         let mut tokens = TokenWeights {
             intercept: 0.0,
             weights: HashMap::new(),
@@ -109,23 +109,31 @@ impl TokenWeights {
 /// model): "Newsletter", "abonnieren", "cookies" against, plain narrative words for. Words
 /// are lower-cased runs of letters and digits, as the trainer cuts them.
 pub fn word_score(text: &str) -> f32 {
-    word_weights().score(|each| {
-        let mut lowered = String::new();
-        for word in text
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.chars().nth(1).is_some())
-        {
-            // Lower-case into one reused buffer; `str::to_lowercase` only where a word is
-            // not ASCII (it knows the final sigma, as the trainer's `str.lower` does).
-            lowered.clear();
-            if word.is_ascii() {
-                lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
-            } else {
-                lowered.push_str(&word.to_lowercase());
+    word_weights().text_score(text)
+}
+
+impl TokenWeights {
+    /// The log-odds of the words of `text`: lower-cased runs of letters and digits of two
+    /// characters or more, as the trainers cut them.
+    pub(crate) fn text_score(&self, text: &str) -> f32 {
+        self.score(|each| {
+            let mut lowered = String::new();
+            for word in text
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| w.chars().nth(1).is_some())
+            {
+                // Lower-case into one reused buffer; `str::to_lowercase` only where a word is
+                // not ASCII (it knows the final sigma, as the trainer's `str.lower` does).
+                lowered.clear();
+                if word.is_ascii() {
+                    lowered.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+                } else {
+                    lowered.push_str(&word.to_lowercase());
+                }
+                each(&lowered);
             }
-            each(&lowered);
-        }
-    })
+        })
+    }
 }
 
 /// How much the class and id names of the elements around a block speak for it being

@@ -11,12 +11,12 @@
 //! differ from [`names`] is refused, and the rules' verdicts then stand.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::blocks::Document;
 use crate::classify::features::{self, Context};
+use crate::classify::model::TokenWeights;
 use crate::classify::Reason;
 
 /// A kept block this long is a paragraph of the article (the HTML path's long paragraph).
@@ -139,61 +139,17 @@ fn flag(b: bool) -> f32 {
     }
 }
 
-/// The word weights of the dump model's text feature (`data/dump-words.txt`).
-struct WordWeights {
-    intercept: f32,
-    weights: HashMap<&'static str, f32>,
-}
-
-fn word_weights() -> &'static WordWeights {
-    static WORDS: LazyLock<WordWeights> =
-        LazyLock::new(|| WordWeights::parse(include_str!("../../data/dump-words.txt")));
+fn word_weights() -> &'static TokenWeights {
+    static WORDS: LazyLock<TokenWeights> =
+        LazyLock::new(|| TokenWeights::parse(include_str!("../../data/dump-words.txt")));
     &WORDS
-}
-
-impl WordWeights {
-    fn parse(text: &'static str) -> WordWeights {
-        let mut words = WordWeights {
-            intercept: 0.0,
-            weights: HashMap::new(),
-        };
-        for line in text.lines().filter(|l| !l.starts_with('#')) {
-            let mut fields = line.split_whitespace();
-            let (Some(word), Some(weight)) = (fields.next(), fields.next()) else {
-                continue;
-            };
-            let Ok(weight) = weight.parse::<f32>() else {
-                continue;
-            };
-            if word == "<intercept>" {
-                words.intercept = weight;
-            } else {
-                words.weights.insert(word, weight);
-            }
-        }
-        words
-    }
 }
 
 /// How much a dump block's words speak for it being article text (the log-odds of the
 /// dump word model); each distinct word counts once; words are lower-cased runs of
 /// letters and digits of two characters or more, as the trainer cuts them.
 pub fn word_score(text: &str) -> f32 {
-    let words = word_weights();
-    let mut seen: HashSet<&'static str> = HashSet::new();
-    let mut score = words.intercept;
-    for word in text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(1).is_some())
-    {
-        let lowered = word.to_lowercase();
-        if let Some((key, weight)) = words.weights.get_key_value(lowered.as_str()) {
-            if seen.insert(key) {
-                score += weight;
-            }
-        }
-    }
-    score
+    word_weights().text_score(text)
 }
 
 /// One node of a tree.
@@ -454,6 +410,12 @@ mod tests {
             "# test\nfeatures {}\ndrop_below 0.5\nadd_above 0.9\n",
             names().join(" ")
         )
+    }
+
+    #[test]
+    fn the_shipped_model_fits_this_build() {
+        // A change to the block features must come with a retrained dump model.
+        assert!(shipped().is_some());
     }
 
     #[test]
