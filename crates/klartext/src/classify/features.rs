@@ -7,6 +7,7 @@
 //! of [`NAMES`] is the order of the vector and is written into the model file, which is
 //! refused when the names differ.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -156,7 +157,10 @@ struct PageFacts<'a> {
     /// For each block's parent element: how many blocks it owns and how many are kept.
     parent_blocks: HashMap<crate::dom::NodeId, (u32, u32)>,
     /// How many elements of the page carry each class value.
-    class_counts: HashMap<&'a str, u32>,
+    class_counts: ahash::AHashMap<&'a str, u32>,
+    /// The weighted markup words of each element met so far: blocks share their
+    /// ancestors, so each element's class and id are read once.
+    markup: RefCell<ahash::AHashMap<crate::dom::NodeId, Vec<(&'static str, f32)>>>,
 }
 
 impl<'a> PageFacts<'a> {
@@ -183,13 +187,41 @@ impl<'a> PageFacts<'a> {
             text_count,
             parent_blocks,
             class_counts: class_counts(&cx.doc.dom),
+            markup: RefCell::default(),
         }
+    }
+
+    /// How much the class and id names of the elements around a block speak for it being
+    /// article text: the log-odds of the markup model over the distinct words of
+    /// [`markup_words`].
+    fn markup_score(&self, dom: &crate::dom::Dom, node: crate::dom::NodeId) -> f32 {
+        let mut cache = self.markup.borrow_mut();
+        let mut seen: Vec<&'static str> = Vec::new();
+        let mut score = super::model::markup_intercept();
+        let ids = std::iter::once(node)
+            .chain(dom.ancestors(node))
+            .filter(|&id| dom.element(id).is_some())
+            .take(MARKUP_DEPTH);
+        for id in ids {
+            let words = cache.entry(id).or_insert_with(|| {
+                dom.element(id)
+                    .map(super::model::weighted_markup_words)
+                    .unwrap_or_default()
+            });
+            for &(word, weight) in words.iter() {
+                if !seen.contains(&word) {
+                    seen.push(word);
+                    score += weight;
+                }
+            }
+        }
+        score
     }
 }
 
 /// How many elements of the page carry each class value (the whole attribute as written).
-fn class_counts(dom: &crate::dom::Dom) -> HashMap<&str, u32> {
-    let mut counts = HashMap::new();
+fn class_counts(dom: &crate::dom::Dom) -> ahash::AHashMap<&str, u32> {
+    let mut counts = ahash::AHashMap::new();
     for i in 0..dom.len() {
         let id = crate::dom::NodeId(i as u32);
         if let Some(class) = dom.attr(id, "class") {
@@ -397,7 +429,7 @@ fn page_features(cx: &Context, page: &PageFacts, i: usize, put: &mut impl FnMut(
         .unwrap_or(1) as f32);
     put(kept as f32 / siblings.max(1) as f32);
     put(super::model::word_score(&block.text));
-    put(super::model::markup_score(&cx.doc.dom, block.node));
+    put(page.markup_score(&cx.doc.dom, block.node));
     put(class_repeats(cx, page, block));
 }
 
@@ -414,30 +446,41 @@ const MAX_MARKUP_WORD: usize = 24;
 /// names such as `css-1x9k2`) and one-letter parts are left out. The block model's
 /// trainer reads these words from `klartext-bench --features`, so both see the same.
 pub fn markup_words(dom: &crate::dom::Dom, node: crate::dom::NodeId, each: &mut dyn FnMut(&str)) {
-    let mut lowered = String::new();
-    let mut tag = String::new();
-    let elements = std::iter::once(node)
+    for element in markup_elements(dom, node) {
+        element_markup_words(element, each);
+    }
+}
+
+/// The elements whose markup words count for the block at `node`.
+fn markup_elements(
+    dom: &crate::dom::Dom,
+    node: crate::dom::NodeId,
+) -> impl Iterator<Item = &crate::dom::Element> {
+    std::iter::once(node)
         .chain(dom.ancestors(node))
         .filter_map(|id| dom.element(id))
-        .take(MARKUP_DEPTH);
-    for element in elements {
-        tag.clear();
-        tag.push('<');
-        tag.push_str(element.tag());
-        tag.push('>');
-        each(&tag);
-        for value in ["class", "id"].into_iter().filter_map(|a| element.attr(a)) {
-            for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
-                if part.len() < 2
-                    || part.len() > MAX_MARKUP_WORD
-                    || part.bytes().any(|b| b.is_ascii_digit())
-                {
-                    continue;
-                }
-                lowered.clear();
-                lowered.extend(part.chars().map(|c| c.to_ascii_lowercase()));
-                each(&lowered);
+        .take(MARKUP_DEPTH)
+}
+
+/// The markup words of one element: its tag as `<tag>`, then the parts of its class and
+/// id (see [`markup_words`]).
+pub fn element_markup_words(element: &crate::dom::Element, each: &mut dyn FnMut(&str)) {
+    let mut word = String::new();
+    word.push('<');
+    word.push_str(element.tag());
+    word.push('>');
+    each(&word);
+    for value in ["class", "id"].into_iter().filter_map(|a| element.attr(a)) {
+        for part in value.split(|c: char| !c.is_ascii_alphanumeric()) {
+            if part.len() < 2
+                || part.len() > MAX_MARKUP_WORD
+                || part.bytes().any(|b| b.is_ascii_digit())
+            {
+                continue;
             }
+            word.clear();
+            word.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+            each(&word);
         }
     }
 }

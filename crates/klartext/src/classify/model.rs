@@ -7,7 +7,6 @@
 //! on first use. A file whose feature names differ from [`super::features::NAMES`] is
 //! refused (the model is then not used), so features and weights can't drift apart silently.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::features::{Features, COUNT, NAMES};
@@ -48,7 +47,9 @@ pub fn shipped() -> Option<&'static Model> {
 /// over the tokens a block holds, trained with the trees. Each distinct token counts once.
 pub(crate) struct TokenWeights {
     intercept: f32,
-    weights: HashMap<&'static str, f32>,
+    // aHash: these maps are read for every word of every block the model reads, where
+    // the standard SipHash showed in profiles.
+    weights: ahash::AHashMap<&'static str, f32>,
 }
 
 /// The weights of the words of a block's text (`data/block-words.txt`).
@@ -71,7 +72,7 @@ impl TokenWeights {
     pub(crate) fn parse(text: &'static str) -> TokenWeights {
         let mut tokens = TokenWeights {
             intercept: 0.0,
-            weights: HashMap::new(),
+            weights: ahash::AHashMap::new(),
         };
         for line in text.lines().filter(|l| !l.starts_with('#')) {
             let mut fields = line.split_whitespace();
@@ -92,7 +93,7 @@ impl TokenWeights {
 
     /// The log-odds of the tokens `each_token` hands over, each distinct one counted once.
     fn score(&self, each_token: impl FnOnce(&mut dyn FnMut(&str))) -> f32 {
-        let mut seen: std::collections::HashSet<&'static str> = std::collections::HashSet::new();
+        let mut seen: ahash::AHashSet<&'static str> = ahash::AHashSet::new();
         let mut score = self.intercept;
         each_token(&mut |token: &str| {
             if let Some((key, weight)) = self.weights.get_key_value(token) {
@@ -136,11 +137,23 @@ impl TokenWeights {
     }
 }
 
-/// How much the class and id names of the elements around a block speak for it being
-/// article text (the log-odds of the markup model): "author", "promo", "teaser" against,
-/// "story", "paragraph" for. The words are those of [`super::features::markup_words`].
-pub fn markup_score(dom: &crate::dom::Dom, node: crate::dom::NodeId) -> f32 {
-    markup_weights().score(|each| super::features::markup_words(dom, node, each))
+/// The log-odds the markup model starts from, before any markup word.
+pub(crate) fn markup_intercept() -> f32 {
+    markup_weights().intercept
+}
+
+/// The markup words of one element (see [`super::features::element_markup_words`]) that
+/// the markup model weighs, with their weights: "author", "promo", "teaser" against,
+/// "story", "paragraph" for.
+pub(crate) fn weighted_markup_words(element: &crate::dom::Element) -> Vec<(&'static str, f32)> {
+    let weights = markup_weights();
+    let mut found = Vec::new();
+    super::features::element_markup_words(element, &mut |word| {
+        if let Some((key, weight)) = weights.weights.get_key_value(word) {
+            found.push((*key, *weight));
+        }
+    });
+    found
 }
 
 impl Model {
