@@ -354,15 +354,21 @@ def shipped_policy(pages, x, probs, names, args):
 
 
 def write_model(clf, names, args):
-    """Plain text: a header, the feature names, the baseline, then one line per node."""
-    lines = ["# klartext block model: gradient-boosted trees (tools/train_block_model.py)",
-             f"# trained on {', '.join(TRAIN_SETS)}; trees={args.trees} depth={args.depth} "
-             f"rate={args.rate}",
-             "features " + " ".join(names),
-             f"drop_below {args.drop_below}",
-             f"add_above {args.add_above}",
-             f"drop_max_chars {args.drop_max_chars}",
-             f"baseline {float(np.ravel(clf._baseline_prediction)[0])!r}"]
+    write_trees(clf, args.out, [
+        "# klartext block model: gradient-boosted trees (tools/train_block_model.py)",
+        f"# trained on {', '.join(TRAIN_SETS)}; trees={args.trees} depth={args.depth} "
+        f"rate={args.rate}"], names, {
+        "drop_below": args.drop_below,
+        "add_above": args.add_above,
+        "drop_max_chars": args.drop_max_chars})
+
+
+def write_trees(clf, path, comments, names, settings):
+    """The format classify::model::Trees reads: comment lines, the feature names, one line
+    per setting, the baseline, then one line per node of each tree."""
+    lines = list(comments) + ["features " + " ".join(names)]
+    lines += [f"{name} {value}" for name, value in settings.items()]
+    lines.append(f"baseline {float(np.ravel(clf._baseline_prediction)[0])!r}")
     for predictors in clf._predictors:
         nodes = predictors[0].nodes
         lines.append(f"tree {len(nodes)}")
@@ -373,7 +379,7 @@ def write_model(clf, names, args):
                 left = "L" if n["missing_go_to_left"] else "R"
                 lines.append(f"split {int(n['feature_idx'])} {float(n['num_threshold'])!r} "
                              f"{int(n['left'])} {int(n['right'])} {left}")
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

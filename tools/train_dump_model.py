@@ -35,7 +35,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_block_model import (  # noqa: E402  (one definition of labels, scores and words)
     SEED, TRAIN_SETS, TokenModel, offsets_of, score_snippets, score_words, snippet_labels,
-    wcxb_labels)
+    wcxb_labels, write_trees)
 
 import json  # noqa: E402
 from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
@@ -275,26 +275,14 @@ def main():
 
 
 def write_model(clf, names, args, path):
-    lines = ["# klartext dump model: gradient-boosted trees (tools/train_dump_model.py)",
-             f"# trained on the text dumps of {', '.join(TRAIN_SETS)}; trees={args.trees} "
-             f"depth={args.depth} rate={args.rate}",
-             "features " + " ".join(names),
-             f"drop_below {args.drop_below}",
-             f"add_above {args.add_above}",
-             f"max_drop_chars {args.max_drop_chars}",
-             f"keep_sentence_chars {args.keep_sentence_chars}",
-             f"baseline {float(np.ravel(clf._baseline_prediction)[0])!r}"]
-    for predictors in clf._predictors:
-        nodes = predictors[0].nodes
-        lines.append(f"tree {len(nodes)}")
-        for n in nodes:
-            if n["is_leaf"]:
-                lines.append(f"leaf {float(n['value'])!r}")
-            else:
-                left = "L" if n["missing_go_to_left"] else "R"
-                lines.append(f"split {int(n['feature_idx'])} {float(n['num_threshold'])!r} "
-                             f"{int(n['left'])} {int(n['right'])} {left}")
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_trees(clf, path, [
+        "# klartext dump model: gradient-boosted trees (tools/train_dump_model.py)",
+        f"# trained on the text dumps of {', '.join(TRAIN_SETS)}; trees={args.trees} "
+        f"depth={args.depth} rate={args.rate}"], names, {
+        "drop_below": args.drop_below,
+        "add_above": args.add_above,
+        "max_drop_chars": args.max_drop_chars,
+        "keep_sentence_chars": args.keep_sentence_chars})
 
 
 if __name__ == "__main__":

@@ -251,11 +251,13 @@ fn parent_of(doc: &Document, block: &Block) -> crate::dom::NodeId {
     doc.dom.node(block.node).parent.unwrap_or(block.node)
 }
 
-fn ln1(x: f32) -> f32 {
+/// `ln(1 + x)` of a count or length (never below 0).
+pub(crate) fn ln1(x: f32) -> f32 {
     (1.0 + x.max(0.0)).ln()
 }
 
-fn flag(b: bool) -> f32 {
+/// A yes/no feature as 1 or 0.
+pub(crate) fn flag(b: bool) -> f32 {
     if b {
         1.0
     } else {

@@ -9,7 +9,9 @@
 
 use std::sync::LazyLock;
 
-use super::features::{Features, COUNT, NAMES};
+#[cfg(test)]
+use super::features::COUNT;
+use super::features::{Features, NAMES};
 
 /// One node of a tree.
 #[derive(Debug, Clone, Copy)]
@@ -23,17 +25,28 @@ enum Node {
     },
 }
 
-/// A trained block model.
+/// Gradient-boosted trees in the plain-text format both trainers write
+/// (`tools/train_block_model.py`, `tools/train_dump_model.py`): a `features` line naming the
+/// vector, setting lines `name value`, the `baseline`, then each `tree` as `leaf` and `split`
+/// lines. The block model and the dump model are both such trees with their own settings.
+#[derive(Debug)]
+pub struct Trees {
+    baseline: f64,
+    trees: Vec<Vec<Node>>,
+    features: usize,
+    settings: Vec<(String, f64)>,
+}
+
+/// A trained block model: its trees and the policy `classify::model_verdicts` applies.
 #[derive(Debug)]
 pub struct Model {
-    baseline: f64,
+    trees: Trees,
     /// A block the rules keep is dropped when its probability is below this.
     pub drop_below: f64,
     /// A block outside the rules' main region is taken when its probability reaches this.
     pub add_above: f64,
     /// The longest block (in characters) the model may drop.
     pub drop_max_chars: u32,
-    trees: Vec<Vec<Node>>,
 }
 
 /// The model shipped with the crate, or `None` when its file does not fit this build.
@@ -157,18 +170,37 @@ pub(crate) fn weighted_markup_words(element: &crate::dom::Element) -> Vec<(&'sta
 }
 
 impl Model {
-    /// Reads the model file format `tools/train_block_model.py` writes.
+    /// Reads the model file `tools/train_block_model.py` writes.
     pub fn parse(text: &str) -> Result<Model, String> {
-        let mut model = Model {
+        let trees = Trees::parse(text, &NAMES).map_err(|e| format!("block model: {e}"))?;
+        Ok(Model {
+            drop_below: trees.setting("drop_below").unwrap_or(0.0),
+            add_above: trees.setting("add_above").unwrap_or(2.0),
+            drop_max_chars: trees.setting("drop_max_chars").unwrap_or(0.0) as u32,
+            trees,
+        })
+    }
+
+    /// The probability that a block with these features is article text.
+    pub fn probability(&self, features: &Features) -> f64 {
+        self.trees.probability(features)
+    }
+}
+
+impl Trees {
+    /// Reads trees whose `features` line must be `names`; any other line of a name and one
+    /// number is a setting (see [`Trees::setting`]).
+    pub fn parse(text: &str, names: &[&str]) -> Result<Trees, String> {
+        let mut model = Trees {
             baseline: 0.0,
-            drop_below: 0.0,
-            add_above: 2.0,
-            drop_max_chars: 0,
             trees: Vec::new(),
+            features: names.len(),
+            settings: Vec::new(),
         };
+        let mut saw_names = false;
         for (number, line) in text.lines().enumerate() {
             let fields: Vec<&str> = line.split_whitespace().collect();
-            let bad = || format!("block model line {}: {line:?}", number + 1);
+            let bad = || format!("line {}: {line:?}", number + 1);
             let num = |i: usize| -> Result<f64, String> {
                 fields
                     .get(i)
@@ -182,18 +214,18 @@ impl Model {
                     .ok_or_else(bad)
             };
             match fields.first().copied() {
-                None | Some("#") => {}
+                None => {}
                 Some(f) if f.starts_with('#') => {}
                 Some("features") => {
-                    if fields[1..] != NAMES[..] {
-                        return Err("the block model was trained on other features".into());
+                    if fields[1..] != *names {
+                        return Err("trained on other features".into());
                     }
+                    saw_names = true;
                 }
-                Some("drop_below") => model.drop_below = num(1)?,
-                Some("add_above") => model.add_above = num(1)?,
-                Some("drop_max_chars") => model.drop_max_chars = index(1)? as u32,
                 Some("baseline") => model.baseline = num(1)?,
-                Some("tree") => model.trees.push(Vec::with_capacity(index(1)?)),
+                // The capacity is a hint from the file: capped, so a bad file can't ask for
+                // much memory.
+                Some("tree") => model.trees.push(Vec::with_capacity(index(1)?.min(4096))),
                 Some("leaf") => model.current_tree(&bad)?.push(Node::Leaf(num(1)?)),
                 Some("split") => {
                     let node = Node::Split {
@@ -204,11 +236,23 @@ impl Model {
                     };
                     model.current_tree(&bad)?.push(node);
                 }
+                Some(name) if fields.len() == 2 => model.settings.push((name.to_owned(), num(1)?)),
                 Some(_) => return Err(bad()),
             }
         }
+        if !saw_names {
+            return Err("no feature names".into());
+        }
         model.validate()?;
         Ok(model)
+    }
+
+    /// The value of the setting line `name`, if the file has one.
+    pub fn setting(&self, name: &str) -> Option<f64> {
+        self.settings
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, value)| *value)
     }
 
     fn current_tree(&mut self, bad: &dyn Fn() -> String) -> Result<&mut Vec<Node>, String> {
@@ -219,9 +263,12 @@ impl Model {
     /// their parent, so a walk always ends at a leaf.
     fn validate(&self) -> Result<(), String> {
         if self.trees.is_empty() {
-            return Err("block model: no trees".into());
+            return Err("no trees".into());
         }
         for tree in &self.trees {
+            if tree.is_empty() {
+                return Err("empty tree".into());
+            }
             for (i, node) in tree.iter().enumerate() {
                 if let Node::Split {
                     feature,
@@ -231,31 +278,38 @@ impl Model {
                 } = *node
                 {
                     let inside = |c: usize| c > i && c < tree.len();
-                    if feature >= COUNT || !inside(left) || !inside(right) {
-                        return Err(format!("block model: bad split {i}"));
+                    if feature >= self.features || !inside(left) || !inside(right) {
+                        return Err(format!("bad split {i}"));
                     }
                 }
-            }
-            if tree.is_empty() {
-                return Err("block model: empty tree".into());
             }
         }
         Ok(())
     }
 
-    /// The probability that a block with these features is article text.
-    pub fn probability(&self, features: &Features) -> f64 {
+    /// The probability the trees give a row of features.
+    pub fn probability(&self, row: &[f32]) -> f64 {
         let raw: f64 = self.baseline
             + self
                 .trees
                 .iter()
-                .map(|tree| leaf_value(tree, features))
+                .map(|tree| leaf_value(tree, row))
                 .sum::<f64>();
         1.0 / (1.0 + (-raw).exp())
     }
+
+    /// How many trees there are.
+    pub fn len(&self) -> usize {
+        self.trees.len()
+    }
+
+    /// Whether there are no trees (never for parsed trees).
+    pub fn is_empty(&self) -> bool {
+        self.trees.is_empty()
+    }
 }
 
-fn leaf_value(tree: &[Node], features: &Features) -> f64 {
+fn leaf_value(tree: &[Node], row: &[f32]) -> f64 {
     let mut at = 0;
     // Children come after their parent (checked on parsing), so this ends.
     loop {
@@ -267,7 +321,7 @@ fn leaf_value(tree: &[Node], features: &Features) -> f64 {
                 left,
                 right,
             }) => {
-                let x = features.get(*feature).copied().unwrap_or(0.0);
+                let x = row.get(*feature).copied().unwrap_or(0.0);
                 at = if f64::from(x) <= *threshold {
                     *left
                 } else {
@@ -312,5 +366,6 @@ mod tests {
     #[test]
     fn the_shipped_model_loads() {
         assert!(shipped().is_some_and(|m| !m.trees.is_empty()));
+        assert!(shipped().is_some_and(|m| m.drop_max_chars > 0 && m.drop_below > 0.0));
     }
 }

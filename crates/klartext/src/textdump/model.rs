@@ -15,8 +15,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use crate::blocks::Document;
-use crate::classify::features::{self, Context};
-use crate::classify::model::TokenWeights;
+use crate::classify::features::{self, flag, ln1, Context};
+use crate::classify::model::{TokenWeights, Trees};
 use crate::classify::Reason;
 
 /// A kept block this long is a paragraph of the article (the HTML path's long paragraph).
@@ -127,18 +127,6 @@ pub fn rows(
         .collect()
 }
 
-fn ln1(x: f32) -> f32 {
-    (1.0 + x.max(0.0)).ln()
-}
-
-fn flag(b: bool) -> f32 {
-    if b {
-        1.0
-    } else {
-        0.0
-    }
-}
-
 fn word_weights() -> &'static TokenWeights {
     static WORDS: LazyLock<TokenWeights> =
         LazyLock::new(|| TokenWeights::parse(include_str!("../../data/dump-words.txt")));
@@ -152,22 +140,11 @@ pub fn word_score(text: &str) -> f32 {
     word_weights().text_score(text)
 }
 
-/// One node of a tree.
-#[derive(Debug, Clone, Copy)]
-enum Node {
-    Leaf(f64),
-    Split {
-        feature: usize,
-        threshold: f64,
-        left: usize,
-        right: usize,
-    },
-}
-
-/// A trained dump model.
+/// A trained dump model: trees in the block model's format (see [`Trees`]) and the policy
+/// `classify::dump` applies.
 #[derive(Debug)]
 pub struct Model {
-    baseline: f64,
+    trees: Trees,
     /// A block the rules keep is dropped when its probability is below this.
     pub drop_below: f64,
     /// A block the rules drop is taken when its probability reaches this.
@@ -176,8 +153,6 @@ pub struct Model {
     pub max_drop_chars: u32,
     /// A kept block this long that ends like a sentence is never dropped (0: no such guard).
     pub keep_sentence_chars: u32,
-    trees: Vec<Vec<Node>>,
-    features: usize,
 }
 
 /// The model shipped with the crate, or `None` when its file does not fit this build.
@@ -244,125 +219,20 @@ impl Model {
     /// Reads the model file `tools/train_dump_model.py` writes (the format of the HTML
     /// block model, with the dump's feature names).
     pub fn parse(text: &str, names: &[&str]) -> Result<Model, String> {
-        let mut model = Model {
-            baseline: 0.0,
-            drop_below: 0.0,
-            add_above: 2.0,
-            max_drop_chars: 0,
-            keep_sentence_chars: 0,
-            trees: Vec::new(),
-            features: names.len(),
-        };
-        let mut saw_names = false;
-        for (number, line) in text.lines().enumerate() {
-            let fields: Vec<&str> = line.split_whitespace().collect();
-            let bad = || format!("dump model line {}: {line:?}", number + 1);
-            let num = |i: usize| -> Result<f64, String> {
-                fields
-                    .get(i)
-                    .and_then(|f| f.parse::<f64>().ok())
-                    .ok_or_else(bad)
-            };
-            let index = |i: usize| -> Result<usize, String> {
-                fields
-                    .get(i)
-                    .and_then(|f| f.parse::<usize>().ok())
-                    .ok_or_else(bad)
-            };
-            match fields.first().copied() {
-                None => {}
-                Some(f) if f.starts_with('#') => {}
-                Some("features") => {
-                    if fields[1..] != *names {
-                        return Err("the dump model was trained on other features".into());
-                    }
-                    saw_names = true;
-                }
-                Some("drop_below") => model.drop_below = num(1)?,
-                Some("add_above") => model.add_above = num(1)?,
-                Some("max_drop_chars") => model.max_drop_chars = index(1)? as u32,
-                Some("keep_sentence_chars") => model.keep_sentence_chars = index(1)? as u32,
-                Some("baseline") => model.baseline = num(1)?,
-                Some("tree") => model.trees.push(Vec::with_capacity(index(1)?.min(4096))),
-                Some("leaf") => {
-                    let leaf = Node::Leaf(num(1)?);
-                    model.trees.last_mut().ok_or_else(bad)?.push(leaf);
-                }
-                Some("split") => {
-                    let node = Node::Split {
-                        feature: index(1)?,
-                        threshold: num(2)?,
-                        left: index(3)?,
-                        right: index(4)?,
-                    };
-                    model.trees.last_mut().ok_or_else(bad)?.push(node);
-                }
-                Some(_) => return Err(bad()),
-            }
-        }
-        if !saw_names {
-            return Err("dump model: no feature names".into());
-        }
-        model.validate()?;
-        Ok(model)
-    }
-
-    /// Every split points inside its tree and at a real feature, and children come after
-    /// their parent, so a walk always ends at a leaf.
-    fn validate(&self) -> Result<(), String> {
-        if self.trees.is_empty() {
-            return Err("dump model: no trees".into());
-        }
-        for tree in &self.trees {
-            if tree.is_empty() {
-                return Err("dump model: empty tree".into());
-            }
-            for (i, node) in tree.iter().enumerate() {
-                if let Node::Split {
-                    feature,
-                    left,
-                    right,
-                    ..
-                } = *node
-                {
-                    let inside = |c: usize| c > i && c < tree.len();
-                    if feature >= self.features || !inside(left) || !inside(right) {
-                        return Err(format!("dump model: bad split {i}"));
-                    }
-                }
-            }
-        }
-        Ok(())
+        let trees = Trees::parse(text, names).map_err(|e| format!("dump model: {e}"))?;
+        let whole = |name: &str| trees.setting(name).unwrap_or(0.0) as u32;
+        Ok(Model {
+            drop_below: trees.setting("drop_below").unwrap_or(0.0),
+            add_above: trees.setting("add_above").unwrap_or(2.0),
+            max_drop_chars: whole("max_drop_chars"),
+            keep_sentence_chars: whole("keep_sentence_chars"),
+            trees,
+        })
     }
 
     /// The probability that a block with these features is article text.
     pub fn probability(&self, row: &[f32]) -> f64 {
-        let raw: f64 = self.baseline + self.trees.iter().map(|t| leaf_value(t, row)).sum::<f64>();
-        1.0 / (1.0 + (-raw).exp())
-    }
-}
-
-fn leaf_value(tree: &[Node], row: &[f32]) -> f64 {
-    let mut at = 0;
-    // Children come after their parent (checked on parsing), so this ends.
-    loop {
-        match tree.get(at) {
-            Some(Node::Leaf(value)) => return *value,
-            Some(Node::Split {
-                feature,
-                threshold,
-                left,
-                right,
-            }) => {
-                let x = row.get(*feature).copied().unwrap_or(0.0);
-                at = if f64::from(x) <= *threshold {
-                    *left
-                } else {
-                    *right
-                };
-            }
-            None => return 0.0,
-        }
+        self.trees.probability(row)
     }
 }
 
