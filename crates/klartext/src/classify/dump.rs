@@ -16,6 +16,41 @@ use crate::blocks::Document;
 /// Decides for each block of a text dump whether it belongs to the article; `values` are
 /// the blocks' values as the HTML path weighs them.
 pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
+    let mut ruled = rules(doc, values);
+    model_verdicts(doc, &ruled.range, &ruled.values, &mut ruled.reasons);
+    Selection {
+        reasons: ruled.reasons,
+        main_region: None,
+    }
+}
+
+/// The dump model's features of every block after the rules have spoken: what the model
+/// is trained on (`textdump::model::training_rows`).
+pub(super) fn block_features(doc: &Document, values: &[f32]) -> Vec<Vec<f32>> {
+    let ruled = rules(doc, values);
+    let every_block = 0..doc.blocks.len();
+    crate::textdump::model::rows(
+        doc,
+        &ruled.reasons,
+        &ruled.range,
+        &ruled.values,
+        every_block,
+    )
+    .into_iter()
+    .map(|(_, row)| row)
+    .collect()
+}
+
+/// The dump rules' verdicts, the run of blocks they read as the article, and the blocks'
+/// values as the dump weighs them.
+struct Ruled {
+    reasons: Vec<Reason>,
+    range: std::ops::Range<usize>,
+    values: Vec<f32>,
+}
+
+/// Chooses the article's run of blocks and gives every block the rules' verdict.
+fn rules(doc: &Document, values: &[f32]) -> Ruled {
     let is_code: Vec<bool> = doc
         .blocks
         .iter()
@@ -68,10 +103,10 @@ pub(super) fn classify(doc: &Document, values: &[f32]) -> Selection {
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
-    model_verdicts(doc, &range, values, &mut reasons);
-    Selection {
+    Ruled {
         reasons,
-        main_region: None,
+        range,
+        values: values.to_vec(),
     }
 }
 
@@ -82,8 +117,7 @@ const MAX_MODEL_DROP: f32 = 0.5;
 /// The dump model's revision of the rules' verdicts (`textdump::model`): it drops kept
 /// blocks shorter than the model's `max_drop_chars` it finds unlikely to be article text,
 /// and takes in blocks it finds likely that the rules left outside the article (outside the
-/// best run, in a trailing section, a short line). In a training run
-/// (`textdump::model::training_rows`) it records the features instead.
+/// best run, in a trailing section, a short line).
 fn model_verdicts(
     doc: &Document,
     range: &std::ops::Range<usize>,
@@ -91,11 +125,6 @@ fn model_verdicts(
     reasons: &mut [Reason],
 ) {
     use crate::textdump::model;
-    if model::recording() {
-        let rows = model::rows(doc, reasons, range, values, 0..doc.blocks.len());
-        model::record(doc, rows);
-        return;
-    }
     if let Some(m) = model::shipped() {
         revise(doc, range, values, reasons, m, model::shipped_second());
     }

@@ -189,6 +189,13 @@ pub fn block_features(doc: &Document) -> Vec<features::Features> {
     features::features(&ruled.context(doc, &values))
 }
 
+/// The dump model's features of every block of a text dump after the dump rules have
+/// spoken: what the dump model is trained on (`textdump::model::training_rows`).
+pub fn dump_block_features(doc: &Document) -> Vec<Vec<f32>> {
+    let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
+    dump::block_features(doc, &values)
+}
+
 /// The verdicts of the hand-written rules on an HTML page.
 struct Ruled {
     reasons: Vec<Reason>,

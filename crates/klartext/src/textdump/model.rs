@@ -10,7 +10,6 @@
 //! weights `data/dump-words.txt` (see `data/dump-model.md`). A model file whose feature names
 //! differ from [`names`] is refused, and the rules' verdicts then stand.
 
-use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -239,36 +238,17 @@ impl Model {
 /// Rows recorded for training: `(block text, features)` of every block, before the model.
 pub type Recorded = Vec<(String, Vec<f32>)>;
 
-thread_local! {
-    static RECORDER: RefCell<Option<Recorded>> = const { RefCell::new(None) };
-}
-
-/// Runs the dump rules alone over `text` and returns every block's text and features, as
-/// the model sees them: the training data of `tools/train_dump_model.py` (written by the
-/// `dump_features` example). The shipped model is not applied.
+/// The features of every block of the dump `text` under the dump rules alone, with the
+/// block's text: the training rows of `tools/train_dump_model.py`
+/// (`examples/dump_features.rs`).
 pub fn training_rows(text: &str) -> Recorded {
-    RECORDER.with(|r| *r.borrow_mut() = Some(Vec::new()));
     let doc = super::document(text);
-    let _ = crate::classify::classify(&doc);
-    RECORDER.with(|r| r.borrow_mut().take()).unwrap_or_default()
-}
-
-/// Whether a caller of [`training_rows`] wants the rows; if so they are stored and the model
-/// must not be applied.
-pub(crate) fn record(doc: &Document, rows: Vec<(usize, Vec<f32>)>) {
-    RECORDER.with(|r| {
-        if let Some(out) = r.borrow_mut().as_mut() {
-            out.extend(
-                rows.into_iter()
-                    .filter_map(|(i, f)| doc.blocks.get(i).map(|b| (b.text.clone(), f))),
-            );
-        }
-    });
-}
-
-/// Whether the current call is a training run ([`training_rows`]).
-pub(crate) fn recording() -> bool {
-    RECORDER.with(|r| r.borrow().is_some())
+    let rows = crate::classify::dump_block_features(&doc);
+    doc.blocks
+        .iter()
+        .zip(rows)
+        .map(|(block, row)| (block.text.clone(), row))
+        .collect()
 }
 
 #[cfg(test)]
@@ -331,6 +311,5 @@ mod tests {
         let rows = training_rows(dump);
         assert_eq!(rows.len(), 4);
         assert!(rows.iter().all(|(_, f)| f.len() == names().len()));
-        assert!(!recording());
     }
 }
