@@ -8,10 +8,11 @@
 //! blocks printed more than once (a consent notice at every embed).
 
 use super::{
-    cut_trailing_section, drop_closing_calls_to_action, drop_kickers, drop_repeats,
-    ends_like_sentence, local_reason, Mode, Reason, Selection, LONG_PARAGRAPH, MIN_REPEAT_CHARS,
+    cut_trailing_section_at, drop_closing_calls_to_action, drop_kickers, drop_repeats,
+    ends_like_sentence, local_reason, opens_furniture_section, Mode, Reason, Selection,
+    LONG_PARAGRAPH, MIN_REPEAT_CHARS,
 };
-use crate::blocks::Document;
+use crate::blocks::{Block, Document};
 
 /// Decides for each block of a text dump whether it belongs to the article; `values` are
 /// the blocks' values as the HTML path weighs them.
@@ -95,8 +96,7 @@ fn rules(doc: &Document, values: &[f32]) -> Ruled {
     }
     cut_at_end_marker(doc, &range, values, &mut reasons);
     cut_at_dated_list(doc, &range, values, &mut reasons);
-    cut_trailing_section(doc, &range, values, &mut reasons);
-    cut_trailing_labelled_section(doc, &range, values, &mut reasons);
+    cut_trailing_section_at(doc, &range, values, &mut reasons, opens_dump_section);
     drop_stray_short_lines(doc, &range, values, &mut reasons);
     drop_credited_captions(doc, &range, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
@@ -109,10 +109,6 @@ fn rules(doc: &Document, values: &[f32]) -> Ruled {
         values: values.to_vec(),
     }
 }
-
-/// The share of the rules' kept text the dump model may drop; past it the model is more
-/// likely lost on an unusual dump than right, and the rules' verdicts stand.
-const MAX_MODEL_DROP: f32 = 0.5;
 
 /// The dump model's revision of the rules' verdicts (`textdump::model`): it drops kept
 /// blocks shorter than the model's `max_drop_chars` it finds unlikely to be article text,
@@ -190,15 +186,7 @@ fn revise(
             }
         }
     }
-    let kept = |rs: &[Reason]| -> f32 {
-        doc.blocks
-            .iter()
-            .zip(rs)
-            .filter(|(_, r)| r.keeps())
-            .map(|(b, _)| b.chars as f32)
-            .sum()
-    };
-    if kept(&revised) >= (1.0 - MAX_MODEL_DROP) * kept(reasons) {
+    if super::within_drop_budget(doc, reasons, &revised) {
         reasons.copy_from_slice(&revised);
     }
 }
@@ -310,39 +298,16 @@ fn cut_at_dated_list(
     }
 }
 
-/// The share of the article's prose that may follow a furniture label for the rest to go.
-const TRAILING_SHARE: f32 = 0.25;
-
-/// What the HTML path does at a furniture heading ("Related Posts", "Mehr zum Thema"), for
-/// a dump, where a heading is a short line that is no sentence: drops the tail from there
-/// when little of the prose follows.
-fn cut_trailing_labelled_section(
-    doc: &Document,
-    range: &std::ops::Range<usize>,
-    values: &[f32],
-    reasons: &mut [Reason],
-) {
-    let total: f32 = values[range.clone()].iter().map(|v| v.max(0.0)).sum();
-    let mut after = total;
-    for i in range.clone() {
-        let text = doc.blocks[i].text.trim();
-        let is_label = doc.blocks[i].chars < SHORT_LINE
-            && !text.contains('\n')
-            && (!ends_like_sentence(text) || text.ends_with(':'));
-        if total > 0.0
-            && after <= TRAILING_SHARE * total
-            && is_label
-            && crate::lexicon::starts_with_furniture_phrase(text)
-        {
-            for r in &mut reasons[i..range.end] {
-                if r.keeps() {
-                    *r = Reason::TrailingSection;
-                }
-            }
-            return;
-        }
-        after -= values[i].max(0.0);
-    }
+/// Whether a dump line opens a furniture section: what opens one on an HTML page, or, since
+/// a dump has no headings, a short line that is no sentence (or ends in a colon) and names
+/// one ("Related Posts", "Mehr zum Thema").
+fn opens_dump_section(block: &Block) -> bool {
+    let text = block.text.trim();
+    let is_label = block.chars < SHORT_LINE
+        && !text.contains('\n')
+        && (!ends_like_sentence(text) || text.ends_with(':'));
+    opens_furniture_section(block)
+        || (is_label && crate::lexicon::starts_with_furniture_phrase(text))
 }
 
 /// Lines shorter than this may be menu items or labels rather than text.

@@ -198,11 +198,7 @@ impl<'a> PageFacts<'a> {
         let mut cache = self.markup.borrow_mut();
         let mut seen: Vec<&'static str> = Vec::new();
         let mut score = super::model::markup_intercept();
-        let ids = std::iter::once(node)
-            .chain(dom.ancestors(node))
-            .filter(|&id| dom.element(id).is_some())
-            .take(MARKUP_DEPTH);
-        for id in ids {
+        for id in markup_elements(dom, node) {
             let words = cache.entry(id).or_insert_with(|| {
                 dom.element(id)
                     .map(super::model::weighted_markup_words)
@@ -448,19 +444,22 @@ const MAX_MARKUP_WORD: usize = 24;
 /// names such as `css-1x9k2`) and one-letter parts are left out. The block model's
 /// trainer reads these words from `klartext-bench --features`, so both see the same.
 pub fn markup_words(dom: &crate::dom::Dom, node: crate::dom::NodeId, each: &mut dyn FnMut(&str)) {
-    for element in markup_elements(dom, node) {
-        element_markup_words(element, each);
+    for id in markup_elements(dom, node) {
+        if let Some(element) = dom.element(id) {
+            element_markup_words(element, each);
+        }
     }
 }
 
-/// The elements whose markup words count for the block at `node`.
+/// The elements whose markup words count for the block at `node`: itself and its
+/// ancestors, [`MARKUP_DEPTH`] elements at most.
 fn markup_elements(
     dom: &crate::dom::Dom,
     node: crate::dom::NodeId,
-) -> impl Iterator<Item = &crate::dom::Element> {
+) -> impl Iterator<Item = crate::dom::NodeId> + '_ {
     std::iter::once(node)
         .chain(dom.ancestors(node))
-        .filter_map(|id| dom.element(id))
+        .filter(|&id| dom.element(id).is_some())
         .take(MARKUP_DEPTH)
 }
 

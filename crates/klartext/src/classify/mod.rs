@@ -121,10 +121,24 @@ pub fn classify(doc: &Document) -> Selection {
     }
 }
 
-/// The share of the rules' kept text the block model may drop; past it the model is more
-/// likely lost on an unusual page (a one-line test page, text without spaces between
-/// words) than right, and the rules' verdict stands.
+/// The share of the rules' kept text a model (the block model or the dump model) may drop;
+/// past it the model is more likely lost on an unusual page (a one-line test page, text
+/// without spaces between words) than right, and the rules' verdicts stand.
 const MAX_MODEL_DROP: f32 = 0.5;
+
+/// Whether a model's revision of the rules' verdicts keeps enough of the text they kept
+/// (see [`MAX_MODEL_DROP`]).
+pub(super) fn within_drop_budget(doc: &Document, rules: &[Reason], revised: &[Reason]) -> bool {
+    let kept_chars = |reasons: &[Reason]| -> f32 {
+        doc.blocks
+            .iter()
+            .zip(reasons)
+            .filter(|(_, r)| r.keeps())
+            .map(|(b, _)| b.chars as f32)
+            .sum()
+    };
+    kept_chars(revised) >= (1.0 - MAX_MODEL_DROP) * kept_chars(rules)
+}
 
 /// The block model's revision of the rules' verdicts: it drops kept blocks it finds
 /// unlikely to be article text, and takes in blocks outside the main region it finds likely.
@@ -150,15 +164,7 @@ fn model_verdicts(
             *reason = Reason::ModelKept;
         }
     }
-    let kept_chars = |reasons: &[Reason]| -> f32 {
-        doc.blocks
-            .iter()
-            .zip(reasons)
-            .filter(|(_, r)| r.keeps())
-            .map(|(b, _)| b.chars as f32)
-            .sum()
-    };
-    if kept_chars(&revised) >= (1.0 - MAX_MODEL_DROP) * kept_chars(reasons) {
+    if within_drop_budget(doc, reasons, &revised) {
         revised
     } else {
         reasons.to_vec()
@@ -389,11 +395,23 @@ const TRAILING_SHARE: f32 = 0.25;
 
 /// Drops the tail of the main region from a heading that opens a furniture section
 /// ("Mehr zum Thema", "Related", "Über den Autor"), when little prose follows it.
-pub(super) fn cut_trailing_section(
+fn cut_trailing_section(
     doc: &Document,
     range: &std::ops::Range<usize>,
     values: &[f32],
     reasons: &mut [Reason],
+) {
+    cut_trailing_section_at(doc, range, values, reasons, opens_furniture_section);
+}
+
+/// Drops the tail of `range` from the first block `opens_section` accepts after which
+/// little of the prose follows.
+pub(super) fn cut_trailing_section_at(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    values: &[f32],
+    reasons: &mut [Reason],
+    opens_section: impl Fn(&Block) -> bool,
 ) {
     let total: f32 = values[range.clone()].iter().filter(|v| **v > 0.0).sum();
     if total <= 0.0 {
@@ -401,9 +419,7 @@ pub(super) fn cut_trailing_section(
     }
     let mut after: f32 = total;
     for i in range.clone() {
-        let block = &doc.blocks[i];
-        let opens_section = opens_furniture_section(block);
-        if opens_section && after <= TRAILING_SHARE * total {
+        if opens_section(&doc.blocks[i]) && after <= TRAILING_SHARE * total {
             for r in &mut reasons[i..range.end] {
                 if r.keeps() {
                     *r = Reason::TrailingSection;
@@ -416,7 +432,7 @@ pub(super) fn cut_trailing_section(
 }
 
 /// A heading, or a short label ending in a colon, that names a furniture section.
-fn opens_furniture_section(block: &Block) -> bool {
+pub(super) fn opens_furniture_section(block: &Block) -> bool {
     let label = matches!(block.kind, BlockKind::Heading(_))
         || (block.chars < 40 && block.text.trim_end().ends_with(':'));
     label && block.link_density() < 0.5 && starts_with_furniture_phrase(&block.text)

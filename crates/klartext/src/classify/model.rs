@@ -298,11 +298,6 @@ impl Trees {
         1.0 / (1.0 + (-raw).exp())
     }
 
-    /// How many trees there are.
-    pub fn len(&self) -> usize {
-        self.trees.len()
-    }
-
     /// Whether there are no trees (never for parsed trees).
     pub fn is_empty(&self) -> bool {
         self.trees.is_empty()

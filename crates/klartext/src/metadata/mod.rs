@@ -1376,6 +1376,30 @@ enum AuthorSource {
     None,
 }
 
+/// Short lines at one edge of the article's text, as byline candidates: the first
+/// `per_paragraph` lines of each of the first `paragraphs` paragraphs `paragraphs_in` yields
+/// (in the order it yields them), those of at most `max_chars` characters.
+fn edge_lines<'a, P, L>(
+    paragraphs_in: P,
+    paragraphs: usize,
+    lines_of: impl Fn(&'a str) -> L,
+    per_paragraph: usize,
+    max_chars: usize,
+) -> Vec<(NodeId, String)>
+where
+    P: Iterator<Item = &'a str>,
+    L: Iterator<Item = &'a str>,
+{
+    paragraphs_in
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .take(paragraphs)
+        .flat_map(|p| lines_of(p).map(str::trim).take(per_paragraph))
+        .filter(|l| !l.is_empty() && l.chars().count() <= max_chars)
+        .map(|l| (NodeId::DOCUMENT, l.to_string()))
+        .collect()
+}
+
 #[allow(clippy::too_many_arguments)]
 fn authors_by_source(
     dom: &Dom,
@@ -1538,27 +1562,11 @@ fn authors_by_source(
     // The first lines of the article's text, where a page without a headline element
     // prints its byline; then the last lines of the last two paragraphs ("Quelle: …" /
     // "Autor: Anna Berger").
-    let opening: Vec<(NodeId, String)> = text
-        .split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(3)
-        .flat_map(|p| p.split('\n').map(str::trim).take(2))
-        .filter(|l| !l.is_empty() && l.chars().count() <= 60)
-        .map(|l| (NodeId::DOCUMENT, l.to_string()))
-        .collect();
+    let opening = edge_lines(text.split("\n\n"), 3, |p| p.split('\n'), 2, 60);
     if let Some(names) = visible_byline(&opening, &mut note_agencies) {
         return (AuthorSource::OpeningLine, names);
     }
-    let closing: Vec<(NodeId, String)> = text
-        .rsplit("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(2)
-        .flat_map(|p| p.rsplit('\n').map(str::trim).take(3))
-        .filter(|l| !l.is_empty() && l.chars().count() <= 80)
-        .map(|l| (NodeId::DOCUMENT, l.to_string()))
-        .collect();
+    let closing = edge_lines(text.rsplit("\n\n"), 2, |p| p.rsplit('\n'), 3, 80);
     if let Some(names) = visible_byline(&closing, &mut note_agencies) {
         return (AuthorSource::ClosingLine, names);
     }
