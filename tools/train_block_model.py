@@ -10,10 +10,16 @@ blocks' texts and feature vectors) and the sets' gold. Labels come from the gold
     with little of its words in the gold is not; the rest is unlabelled.
 readability-dev is never trained on: it stays a held-out check.
 
-It reports, by 5-fold cross-validation grouped by page (each page's blocks are predicted by a
-model that never saw that page), the snippet F1 (trafilatura-eval) and mean word F1 (wcxb) of
-the rules alone and of rules + model, scored as ../shared/eval/kinds/*.py score them. Then it
-trains on all labelled blocks and writes the trees to crates/klartext/data/block-model.txt.
+Only the tune part of each set is read (the split by site that the bench writes to
+target/bench/split/<set>.tsv): check pages are never trained on. A word or markup token enters
+a vocabulary only when it occurs on at least 5 distinct sites (--min-sites); the weight files
+give each token's site count in a third column.
+
+It reports, by 5-fold cross-validation grouped by site (each page's blocks are predicted by a
+model that never saw that page's site), the snippet F1 (trafilatura-eval) and mean word F1
+(wcxb) of the rules alone and of rules + model, scored as ../shared/eval/kinds/*.py score
+them. Then it trains on all labelled tune blocks and writes the trees to
+crates/klartext/data/block-model.txt.
 
     python3 -m venv target/train-venv && target/train-venv/bin/pip install -r tools/requirements-train.txt
     cargo run --release -p klartext-bench -- --sets trafilatura-eval-dev,wcxb-dev,readability-dev --features
@@ -46,7 +52,20 @@ def tokens(text):
     return TOKEN.findall(text.lower())
 
 
-def load(features_dir, data_dir, name):
+def split_table(split_dir, name):
+    """id -> (site, part) as the bench's split.rs assigns them."""
+    table = {}
+    with open(split_dir / f"{name}.tsv", encoding="utf-8") as f:
+        next(f)
+        for line in f:
+            pid, site, part = line.rstrip("\n").split("\t")
+            table[pid] = (site, part)
+    return table
+
+
+def load(features_dir, data_dir, name, split_dir):
+    """The tune pages of a set: (features line with its "site", gold record)."""
+    split = split_table(split_dir, name)
     gold = {}
     with open(data_dir / name / "gold.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -56,6 +75,10 @@ def load(features_dir, data_dir, name):
     with open(features_dir / f"{name}.jsonl", encoding="utf-8") as f:
         for line in f:
             page = json.loads(line)
+            site, part = split[page["id"]]
+            if part != "tune":
+                continue
+            page["site"] = site
             pages.append((page, gold[page["id"]]))
     return pages
 
@@ -136,10 +159,13 @@ def score_words(pages, keeps, only_type=None):
     return sum(f1s) / len(f1s) if f1s else 0.0
 
 
-def matrix(pages, label_fn):
+def matrix(pages, label_fn, site_ids):
+    """Features, labels, group (the page's site, numbered in site_ids, which grows), texts and
+    markup words of every block."""
     xs, ys, groups, texts, markups = [], [], [], [], []
-    for gi, (page, g) in enumerate(pages):
+    for page, g in pages:
         labels = label_fn(page["blocks"], g) if label_fn else [-1] * len(page["blocks"])
+        gi = site_ids.setdefault(page["site"], len(site_ids))
         for b, y in zip(page["blocks"], labels):
             xs.append(b["features"])
             ys.append(y)
@@ -166,12 +192,17 @@ class TokenModel:
     """Logistic regression over the tokens of a block: its words (the text feature of the
     trees) or its markup words (the markup feature)."""
 
-    def __init__(self, texts, cut=words_of, min_pages=5, title="word"):
+    def __init__(self, texts, sites, cut=words_of, min_sites=5, title="word"):
+        """The vocabulary: the tokens of `texts` that occur on at least `min_sites` distinct
+        sites (`sites[i]` is the site of `texts[i]`), so that no weight can name one site."""
         self.cut = cut
         self.title = title
-        counts = Counter(w for t in texts for w in cut(t))
-        self.vocab = {w: i for i, w in enumerate(sorted(w for w, c in counts.items()
-                                                        if c >= min_pages))}
+        seen = {}
+        for t, site in zip(texts, sites):
+            for w in cut(t):
+                seen.setdefault(w, set()).add(site)
+        self.sites = {w: len(s) for w, s in seen.items() if len(s) >= min_sites}
+        self.vocab = {w: i for i, w in enumerate(sorted(self.sites))}
 
     def matrix(self, texts):
         rows, cols = [], []
@@ -196,26 +227,27 @@ class TokenModel:
         w = self.lr.coef_[0]
         words = sorted(self.vocab, key=lambda t: -abs(w[self.vocab[t]]))[:keep]
         lines = [f"# klartext block model, {self.title} weights (tools/train_block_model.py)",
+                 "# token, weight, distinct training sites the token occurs on",
                  f"<intercept> {float(self.lr.intercept_[0])!r}"]
-        lines += [f"{t} {float(w[self.vocab[t]])!r}" for t in sorted(words)]
+        lines += [f"{t} {float(w[self.vocab[t]])!r} {self.sites[t]}" for t in sorted(words)]
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def words_model(texts):
-    return TokenModel(texts)
+def words_model(texts, sites):
+    return TokenModel(texts, sites)
 
 
-def markup_model(markups):
-    return TokenModel(markups, cut=markup_words_of, title="markup")
+def markup_model(markups, sites):
+    return TokenModel(markups, sites, cut=markup_words_of, title="markup")
 
 
-def with_token_scores(x, texts, y, weights, col, folds, make):
+def with_token_scores(x, texts, y, weights, col, folds, make, groups):
     """Fills a token-score column out of fold (a block's score comes from a token model
-    that never saw its page), so the trees learn how far to trust it on unseen pages."""
+    that never saw its site), so the trees learn how far to trust it on unseen sites."""
     labelled = y >= 0
     for train, test in folds:
         train = train[labelled[train]]
-        tm = make([texts[i] for i in train]).fit(
+        tm = make([texts[i] for i in train], groups[train]).fit(
             [texts[i] for i in train], y[train], weights[train])
         x[test, col] = tm.score([texts[i] for i in test])
 
@@ -246,6 +278,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--features", default="target/bench/features", type=Path)
     ap.add_argument("--data", default="target/data", type=Path)
+    ap.add_argument("--split", default="target/bench/split", type=Path,
+                    help="the bench's split tables (<set>.tsv: id, site, part)")
     ap.add_argument("--out", default="crates/klartext/data/block-model.txt", type=Path)
     ap.add_argument("--words-out", default="crates/klartext/data/block-words.txt", type=Path)
     ap.add_argument("--markup-out", default="crates/klartext/data/block-markup.txt", type=Path)
@@ -265,23 +299,23 @@ def main():
     args = ap.parse_args()
 
     names = re.findall(r'^    "([a-z_]+)",$', args.names.read_text(encoding="utf-8"), re.M)
-    sets = {n: load(args.features, args.data, n) for n in TRAIN_SETS}
+    sets = {n: load(args.features, args.data, n, args.split) for n in TRAIN_SETS}
     label_fns = {"trafilatura-eval-dev": snippet_labels, "wcxb-dev": wcxb_labels}
-    parts = [matrix(sets[n], label_fns[n]) for n in TRAIN_SETS]
-    # One group space over both sets; pages of different sets never share a group.
-    shift = 0
+    # One group per site over both sets: a site's pages are never split across folds.
+    site_ids = {}
+    parts = [matrix(sets[n], label_fns[n], site_ids) for n in TRAIN_SETS]
     xs, ys, gs, texts, markups = [], [], [], [], []
     for x, y, g, t, m in parts:
         xs.append(x)
         ys.append(y)
-        gs.append(g + shift)
+        gs.append(g)
         texts += t
         markups += m
-        shift += int(g.max()) + 1 if len(g) else 0
     x, y, groups = np.concatenate(xs), np.concatenate(ys), np.concatenate(gs)
     assert x.shape[1] == len(names), (x.shape, len(names))
     labelled = y >= 0
-    print(f"{x.shape[0]} blocks, {labelled.sum()} labelled "
+    print(f"{sum(len(p) for p in sets.values())} tune pages of {len(site_ids)} sites, "
+          f"{x.shape[0]} blocks, {labelled.sum()} labelled "
           f"({(y == 1).sum()} article, {(y == 0).sum()} furniture)", file=sys.stderr)
     keep_col = names.index("rule_keeps")
     # A long paragraph weighs more in both scores than a one-word label.
@@ -293,8 +327,9 @@ def main():
     # Word scores out of fold: a block's score comes from a word model that never saw its
     # page, as on a page in the wild. (A training block's score may come from a word model
     # that saw the test fold; the test blocks' own scores never do.)
-    with_token_scores(x, texts, y, weights, word_col, folds, words_model)
-    with_token_scores(x, markups, y, weights, names.index("markup_score"), folds, markup_model)
+    with_token_scores(x, texts, y, weights, word_col, folds, words_model, groups)
+    with_token_scores(x, markups, y, weights, names.index("markup_score"), folds, markup_model,
+                      groups)
     # Out-of-fold probabilities for every block (labelled or not).
     probs = np.zeros(x.shape[0], dtype=np.float64)
     for train, test in folds:
@@ -327,7 +362,7 @@ def main():
     for make, tokens, out in [(words_model, texts, args.words_out),
                               (markup_model, markups, args.markup_out)]:
         rows = np.flatnonzero(labelled)
-        make([tokens[i] for i in rows]).fit(
+        make([tokens[i] for i in rows], groups[rows]).fit(
             [tokens[i] for i in rows], y[labelled], weights[labelled]).write(out)
     print(f"wrote {args.out}", file=sys.stderr)
 
@@ -356,7 +391,7 @@ def shipped_policy(pages, x, probs, names, args):
 def write_model(clf, names, args):
     write_trees(clf, args.out, [
         "# klartext block model: gradient-boosted trees (tools/train_block_model.py)",
-        f"# trained on {', '.join(TRAIN_SETS)}; trees={args.trees} depth={args.depth} "
+        f"# trained on the tune parts of {', '.join(TRAIN_SETS)}; trees={args.trees} depth={args.depth} "
         f"rate={args.rate}"], names, {
         "drop_below": args.drop_below,
         "add_above": args.add_above,

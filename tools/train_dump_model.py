@@ -12,8 +12,11 @@ Labels come from the gold, as for the block model:
     occurs in the gold text is article text, a block with little of its words in it is not.
 readability-dev is never trained on: it stays the held-out check (the bench's --dumps run).
 
-It reports, by 5-fold cross-validation grouped by page (each page's blocks are judged by a
-model, and a word model, that never saw that page), the snippet F1 (trafilatura-eval) and
+Only the tune part of each set is read (target/bench/split/<set>.tsv, the bench's split by
+site); words enter the vocabulary only when they occur on 5 or more sites.
+
+It reports, by 5-fold cross-validation grouped by site (each dump's blocks are judged by a
+model, and a word model, that never saw that dump's site), the snippet F1 (trafilatura-eval) and
 mean word F1 (wcxb) of the rules alone and of rules + model under the policy that
 classify/dump.rs `model_verdicts` implements. Then it trains on all labelled blocks and
 writes the trees to crates/klartext/data/dump-model.txt and the word weights to
@@ -35,14 +38,16 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from train_block_model import (  # noqa: E402  (one definition of labels, scores and words)
     SEED, TRAIN_SETS, TokenModel, offsets_of, score_snippets, score_words, snippet_labels,
-    wcxb_labels, write_trees)
+    split_table, wcxb_labels, write_trees)
 
 import json  # noqa: E402
 from sklearn.ensemble import HistGradientBoostingClassifier  # noqa: E402
 from sklearn.model_selection import GroupKFold  # noqa: E402
 
 
-def load(features_dir, data_dir, name):
+def load(features_dir, data_dir, name, split_dir):
+    """The tune dumps of a set (each features line gets its "site") and the feature names."""
+    split = split_table(split_dir, name)
     gold = {}
     with open(data_dir / name / "gold.jsonl", encoding="utf-8") as f:
         for line in f:
@@ -55,14 +60,19 @@ def load(features_dir, data_dir, name):
             if "names" in page:
                 names = page["names"]
                 continue
-            if page["id"] in gold:
+            site, part = split.get(page["id"], (None, "check"))
+            if page["id"] in gold and part == "tune":
+                page["site"] = site
                 pages.append((page, gold[page["id"]]))
     return pages, names
 
 
-def matrix(pages, label_fn):
+def matrix(pages, label_fn, site_ids):
+    """Features, labels, group (the dump's site, numbered in site_ids) and texts of every
+    block."""
     xs, ys, groups, texts = [], [], [], []
-    for gi, (page, g) in enumerate(pages):
+    for page, g in pages:
+        gi = site_ids.setdefault(page["site"], len(site_ids))
         labels = label_fn(page["blocks"], g)
         for b, y in zip(page["blocks"], labels):
             xs.append(b["features"])
@@ -152,6 +162,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--features", default="target/dumpfeat", type=Path)
     ap.add_argument("--data", default="target/data", type=Path)
+    ap.add_argument("--split", default="target/bench/split", type=Path,
+                    help="the bench's split tables (<set>.tsv: id, site, part)")
     ap.add_argument("--out", default="crates/klartext/data/dump-model.txt", type=Path)
     ap.add_argument("--words-out", default="crates/klartext/data/dump-words.txt", type=Path)
     ap.add_argument("--trees", type=int, default=150)
@@ -175,17 +187,16 @@ def main():
 
     sets, names = {}, None
     for n in TRAIN_SETS:
-        sets[n], names = load(args.features, args.data, n)
+        sets[n], names = load(args.features, args.data, n, args.split)
     label_fns = {"trafilatura-eval-dev": snippet_labels, "wcxb-dev": wcxb_labels}
-    parts = [matrix(sets[n], label_fns[n]) for n in TRAIN_SETS]
-    shift = 0
+    site_ids = {}
+    parts = [matrix(sets[n], label_fns[n], site_ids) for n in TRAIN_SETS]
     xs, ys, gs, texts = [], [], [], []
     for x, y, g, t in parts:
         xs.append(x)
         ys.append(y)
-        gs.append(g + shift)
+        gs.append(g)
         texts += t
-        shift += int(g.max()) + 1 if len(g) else 0
     x, y, groups = np.concatenate(xs), np.concatenate(ys), np.concatenate(gs)
     assert x.shape[1] == len(names), (x.shape, len(names))
     labelled = y >= 0
@@ -214,7 +225,7 @@ def main():
     folds = list(GroupKFold(n_splits=5).split(x, y, groups))
     for train, test in folds:
         train = train[labelled[train]]
-        wm = TokenModel([texts[i] for i in train]).fit(
+        wm = TokenModel([texts[i] for i in train], groups[train]).fit(
             [texts[i] for i in train], y[train], weights[train])
         x[test, word_col] = wm.score([texts[i] for i in test])
     probs = np.zeros(x.shape[0], dtype=np.float64)
@@ -252,7 +263,7 @@ def main():
         print(f"{k}: rules + model adding any dropped block {learned:.4f} (5-fold CV)")
     r = report(sets, cv_parts, probs, names, pol)
     for k, (rule, learned) in r.items():
-        print(f"{k}: rules {rule:.4f} rules+model {learned:.4f} (5-fold CV, pages grouped)")
+        print(f"{k}: rules {rule:.4f} rules+model {learned:.4f} (5-fold CV, sites grouped)")
     if args.no_write:
         return
     if args.stages == 2:
@@ -264,7 +275,7 @@ def main():
         clf = model(args).fit(x[labelled], y[labelled], sample_weight=weights[labelled])
         write_model(clf, names, args, args.out)
     idx = np.flatnonzero(labelled)
-    words = TokenModel([texts[i] for i in idx]).fit([texts[i] for i in idx], y[labelled],
+    words = TokenModel([texts[i] for i in idx], groups[idx]).fit([texts[i] for i in idx], y[labelled],
                                                     weights[labelled])
     words.write(args.words_out)
     text = args.words_out.read_text(encoding="utf-8").replace(
@@ -277,7 +288,7 @@ def main():
 def write_model(clf, names, args, path):
     write_trees(clf, path, [
         "# klartext dump model: gradient-boosted trees (tools/train_dump_model.py)",
-        f"# trained on the text dumps of {', '.join(TRAIN_SETS)}; trees={args.trees} "
+        f"# trained on the text dumps of the tune parts of {', '.join(TRAIN_SETS)}; trees={args.trees} "
         f"depth={args.depth} rate={args.rate}"], names, {
         "drop_below": args.drop_below,
         "add_above": args.add_above,

@@ -1,7 +1,8 @@
 //! `--features`: the block features of every page of the HTML sets, for training the block
 //! model (`tools/train_block_model.py`). One JSON line per page: its `id` and its blocks, each
 //! with its text (the trainer labels it against the gold), its markup words and its feature
-//! vector in the order of `klartext::classify::features::NAMES`.
+//! vector in the order of `klartext::classify::features::NAMES`; and the page's page-type
+//! features.
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -16,6 +17,9 @@ use crate::sets::Set;
 #[derive(Serialize)]
 struct PageLine<'a> {
     id: &'a str,
+    /// The page-type features (`klartext::pagetype::features`, in the order of
+    /// `klartext::pagetype::NAMES`), for `tools/train_page_type.py`.
+    page_features: Vec<f32>,
     blocks: Vec<BlockLine<'a>>,
 }
 
@@ -48,6 +52,7 @@ pub fn write(set: &Set, path: &Path) -> Result<usize> {
         let id = gold_id(g);
         let line = PageLine {
             id: &id,
+            page_features: klartext::pagetype::features(&doc),
             blocks: doc
                 .blocks
                 .iter()

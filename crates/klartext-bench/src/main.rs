@@ -21,6 +21,7 @@ mod report;
 mod run;
 mod score;
 mod sets;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -141,6 +142,7 @@ fn bench(cli: &Cli) -> Result<bool> {
                 &sets::ensure_unpacked(&cli.data, &cli.unpack, name)?,
                 cli.limit,
             )?;
+            split::write_table(&set.name, &set.gold, &cli.out.join("split"))?;
             let pages = features::write(&set, &dir.join(format!("{name}.jsonl")))?;
             eprintln!("{name}: features of {pages} pages");
         }
@@ -149,7 +151,7 @@ fn bench(cli: &Cli) -> Result<bool> {
     let mut results = Vec::new();
     for name in &names {
         match bench_set(cli, name, &eval, venv.as_ref()) {
-            Ok(r) => results.push(r),
+            Ok(r) => results.extend(r),
             Err(e) => eprintln!("skipping {name}: {e:#}"),
         }
     }
@@ -203,10 +205,16 @@ fn bench(cli: &Cli) -> Result<bool> {
 }
 
 /// Runs klartext (and the peers) on one set and scores every run.
-fn bench_set(cli: &Cli, name: &str, eval: &Path, venv: Option<&peers::Venv>) -> Result<SetResult> {
+fn bench_set(
+    cli: &Cli,
+    name: &str,
+    eval: &Path,
+    venv: Option<&peers::Venv>,
+) -> Result<Vec<SetResult>> {
     let dir = sets::ensure_unpacked(&cli.data, &cli.unpack, name)?;
     let set = sets::load(&dir, cli.limit)?;
     eprintln!("{}: {} pages", set.name, set.gold.len());
+    split::write_table(&set.name, &set.gold, &cli.out.join("split"))?;
     let check_dir = match (cli.check, set.limited) {
         (true, true) => sets::write_limited_copy(&set, &cli.out.join("check").join(&set.name))?,
         _ => set.dir.clone(),
@@ -220,8 +228,9 @@ fn bench_set(cli: &Cli, name: &str, eval: &Path, venv: Option<&peers::Venv>) -> 
         speed,
         check: None,
     }];
+    // Only tune pages are read one by one: the worst list never names a check page.
     let worst = match (cli.worst, pages) {
-        (Some(k), Some(pages)) => Some(report::worst(pages, k)),
+        (Some(k), Some(pages)) => Some(report::worst(tune_pages(&set, pages), k)),
         _ => None,
     };
     let mut files = vec![preds_path];
@@ -261,15 +270,85 @@ fn bench_set(cli: &Cli, name: &str, eval: &Path, venv: Option<&peers::Venv>) -> 
             tool.check = Some(check::compare(&tool.figures, &python).into());
         }
     }
-    Ok(SetResult {
-        set: set.name.clone(),
+    let mut results = part_results(cli, &set, eval, &tools, &files)?;
+    let whole = if results.is_empty() {
+        "check (all pages)"
+    } else {
+        "all (tune pages in-sample)"
+    };
+    results.push(SetResult {
+        set: format!("{} · {whole}", set.name),
         kind: set.kind_name.clone(),
         pages: set.gold.len(),
         limited: set.limited,
         columns: set.kind.scorer().columns(),
         tools,
         worst,
-    })
+    });
+    Ok(results)
+}
+
+/// The per-page scores of the tune part only.
+fn tune_pages(set: &Set, pages: Vec<PageScore>) -> Vec<PageScore> {
+    let tune: std::collections::HashSet<String> = set
+        .gold
+        .iter()
+        .filter(|g| split::part(&set.name, g) == split::Part::Tune)
+        .map(score::gold_id)
+        .collect();
+    pages.into_iter().filter(|p| tune.contains(&p.id)).collect()
+}
+
+/// Every tool's figures on the check and the tune part of a set (the split of `split.rs`),
+/// scored from the same predictions files as the whole set (`files`, in the order of
+/// `tools`); speeds are the whole run's. A set that is check entirely gets the row of the
+/// whole set alone (no rows here).
+fn part_results(
+    cli: &Cli,
+    set: &Set,
+    eval: &Path,
+    tools: &[ToolResult],
+    files: &[PathBuf],
+) -> Result<Vec<SetResult>> {
+    let mut results = Vec::new();
+    for part in [split::Part::Check, split::Part::Tune] {
+        let sub = set.subset(|g| split::part(&set.name, g) == part);
+        if sub.gold.is_empty() || sub.gold.len() == set.gold.len() {
+            return Ok(Vec::new());
+        }
+        let label = format!("{} · {}", set.name, part.name());
+        let check_dir = cli
+            .check
+            .then(|| sets::write_limited_copy(&sub, &cli.out.join("check").join(&label)))
+            .transpose()?;
+        let mut rows = Vec::new();
+        for (tool, path) in tools.iter().zip(files) {
+            let (figures, _) = score_file(&sub, path)?;
+            let check = match &check_dir {
+                Some(dir) => {
+                    let python = check::python_figures(&eval.join("score.py"), dir, path)?;
+                    Some(check::compare(&figures, &python).into())
+                }
+                None => None,
+            };
+            rows.push(ToolResult {
+                tool: tool.tool.clone(),
+                figures,
+                speed: tool.speed.clone(),
+                check,
+            });
+        }
+        results.push(SetResult {
+            set: label,
+            kind: set.kind_name.clone(),
+            pages: sub.gold.len(),
+            limited: sub.limited,
+            columns: set.kind.scorer().columns(),
+            tools: rows,
+            worst: None,
+        });
+    }
+    Ok(results)
 }
 
 /// The dumps of one set: made with html-text, run by klartext as text, scored beside

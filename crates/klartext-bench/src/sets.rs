@@ -47,6 +47,24 @@ impl Set {
     }
 }
 
+impl Set {
+    /// The same set cut to the gold records `keep` accepts (a part of the split); its pages
+    /// count as limited, so `--check` scores them from a copy of the cut gold.
+    pub fn subset(&self, keep: impl Fn(&Value) -> bool) -> Set {
+        let gold: Vec<Value> = self.gold.iter().filter(|g| keep(g)).cloned().collect();
+        Set {
+            name: self.name.clone(),
+            dir: self.dir.clone(),
+            kind: self.kind,
+            kind_name: self.kind_name.clone(),
+            charset: self.charset.clone(),
+            limited: self.limited || gold.len() < self.gold.len(),
+            gold,
+            dumps: self.dumps.clone(),
+        }
+    }
+}
+
 /// Makes sure `<unpack>/<name>` exists, unpacking `<data>/<name>.tar.xz` when it does not.
 pub fn ensure_unpacked(data: &Path, unpack: &Path, name: &str) -> Result<PathBuf> {
     let dir = unpack.join(name);

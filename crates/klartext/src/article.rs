@@ -39,6 +39,9 @@ pub struct Article {
     pub quotes: Vec<Quote>,
     /// Persons and organisations named in the article.
     pub entities: Vec<Entity>,
+    /// What kind of page this is (article, forum, product, collection, listing,
+    /// documentation, service) and how sure the model is; null for a text dump.
+    pub page_type: Option<crate::pagetype::PageType>,
     /// How the bytes were decoded.
     pub encoding: Option<String>,
     /// True when a cap (node count, time budget) cut the work short: the text holds what

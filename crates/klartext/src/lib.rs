@@ -19,6 +19,7 @@ pub mod error;
 pub mod explain;
 mod lexicon;
 pub mod metadata;
+pub mod pagetype;
 pub mod parse;
 pub mod quotes;
 pub mod render;
@@ -115,11 +116,13 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         textdump::document(&decoded.text)
     };
     let main = classify::classify(&doc);
+    let page_type = pagetype::detect(&doc);
     let mut article = Article {
         source: options.source.clone(),
         url: options.url.clone(),
         encoding: Some(decoded.describe()),
         truncated: doc.dom.truncated,
+        page_type,
         ..Article::default()
     };
     article.title = doc.title.clone();
