@@ -71,7 +71,8 @@ Output:
   jsonl     always JSON Lines, one compact object per document.
   text      the clean text; with several documents each one is preceded by a
             header line '==> PATH <==' and followed by a blank line (as head(1) does).
-  markdown  like text, but the Markdown rendering.
+  markdown  like text, but the Markdown rendering, the title as '# ...' first.
+  --with-metadata puts YAML front matter before text and Markdown output.
 
 Exit status:
   0  every document was extracted
@@ -116,6 +117,23 @@ pub struct ExtractArgs {
     /// ("2025-11-30", "2025-11-30T14:00:00Z") [default: now].
     #[arg(long, value_name = "WHEN", value_parser = parse_reference_time)]
     pub reference_time: Option<i64>,
+
+    /// Text and Markdown output: YAML front matter first (title, authors, date, URL, site,
+    /// description, language), as trafilatura's --with-metadata does.
+    #[arg(long)]
+    pub with_metadata: bool,
+
+    /// Markdown: keep links as [text](url).
+    #[arg(long)]
+    pub links: bool,
+
+    /// Markdown: keep the images of captioned figures, with caption and credit.
+    #[arg(long)]
+    pub images: bool,
+
+    /// Leave data tables out of the text and Markdown (layout tables are read as text).
+    #[arg(long)]
+    pub no_tables: bool,
 
     /// Documents extracted in parallel [default: number of cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]

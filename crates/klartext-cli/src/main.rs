@@ -125,11 +125,17 @@ fn extract(args: ExtractArgs) -> ExitCode {
         charset: args.charset,
         reference_time: args.reference_time,
         markdown: args.markdown || args.format == Format::Markdown,
+        style: klartext::render::Style {
+            links: args.links,
+            images: args.images,
+            tables: !args.no_tables,
+        },
         ..Options::default()
     };
     let plan = run::Plan {
         options,
         format: args.format,
+        with_metadata: args.with_metadata,
         single: collected.single && collected.inputs.len() == 1 && args.format != Format::Jsonl,
         jobs: args.jobs.map(usize::from),
     };

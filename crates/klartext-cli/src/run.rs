@@ -24,6 +24,8 @@ use crate::inputs::{describe_io, Input};
 pub struct Plan {
     pub options: Options,
     pub format: Format,
+    /// Text and Markdown: YAML front matter before the body.
+    pub with_metadata: bool,
     /// One document named on the command line: pretty JSON, no text header.
     pub single: bool,
     /// Worker threads; `None` for rayon's default (one per core).
@@ -197,10 +199,8 @@ fn render(article: &Article, input: &Input, plan: &Plan) -> Result<String, Strin
         Format::Json if plan.single => serde_json::to_string_pretty(article),
         Format::Json | Format::Jsonl => serde_json::to_string(article),
         Format::Text | Format::Markdown => {
-            let body = match plan.format {
-                Format::Markdown => article.markdown.as_deref().unwrap_or(&article.text),
-                _ => &article.text,
-            };
+            let markdown = plan.format == Format::Markdown;
+            let body = klartext::render::document(article, markdown, plan.with_metadata);
             let mut out = String::with_capacity(body.len() + 64);
             if !plan.single {
                 out.push_str("==> ");
