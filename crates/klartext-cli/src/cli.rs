@@ -38,8 +38,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The HTML page or text dump.
-    #[arg(value_name = "PATH")]
+    /// The HTML page or text dump, or '-' for standard input.
+    #[arg(value_name = "PATH|-")]
     pub input: PathBuf,
     /// What the input is; 'auto' tells HTML from a text dump by looking.
     #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
@@ -51,9 +51,9 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
-    /// A UTF-8 text file, or '-' (the default) for standard input.
-    #[arg(value_name = "PATH|-", default_value = "-")]
-    pub input: PathBuf,
+    /// A UTF-8 text file, or '-' for standard input (the default when something is piped in).
+    #[arg(value_name = "PATH|-")]
+    pub input: Option<PathBuf>,
 }
 
 const EXTRACT_HELP: &str = "\
@@ -62,7 +62,8 @@ Inputs:
   *.htm, *.xhtml, *.txt (any case) and files without an extension; hidden files and
   directories (name starting with '.') are skipped, and symbolic links to directories
   are not followed. Its files are taken in path order, so the output order is stable.
-  '-' reads standard input; no input at all also reads standard input.
+  '-' reads standard input; no input at all also reads standard input, unless it
+  is a terminal: then the usage is printed and the exit status is 2.
 
 Output:
   json      one document (one file or '-'): one pretty-printed JSON object;

@@ -28,6 +28,15 @@ impl Input {
     }
 }
 
+/// The one document a subcommand names: `-` is standard input, anything else a file.
+pub fn single(path: &Path) -> Input {
+    if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(path.to_path_buf())
+    }
+}
+
 /// What was collected: the documents, and whether the output is a single document.
 #[derive(Debug)]
 pub struct Collected {

@@ -148,7 +148,8 @@ fn process(input: &Input, plan: &Plan) -> Result<String, String> {
 }
 
 /// Reads a whole document, refusing more than `limit` bytes without reading them all.
-fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
+/// Every subcommand reads its input here, so a missing file is worded the same way.
+pub fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
     let too_large = |size: u64| {
         klartext::Error::TooLarge {
             size: usize::try_from(size).unwrap_or(usize::MAX),
