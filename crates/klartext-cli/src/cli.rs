@@ -136,6 +136,11 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_tables: bool,
 
+    /// Write one file per input into DIR (the input's name with the format's extension:
+    /// .json, .txt, .md; directories given as input are mirrored) instead of stdout.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
     /// Documents extracted in parallel [default: number of cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
@@ -194,6 +199,17 @@ pub enum Format {
     Jsonl,
     Text,
     Markdown,
+}
+
+impl Format {
+    /// The extension of a file in this format (`--output-dir`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::Jsonl => "json",
+            Format::Text => "txt",
+            Format::Markdown => "md",
+        }
+    }
 }
 
 #[cfg(test)]

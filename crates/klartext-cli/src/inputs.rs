@@ -150,6 +150,38 @@ pub fn is_page_name(path: &Path) -> bool {
     }
 }
 
+/// Where `--output-dir` puts each input's output: below `dir`, the path the input had
+/// below the directory argument that held it (a file named directly: its name alone), the
+/// extension replaced by `ext`; standard input is `stdin.EXT`. Two inputs that would share
+/// a name (`a.html`, `a.htm`) keep their own extension before `ext`.
+pub fn output_paths(inputs: &[Input], args: &[PathBuf], dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let roots: Vec<&PathBuf> = args.iter().filter(|a| a.is_dir()).collect();
+    let mut taken = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let relative = match input {
+            Input::Stdin => PathBuf::from("stdin"),
+            Input::File(path) | Input::Failed { path, .. } => roots
+                .iter()
+                .find_map(|root| path.strip_prefix(root).ok())
+                .filter(|rel| !rel.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .or_else(|| path.file_name().map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("document")),
+        };
+        let mut target = dir.join(relative.with_extension(ext));
+        if !taken.insert(target.clone()) {
+            let mut name = relative.as_os_str().to_os_string();
+            name.push(".");
+            name.push(ext);
+            target = dir.join(name);
+            taken.insert(target.clone());
+        }
+        out.push(target);
+    }
+    out
+}
+
 /// An I/O error as a short reason, without Rust's "(os error 2)" suffix.
 pub fn describe_io(err: &io::Error) -> String {
     match err.kind() {
@@ -177,6 +209,31 @@ mod tests {
         for no in ["a.json", "b.png", "c.html.gz", "d.css", "e.js"] {
             assert!(!is_page_name(Path::new(no)), "{no}");
         }
+    }
+
+    #[test]
+    fn output_paths_mirror_directories_and_keep_names_apart() {
+        let root = std::env::temp_dir().join(format!("klartext-outpaths-{}", std::process::id()));
+        fs::create_dir_all(root.join("sub")).expect("mkdir");
+        let inputs = [
+            Input::File(root.join("sub/a.html")),
+            Input::File(root.join("sub/a.htm")),
+            Input::File(PathBuf::from("elsewhere/page.html")),
+            Input::Stdin,
+        ];
+        let args = [root.clone(), PathBuf::from("elsewhere/page.html")];
+        let out = output_paths(&inputs, &args, Path::new("out"), "md");
+        let _ = fs::remove_dir_all(&root);
+        let names: Vec<String> = out.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "out/sub/a.md",
+                "out/sub/a.htm.md",
+                "out/page.md",
+                "out/stdin.md"
+            ]
+        );
     }
 
     #[test]

@@ -165,8 +165,12 @@ fn extract(args: ExtractArgs) -> ExitCode {
         options,
         format: args.format,
         with_metadata: args.with_metadata,
-        single: collected.single && collected.inputs.len() == 1 && args.format != Format::Jsonl,
+        single: ((collected.single && collected.inputs.len() == 1) || args.output_dir.is_some())
+            && args.format != Format::Jsonl,
         jobs: args.jobs.map(usize::from),
+        targets: args.output_dir.as_deref().map(|dir| {
+            inputs::output_paths(&collected.inputs, &paths, dir, args.format.extension())
+        }),
     };
 
     let stdout = io::stdout();

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
@@ -30,6 +31,8 @@ pub struct Plan {
     pub single: bool,
     /// Worker threads; `None` for rayon's default (one per core).
     pub jobs: Option<usize>,
+    /// `--output-dir`: one file per input (parallel to the inputs) instead of stdout.
+    pub targets: Option<Vec<PathBuf>>,
 }
 
 /// What a run did, for the exit status.
@@ -80,12 +83,22 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
                 next += 1;
                 progress.inc(1);
                 match result {
-                    Ok(output) => {
-                        summary.ok += 1;
-                        if let Err(err) = out.write_all(output.as_bytes()) {
-                            write_error = Some(err);
+                    Ok(output) => match plan.targets.as_ref().and_then(|t| t.get(next - 1)) {
+                        Some(target) => match write_file(target, &output) {
+                            Ok(()) => summary.ok += 1,
+                            Err(reason) => {
+                                summary.failed += 1;
+                                let name = target.display();
+                                progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
+                            }
+                        },
+                        None => {
+                            summary.ok += 1;
+                            if let Err(err) = out.write_all(output.as_bytes()) {
+                                write_error = Some(err);
+                            }
                         }
-                    }
+                    },
                     Err(reason) => {
                         summary.failed += 1;
                         let name = inputs[next - 1].name();
@@ -117,6 +130,15 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
             Ok(summary)
         }
     }
+}
+
+/// Writes one document's output to its `--output-dir` file, making the directories.
+fn write_file(target: &Path, output: &str) -> Result<(), String> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create the directory: {}", describe_io(&e)))?;
+    }
+    std::fs::write(target, output).map_err(|e| format!("cannot write: {}", describe_io(&e)))
 }
 
 /// A bar on stderr when it is a terminal and there is more than one document.

@@ -422,3 +422,63 @@ fn no_path_on_a_terminal_prints_the_usage_and_exits_2() {
         assert!(all.contains(&format!("Usage: klartext {sub}")), "{all}");
     }
 }
+
+#[test]
+fn output_dir_writes_one_file_per_input_mirroring_directories() {
+    let out_dir = std::env::temp_dir().join(format!("klartext-outdir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let dir = out_dir.to_str().expect("utf-8 temp dir");
+    let out = klartext(&[
+        "extract",
+        "--format",
+        "markdown",
+        "--output-dir",
+        dir,
+        "pages",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    for name in [
+        "de/stadtrat.md",
+        "en/harbour.md",
+        "notes.md",
+        "wire-dump.md",
+    ] {
+        let md = std::fs::read_to_string(out_dir.join(name)).unwrap_or_default();
+        assert!(!md.trim().is_empty(), "{name} missing or empty");
+        assert!(
+            !md.starts_with("==>"),
+            "{name}: no header in a file of its own"
+        );
+    }
+    let out = klartext(&["extract", "--output-dir", dir, SORTED[1]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = std::fs::read_to_string(out_dir.join("harbour.json")).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let doc: Value = serde_json::from_str(&json).expect("one JSON object");
+    assert_eq!(doc["source"], SORTED[1]);
+}
+
+#[test]
+fn no_tables_and_links_reach_the_rendering() {
+    let page = "<html><body><article><p>The committee published its figures on Monday, and the table below lists them by district, with the changes since last year.</p><table><tr><th>District</th><th>Votes</th></tr><tr><td>North</td><td>1200</td></tr><tr><td>South</td><td>950</td></tr></table><p>More on the <a href='/results'>results page</a>, which the committee updates every hour until the count is complete.</p></article></body></html>";
+    let out = with_stdin(
+        &["extract", "--format", "markdown", "--links", "-"],
+        page.as_bytes(),
+    );
+    let md = stdout(&out);
+    assert!(
+        md.contains("| District | Votes |\n| --- | --- |\n| North | 1200 |"),
+        "{md}"
+    );
+    assert!(md.contains("[results page](/results)"), "{md}");
+    let out = with_stdin(
+        &["extract", "--format", "text", "--no-tables", "-"],
+        page.as_bytes(),
+    );
+    let text = stdout(&out);
+    assert!(
+        !text.contains("North") && text.contains("results page"),
+        "{text}"
+    );
+}
