@@ -62,6 +62,9 @@ Inputs:
   *.htm, *.xhtml, *.txt (any case) and files without an extension; hidden files and
   directories (name starting with '.') are skipped, and symbolic links to directories
   are not followed. Its files are taken in path order, so the output order is stable.
+  A URL (http:// or https://) is fetched (30 s timeout, at most 5 redirects, the
+  input size limit, gzip and brotli, the charset of its Content-Type header) and
+  extracted with --url set to it. --input-file adds one URL or path a line.
   '-' reads standard input; no input at all also reads standard input, unless it
   is a terminal: then the usage is printed and the exit status is 2.
 
@@ -84,6 +87,8 @@ Exit status:
 Examples:
   klartext extract examples/article-de.html
   klartext extract --format text page.html
+  klartext extract --format markdown https://example.org/news/1
+  klartext extract --input-file urls.txt --output-dir articles/
   curl -s https://example.org/news/1 | klartext extract --url https://example.org/news/1 -
   klartext extract --charset iso-8859-1 --format markdown old-page.htm
   klartext extract --jobs 2 archive/ > articles.jsonl
@@ -145,8 +150,12 @@ pub struct ExtractArgs {
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// Files, directories, or '-' for standard input.
-    #[arg(value_name = "PATH|DIR|-")]
+    /// Read more inputs (URLs or paths) from FILE, one a line; '#' starts a comment line.
+    #[arg(long, short = 'i', value_name = "FILE")]
+    pub input_file: Option<PathBuf>,
+
+    /// Files, directories, URLs (http:// or https://, fetched), or '-' for standard input.
+    #[arg(value_name = "PATH|DIR|URL|-")]
     pub inputs: Vec<PathBuf>,
 }
 

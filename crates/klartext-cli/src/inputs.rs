@@ -15,7 +15,12 @@ use std::path::{Path, PathBuf};
 pub enum Input {
     Stdin,
     File(PathBuf),
-    Failed { path: PathBuf, reason: String },
+    /// A page on the web, fetched before it is extracted.
+    Url(String),
+    Failed {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 impl Input {
@@ -23,6 +28,7 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
+            Input::Url(url) => url.clone(),
             Input::File(path) | Input::Failed { path, .. } => path.display().to_string(),
         }
     }
@@ -60,6 +66,10 @@ pub fn collect(args: &[PathBuf]) -> Collected {
             inputs.push(Input::Stdin);
             continue;
         }
+        if let Some(url) = arg.to_str().filter(|a| crate::fetch::is_url(a)) {
+            inputs.push(Input::Url(url.to_string()));
+            continue;
+        }
         match fs::metadata(arg) {
             Ok(meta) if meta.is_dir() => {
                 single = false;
@@ -81,8 +91,44 @@ pub fn collect(args: &[PathBuf]) -> Collected {
 fn sort_key(input: &Input) -> &Path {
     match input {
         Input::File(path) | Input::Failed { path, .. } => path,
-        Input::Stdin => Path::new("-"),
+        Input::Stdin | Input::Url(_) => Path::new("-"),
     }
+}
+
+/// The entries of an `--input-file`: one URL or path a line; blank lines and lines
+/// starting with `#` are skipped.
+pub fn read_list(path: &Path) -> Result<Vec<PathBuf>, String> {
+    let text = fs::read_to_string(path).map_err(|e| describe_io(&e))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// A file name for a fetched page: the URL's last path segment, else its host, with
+/// anything but letters, digits, `-`, `_` and `.` replaced by `_`.
+fn url_stem(url: &str) -> PathBuf {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    let host = parts.next().unwrap_or("page");
+    // A bare host keeps its dots from reading as an extension: example_org.
+    let name = parts
+        .next_back()
+        .map_or_else(|| host.replace('.', "_"), str::to_string);
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    PathBuf::from(clean.trim_start_matches('.'))
 }
 
 /// Appends the page files below `dir` (any order; the caller sorts).
@@ -161,6 +207,7 @@ pub fn output_paths(inputs: &[Input], args: &[PathBuf], dir: &Path, ext: &str) -
     for input in inputs {
         let relative = match input {
             Input::Stdin => PathBuf::from("stdin"),
+            Input::Url(url) => url_stem(url),
             Input::File(path) | Input::Failed { path, .. } => roots
                 .iter()
                 .find_map(|root| path.strip_prefix(root).ok())
@@ -220,6 +267,8 @@ mod tests {
             Input::File(root.join("sub/a.htm")),
             Input::File(PathBuf::from("elsewhere/page.html")),
             Input::Stdin,
+            Input::Url("https://example.org/news/2025/storm.html?ref=x".to_string()),
+            Input::Url("https://example.org/".to_string()),
         ];
         let args = [root.clone(), PathBuf::from("elsewhere/page.html")];
         let out = output_paths(&inputs, &args, Path::new("out"), "md");
@@ -231,7 +280,9 @@ mod tests {
                 "out/sub/a.md",
                 "out/sub/a.htm.md",
                 "out/page.md",
-                "out/stdin.md"
+                "out/stdin.md",
+                "out/storm.md",
+                "out/example_org.md"
             ]
         );
     }

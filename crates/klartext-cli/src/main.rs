@@ -5,6 +5,7 @@
 //! extracted, 1 when some failed, 2 for usage errors (clap's own included).
 
 mod cli;
+mod fetch;
 mod inputs;
 mod run;
 
@@ -137,6 +138,15 @@ fn stdin_or_usage(subcommand: &str) -> Option<PathBuf> {
 
 fn extract(args: ExtractArgs) -> ExitCode {
     let mut paths = args.inputs.clone();
+    if let Some(list) = &args.input_file {
+        match inputs::read_list(list) {
+            Ok(entries) => paths.extend(entries),
+            Err(err) => {
+                eprintln!("klartext: {}: {err}", list.display());
+                return ExitCode::from(EXIT_FAILED_DOCUMENTS);
+            }
+        }
+    }
     if paths.is_empty() {
         match stdin_or_usage("extract") {
             Some(stdin) => paths.push(stdin),
@@ -171,6 +181,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
         targets: args.output_dir.as_deref().map(|dir| {
             inputs::output_paths(&collected.inputs, &paths, dir, args.format.extension())
         }),
+        fetcher: fetch::Fetcher::default(),
     };
 
     let stdout = io::stdout();

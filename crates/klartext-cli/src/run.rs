@@ -33,6 +33,8 @@ pub struct Plan {
     pub jobs: Option<usize>,
     /// `--output-dir`: one file per input (parallel to the inputs) instead of stdout.
     pub targets: Option<Vec<PathBuf>>,
+    /// The HTTP client for inputs named by URL.
+    pub fetcher: crate::fetch::Fetcher,
 }
 
 /// What a run did, for the exit status.
@@ -160,9 +162,22 @@ fn progress_bar(total: usize) -> ProgressBar {
 /// One document from bytes to its finished output, or the reason it failed.
 fn process(input: &Input, plan: &Plan) -> Result<String, String> {
     let limit = plan.options.limits.max_input_bytes;
-    let bytes = read(input, limit)?;
     let mut options = plan.options.clone();
     options.source = Some(input.name());
+    let bytes = match input {
+        Input::Url(url) => {
+            let page = plan.fetcher.fetch(url, limit)?;
+            // The header's charset unless the command line named one; a label no
+            // standard knows is ignored, as a browser would.
+            let known = |l: &String| klartext::decode::decode(b"", Some(l)).is_ok();
+            if options.charset.is_none() {
+                options.charset = page.charset.filter(known);
+            }
+            options.url = options.url.or(Some(page.url));
+            page.bytes
+        }
+        _ => read(input, limit)?,
+    };
     let article = catch_unwind(AssertUnwindSafe(|| klartext::extract(&bytes, &options)))
         .map_err(|_| "internal error: extraction panicked (please report this page)")?
         .map_err(|err| err.to_string())?;
@@ -183,6 +198,7 @@ pub fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match input {
         Input::Failed { reason, .. } => return Err(reason.clone()),
+        Input::Url(_) => return Err("a URL is fetched, not read".to_string()),
         Input::Stdin => {
             io::stdin()
                 .lock()
