@@ -75,6 +75,7 @@ Output:
   jsonl     always JSON Lines, one compact object per document.
   text      the clean text; with several documents each one is preceded by a
             header line '==> PATH <==' and followed by a blank line (as head(1) does).
+            A data table is one line per row, its cells apart by a tab.
   markdown  like text, but the Markdown rendering, the title as '# ...' first.
   --with-metadata puts YAML front matter before text and Markdown output.
 
