@@ -38,8 +38,8 @@ Examples:
 
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
-    /// The HTML page or text dump.
-    #[arg(value_name = "PATH")]
+    /// The HTML page or text dump, or '-' for standard input.
+    #[arg(value_name = "PATH|-")]
     pub input: PathBuf,
     /// What the input is; 'auto' tells HTML from a text dump by looking.
     #[arg(long = "input", value_enum, default_value_t = InputArg::Auto)]
@@ -51,9 +51,9 @@ pub struct ExplainArgs {
 
 #[derive(Debug, Args)]
 pub struct QuotesArgs {
-    /// A UTF-8 text file, or '-' (the default) for standard input.
-    #[arg(value_name = "PATH|-", default_value = "-")]
-    pub input: PathBuf,
+    /// A UTF-8 text file, or '-' for standard input (the default when something is piped in).
+    #[arg(value_name = "PATH|-")]
+    pub input: Option<PathBuf>,
 }
 
 const EXTRACT_HELP: &str = "\
@@ -62,7 +62,11 @@ Inputs:
   *.htm, *.xhtml, *.txt (any case) and files without an extension; hidden files and
   directories (name starting with '.') are skipped, and symbolic links to directories
   are not followed. Its files are taken in path order, so the output order is stable.
-  '-' reads standard input; no input at all also reads standard input.
+  A URL (http:// or https://) is fetched (30 s timeout, at most 5 redirects, the
+  input size limit, gzip and brotli, the charset of its Content-Type header) and
+  extracted with --url set to it. --input-file adds one URL or path a line.
+  '-' reads standard input; no input at all also reads standard input, unless it
+  is a terminal: then the usage is printed and the exit status is 2.
 
 Output:
   json      one document (one file or '-'): one pretty-printed JSON object;
@@ -71,7 +75,9 @@ Output:
   jsonl     always JSON Lines, one compact object per document.
   text      the clean text; with several documents each one is preceded by a
             header line '==> PATH <==' and followed by a blank line (as head(1) does).
-  markdown  like text, but the Markdown rendering.
+            A data table is one line per row, its cells apart by a tab.
+  markdown  like text, but the Markdown rendering, the title as '# ...' first.
+  --with-metadata puts YAML front matter before text and Markdown output.
 
 Exit status:
   0  every document was extracted
@@ -82,6 +88,8 @@ Exit status:
 Examples:
   klartext extract examples/article-de.html
   klartext extract --format text page.html
+  klartext extract --format markdown https://example.org/news/1
+  klartext extract --input-file urls.txt --output-dir articles/
   curl -s https://example.org/news/1 | klartext extract --url https://example.org/news/1 -
   klartext extract --charset iso-8859-1 --format markdown old-page.htm
   klartext extract --jobs 2 archive/ > articles.jsonl
@@ -117,12 +125,38 @@ pub struct ExtractArgs {
     #[arg(long, value_name = "WHEN", value_parser = parse_reference_time)]
     pub reference_time: Option<i64>,
 
+    /// Text and Markdown output: YAML front matter first (title, authors, date, URL, site,
+    /// description, language), as trafilatura's --with-metadata does.
+    #[arg(long)]
+    pub with_metadata: bool,
+
+    /// Markdown: keep links as [text](url).
+    #[arg(long)]
+    pub links: bool,
+
+    /// Markdown: keep the images of captioned figures, with caption and credit.
+    #[arg(long)]
+    pub images: bool,
+
+    /// Leave data tables out of the text and Markdown (layout tables are read as text).
+    #[arg(long)]
+    pub no_tables: bool,
+
+    /// Write one file per input into DIR (the input's name with the format's extension:
+    /// .json, .txt, .md; directories given as input are mirrored) instead of stdout.
+    #[arg(long, short = 'o', value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+
     /// Documents extracted in parallel [default: number of cores].
     #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 
-    /// Files, directories, or '-' for standard input.
-    #[arg(value_name = "PATH|DIR|-")]
+    /// Read more inputs (URLs or paths) from FILE, one a line; '#' starts a comment line.
+    #[arg(long, short = 'i', value_name = "FILE")]
+    pub input_file: Option<PathBuf>,
+
+    /// Files, directories, URLs (http:// or https://, fetched), or '-' for standard input.
+    #[arg(value_name = "PATH|DIR|URL|-")]
     pub inputs: Vec<PathBuf>,
 }
 
@@ -175,6 +209,17 @@ pub enum Format {
     Jsonl,
     Text,
     Markdown,
+}
+
+impl Format {
+    /// The extension of a file in this format (`--output-dir`).
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Json | Format::Jsonl => "json",
+            Format::Text => "txt",
+            Format::Markdown => "md",
+        }
+    }
 }
 
 #[cfg(test)]

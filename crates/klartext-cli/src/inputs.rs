@@ -15,7 +15,12 @@ use std::path::{Path, PathBuf};
 pub enum Input {
     Stdin,
     File(PathBuf),
-    Failed { path: PathBuf, reason: String },
+    /// A page on the web, fetched before it is extracted.
+    Url(String),
+    Failed {
+        path: PathBuf,
+        reason: String,
+    },
 }
 
 impl Input {
@@ -23,8 +28,18 @@ impl Input {
     pub fn name(&self) -> String {
         match self {
             Input::Stdin => "-".to_string(),
+            Input::Url(url) => url.clone(),
             Input::File(path) | Input::Failed { path, .. } => path.display().to_string(),
         }
+    }
+}
+
+/// The one document a subcommand names: `-` is standard input, anything else a file.
+pub fn single(path: &Path) -> Input {
+    if path.as_os_str() == "-" {
+        Input::Stdin
+    } else {
+        Input::File(path.to_path_buf())
     }
 }
 
@@ -51,6 +66,10 @@ pub fn collect(args: &[PathBuf]) -> Collected {
             inputs.push(Input::Stdin);
             continue;
         }
+        if let Some(url) = arg.to_str().filter(|a| crate::fetch::is_url(a)) {
+            inputs.push(Input::Url(url.to_string()));
+            continue;
+        }
         match fs::metadata(arg) {
             Ok(meta) if meta.is_dir() => {
                 single = false;
@@ -72,8 +91,44 @@ pub fn collect(args: &[PathBuf]) -> Collected {
 fn sort_key(input: &Input) -> &Path {
     match input {
         Input::File(path) | Input::Failed { path, .. } => path,
-        Input::Stdin => Path::new("-"),
+        Input::Stdin | Input::Url(_) => Path::new("-"),
     }
+}
+
+/// The entries of an `--input-file`: one URL or path a line; blank lines and lines
+/// starting with `#` are skipped.
+pub fn read_list(path: &Path) -> Result<Vec<PathBuf>, String> {
+    let text = fs::read_to_string(path).map_err(|e| describe_io(&e))?;
+    Ok(text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(PathBuf::from)
+        .collect())
+}
+
+/// A file name for a fetched page: the URL's last path segment, else its host, with
+/// anything but letters, digits, `-`, `_` and `.` replaced by `_`.
+fn url_stem(url: &str) -> PathBuf {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    let rest = rest.split(['?', '#']).next().unwrap_or(rest);
+    let mut parts = rest.split('/').filter(|p| !p.is_empty());
+    let host = parts.next().unwrap_or("page");
+    // A bare host keeps its dots from reading as an extension: example_org.
+    let name = parts
+        .next_back()
+        .map_or_else(|| host.replace('.', "_"), str::to_string);
+    let clean: String = name
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '.') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    PathBuf::from(clean.trim_start_matches('.'))
 }
 
 /// Appends the page files below `dir` (any order; the caller sorts).
@@ -141,6 +196,39 @@ pub fn is_page_name(path: &Path) -> bool {
     }
 }
 
+/// Where `--output-dir` puts each input's output: below `dir`, the path the input had
+/// below the directory argument that held it (a file named directly: its name alone), the
+/// extension replaced by `ext`; standard input is `stdin.EXT`. Two inputs that would share
+/// a name (`a.html`, `a.htm`) keep their own extension before `ext`.
+pub fn output_paths(inputs: &[Input], args: &[PathBuf], dir: &Path, ext: &str) -> Vec<PathBuf> {
+    let roots: Vec<&PathBuf> = args.iter().filter(|a| a.is_dir()).collect();
+    let mut taken = std::collections::HashSet::new();
+    let mut out = Vec::with_capacity(inputs.len());
+    for input in inputs {
+        let relative = match input {
+            Input::Stdin => PathBuf::from("stdin"),
+            Input::Url(url) => url_stem(url),
+            Input::File(path) | Input::Failed { path, .. } => roots
+                .iter()
+                .find_map(|root| path.strip_prefix(root).ok())
+                .filter(|rel| !rel.as_os_str().is_empty())
+                .map(Path::to_path_buf)
+                .or_else(|| path.file_name().map(PathBuf::from))
+                .unwrap_or_else(|| PathBuf::from("document")),
+        };
+        let mut target = dir.join(relative.with_extension(ext));
+        if !taken.insert(target.clone()) {
+            let mut name = relative.as_os_str().to_os_string();
+            name.push(".");
+            name.push(ext);
+            target = dir.join(name);
+            taken.insert(target.clone());
+        }
+        out.push(target);
+    }
+    out
+}
+
 /// An I/O error as a short reason, without Rust's "(os error 2)" suffix.
 pub fn describe_io(err: &io::Error) -> String {
     match err.kind() {
@@ -168,6 +256,35 @@ mod tests {
         for no in ["a.json", "b.png", "c.html.gz", "d.css", "e.js"] {
             assert!(!is_page_name(Path::new(no)), "{no}");
         }
+    }
+
+    #[test]
+    fn output_paths_mirror_directories_and_keep_names_apart() {
+        let root = std::env::temp_dir().join(format!("klartext-outpaths-{}", std::process::id()));
+        fs::create_dir_all(root.join("sub")).expect("mkdir");
+        let inputs = [
+            Input::File(root.join("sub/a.html")),
+            Input::File(root.join("sub/a.htm")),
+            Input::File(PathBuf::from("elsewhere/page.html")),
+            Input::Stdin,
+            Input::Url("https://example.org/news/2025/storm.html?ref=x".to_string()),
+            Input::Url("https://example.org/".to_string()),
+        ];
+        let args = [root.clone(), PathBuf::from("elsewhere/page.html")];
+        let out = output_paths(&inputs, &args, Path::new("out"), "md");
+        let _ = fs::remove_dir_all(&root);
+        let names: Vec<String> = out.iter().map(|p| p.display().to_string()).collect();
+        assert_eq!(
+            names,
+            [
+                "out/sub/a.md",
+                "out/sub/a.htm.md",
+                "out/page.md",
+                "out/stdin.md",
+                "out/storm.md",
+                "out/example_org.md"
+            ]
+        );
     }
 
     #[test]

@@ -5,13 +5,15 @@
 //! extracted, 1 when some failed, 2 for usage errors (clap's own included).
 
 mod cli;
+mod fetch;
 mod inputs;
 mod run;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use klartext::Options;
 
 use cli::{Cli, Command, ExplainArgs, ExtractArgs, Format, QuotesArgs};
@@ -20,6 +22,7 @@ use cli::{Cli, Command, ExplainArgs, ExtractArgs, Format, QuotesArgs};
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 const EXIT_FAILED_DOCUMENTS: u8 = 1;
+const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
     // Clap's parse exits by itself: 2 for usage errors, 0 for --help and --version.
@@ -34,20 +37,18 @@ fn main() -> ExitCode {
 /// `klartext explain`: one line per block — kept or dropped, the reason, the link density,
 /// the owning element and the furniture container around it — for looking at failures.
 fn explain(args: ExplainArgs) -> ExitCode {
-    let report = std::fs::read(&args.input)
-        .map_err(|e| e.to_string())
-        .and_then(|bytes| {
-            let options = Options {
-                charset: args.charset.clone(),
-                input: args.kind.into(),
-                ..Options::default()
-            };
-            klartext::explain::explain(&bytes, &options).map_err(|e| e.to_string())
-        });
+    let input = inputs::single(&args.input);
+    let options = Options {
+        charset: args.charset.clone(),
+        input: args.kind.into(),
+        ..Options::default()
+    };
+    let report = run::read(&input, options.limits.max_input_bytes)
+        .and_then(|bytes| klartext::explain::explain(&bytes, &options).map_err(|e| e.to_string()));
     let blocks = match report {
         Ok(blocks) => blocks,
         Err(err) => {
-            eprintln!("klartext: {}: {err}", args.input.display());
+            eprintln!("klartext: {}: {err}", input.name());
             return ExitCode::from(EXIT_FAILED_DOCUMENTS);
         }
     };
@@ -81,29 +82,33 @@ fn explain(args: ExplainArgs) -> ExitCode {
 
 /// `klartext quotes`: the quotation pass alone, over clean text.
 fn quotes(args: QuotesArgs) -> ExitCode {
-    let bytes = if args.input.as_os_str() == "-" {
-        let mut buf = Vec::new();
-        io::Read::read_to_end(&mut io::stdin(), &mut buf).map(|_| buf)
-    } else {
-        std::fs::read(&args.input)
+    let Some(path) = args.input.or_else(|| stdin_or_usage("quotes")) else {
+        return ExitCode::from(EXIT_USAGE);
     };
-    let bytes = match bytes {
+    let input = inputs::single(&path);
+    let bytes = match run::read(&input, klartext::Limits::default().max_input_bytes) {
         Ok(b) => b,
         Err(err) => {
-            eprintln!("klartext: {}: {err}", args.input.display());
+            eprintln!("klartext: {}: {err}", input.name());
             return ExitCode::from(EXIT_FAILED_DOCUMENTS);
         }
     };
     let text = String::from_utf8_lossy(&bytes);
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
     let (quotes, entities) = klartext::quotes::analyse(text);
-    let json = serde_json::json!({ "quotes": quotes, "entities": entities });
+    // A struct, not `json!`: its keys keep their declared order (quotes as in `extract`).
+    #[derive(serde::Serialize)]
+    struct Output<'a> {
+        quotes: &'a [klartext::Quote],
+        entities: &'a [klartext::Entity],
+    }
+    let json = serde_json::to_string_pretty(&Output {
+        quotes: &quotes,
+        entities: &entities,
+    })
+    .unwrap_or_default();
     let mut out = io::stdout().lock();
-    match writeln!(
-        out,
-        "{}",
-        serde_json::to_string_pretty(&json).unwrap_or_default()
-    ) {
+    match writeln!(out, "{json}") {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) if err.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(err) => {
@@ -113,8 +118,42 @@ fn quotes(args: QuotesArgs) -> ExitCode {
     }
 }
 
+/// No path given: standard input (`-`) when something is piped in; on a terminal, where
+/// reading would wait silently, the subcommand's usage on stderr and `None` (exit 2).
+fn stdin_or_usage(subcommand: &str) -> Option<PathBuf> {
+    if !io::stdin().is_terminal() {
+        return Some(PathBuf::from("-"));
+    }
+    let mut cmd = Cli::command();
+    cmd.build();
+    let usage = cmd
+        .find_subcommand_mut(subcommand)
+        .map(|c| c.render_usage().to_string())
+        .unwrap_or_default();
+    eprintln!(
+        "klartext: no input: name a file (or '-' for standard input, which is a terminal here)\n\n{usage}\n\nFor more information, try 'klartext {subcommand} --help'."
+    );
+    None
+}
+
 fn extract(args: ExtractArgs) -> ExitCode {
-    let collected = inputs::collect(&args.inputs);
+    let mut paths = args.inputs.clone();
+    if let Some(list) = &args.input_file {
+        match inputs::read_list(list) {
+            Ok(entries) => paths.extend(entries),
+            Err(err) => {
+                eprintln!("klartext: {}: {err}", list.display());
+                return ExitCode::from(EXIT_FAILED_DOCUMENTS);
+            }
+        }
+    }
+    if paths.is_empty() {
+        match stdin_or_usage("extract") {
+            Some(stdin) => paths.push(stdin),
+            None => return ExitCode::from(EXIT_USAGE),
+        }
+    }
+    let collected = inputs::collect(&paths);
     if collected.inputs.is_empty() {
         eprintln!("klartext: no documents found (looked for *.html, *.htm, *.xhtml, *.txt and files without extension)");
         return ExitCode::SUCCESS;
@@ -125,13 +164,24 @@ fn extract(args: ExtractArgs) -> ExitCode {
         charset: args.charset,
         reference_time: args.reference_time,
         markdown: args.markdown || args.format == Format::Markdown,
+        style: klartext::render::Style {
+            links: args.links,
+            images: args.images,
+            tables: !args.no_tables,
+        },
         ..Options::default()
     };
     let plan = run::Plan {
         options,
         format: args.format,
-        single: collected.single && collected.inputs.len() == 1 && args.format != Format::Jsonl,
+        with_metadata: args.with_metadata,
+        single: ((collected.single && collected.inputs.len() == 1) || args.output_dir.is_some())
+            && args.format != Format::Jsonl,
         jobs: args.jobs.map(usize::from),
+        targets: args.output_dir.as_deref().map(|dir| {
+            inputs::output_paths(&collected.inputs, &paths, dir, args.format.extension())
+        }),
+        fetcher: fetch::Fetcher::default(),
     };
 
     let stdout = io::stdout();

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
@@ -24,10 +25,16 @@ use crate::inputs::{describe_io, Input};
 pub struct Plan {
     pub options: Options,
     pub format: Format,
+    /// Text and Markdown: YAML front matter before the body.
+    pub with_metadata: bool,
     /// One document named on the command line: pretty JSON, no text header.
     pub single: bool,
     /// Worker threads; `None` for rayon's default (one per core).
     pub jobs: Option<usize>,
+    /// `--output-dir`: one file per input (parallel to the inputs) instead of stdout.
+    pub targets: Option<Vec<PathBuf>>,
+    /// The HTTP client for inputs named by URL.
+    pub fetcher: crate::fetch::Fetcher,
 }
 
 /// What a run did, for the exit status.
@@ -78,12 +85,22 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
                 next += 1;
                 progress.inc(1);
                 match result {
-                    Ok(output) => {
-                        summary.ok += 1;
-                        if let Err(err) = out.write_all(output.as_bytes()) {
-                            write_error = Some(err);
+                    Ok(output) => match plan.targets.as_ref().and_then(|t| t.get(next - 1)) {
+                        Some(target) => match write_file(target, &output) {
+                            Ok(()) => summary.ok += 1,
+                            Err(reason) => {
+                                summary.failed += 1;
+                                let name = target.display();
+                                progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
+                            }
+                        },
+                        None => {
+                            summary.ok += 1;
+                            if let Err(err) = out.write_all(output.as_bytes()) {
+                                write_error = Some(err);
+                            }
                         }
-                    }
+                    },
                     Err(reason) => {
                         summary.failed += 1;
                         let name = inputs[next - 1].name();
@@ -117,6 +134,15 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
     }
 }
 
+/// Writes one document's output to its `--output-dir` file, making the directories.
+fn write_file(target: &Path, output: &str) -> Result<(), String> {
+    if let Some(parent) = target.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create the directory: {}", describe_io(&e)))?;
+    }
+    std::fs::write(target, output).map_err(|e| format!("cannot write: {}", describe_io(&e)))
+}
+
 /// A bar on stderr when it is a terminal and there is more than one document.
 fn progress_bar(total: usize) -> ProgressBar {
     if total < 2 || !io::stderr().is_terminal() {
@@ -136,9 +162,22 @@ fn progress_bar(total: usize) -> ProgressBar {
 /// One document from bytes to its finished output, or the reason it failed.
 fn process(input: &Input, plan: &Plan) -> Result<String, String> {
     let limit = plan.options.limits.max_input_bytes;
-    let bytes = read(input, limit)?;
     let mut options = plan.options.clone();
     options.source = Some(input.name());
+    let bytes = match input {
+        Input::Url(url) => {
+            let page = plan.fetcher.fetch(url, limit)?;
+            // The header's charset unless the command line named one; a label no
+            // standard knows is ignored, as a browser would.
+            let known = |l: &String| klartext::decode::decode(b"", Some(l)).is_ok();
+            if options.charset.is_none() {
+                options.charset = page.charset.filter(known);
+            }
+            options.url = options.url.or(Some(page.url));
+            page.bytes
+        }
+        _ => read(input, limit)?,
+    };
     let article = catch_unwind(AssertUnwindSafe(|| klartext::extract(&bytes, &options)))
         .map_err(|_| "internal error: extraction panicked (please report this page)")?
         .map_err(|err| err.to_string())?;
@@ -146,7 +185,8 @@ fn process(input: &Input, plan: &Plan) -> Result<String, String> {
 }
 
 /// Reads a whole document, refusing more than `limit` bytes without reading them all.
-fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
+/// Every subcommand reads its input here, so a missing file is worded the same way.
+pub fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
     let too_large = |size: u64| {
         klartext::Error::TooLarge {
             size: usize::try_from(size).unwrap_or(usize::MAX),
@@ -158,6 +198,7 @@ fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::new();
     match input {
         Input::Failed { reason, .. } => return Err(reason.clone()),
+        Input::Url(_) => return Err("a URL is fetched, not read".to_string()),
         Input::Stdin => {
             io::stdin()
                 .lock()
@@ -197,10 +238,8 @@ fn render(article: &Article, input: &Input, plan: &Plan) -> Result<String, Strin
         Format::Json if plan.single => serde_json::to_string_pretty(article),
         Format::Json | Format::Jsonl => serde_json::to_string(article),
         Format::Text | Format::Markdown => {
-            let body = match plan.format {
-                Format::Markdown => article.markdown.as_deref().unwrap_or(&article.text),
-                _ => &article.text,
-            };
+            let markdown = plan.format == Format::Markdown;
+            let body = klartext::render::document(article, markdown, plan.with_metadata);
             let mut out = String::with_capacity(body.len() + 64);
             if !plan.single {
                 out.push_str("==> ");

@@ -109,7 +109,10 @@ fn one_file_gives_one_pretty_json_object() {
     assert_eq!(doc["source"], SORTED[0]);
     assert!(text.starts_with("{\n  \""), "pretty-printed");
     assert!(text.ends_with("}\n"));
-    assert!(doc.get("markdown").is_none(), "markdown only on request");
+    assert!(
+        doc["markdown"].is_null(),
+        "markdown only on request, else null"
+    );
 }
 
 #[test]
@@ -330,5 +333,152 @@ fn explain_lists_every_block_with_its_verdict() {
     assert!(
         text.lines().any(|l| l.starts_with('-')),
         "nothing dropped:\n{text}"
+    );
+}
+
+#[test]
+fn binary_input_is_an_error_per_document() {
+    let mut pdf = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj".to_vec();
+    pdf.extend(std::iter::repeat_n(0u8, 64));
+    let out = with_stdin(&["extract", "-"], &pdf);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out).trim_end(),
+        "klartext: -: not text: looks like PDF"
+    );
+    assert!(out.stdout.is_empty());
+
+    let noise: Vec<u8> = (0u32..20_000)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 11) as u8)
+        .collect();
+    let out = with_stdin(&["extract", "--format", "text", "-"], &noise);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not text: looks like binary data"));
+}
+
+#[test]
+fn a_missing_file_is_worded_alike_by_every_subcommand() {
+    for sub in ["extract", "quotes", "explain"] {
+        let out = klartext(&[sub, "nope.html"]);
+        assert_eq!(out.status.code(), Some(1), "{sub}");
+        assert_eq!(
+            stderr(&out).trim_end(),
+            "klartext: nope.html: no such file or directory",
+            "{sub}"
+        );
+    }
+}
+
+#[test]
+fn explain_reads_standard_input() {
+    let page = std::fs::read(fixtures().join(SORTED[0])).expect("fixture");
+    let out = with_stdin(&["explain", "-"], &page);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).lines().any(|l| l.starts_with('+')));
+}
+
+#[test]
+fn quotes_give_null_for_a_missing_speaker_and_keys_in_one_order() {
+    let text = "Der Bericht liegt vor. „Das wird teuer“, hieß es danach.";
+    let out = with_stdin(&["quotes"], text.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = stdout(&out);
+    let doc: Value = serde_json::from_str(&json).expect("one JSON object");
+    let quote = &doc["quotes"][0];
+    for key in ["speaker_start", "speaker_end"] {
+        assert!(quote.get(key).is_some_and(Value::is_null), "{key}: {json}");
+    }
+    // The keys in the order `extract` gives them.
+    let order = [
+        "\"text\"",
+        "\"speaker\"",
+        "\"speaker_mention\"",
+        "\"speaker_start\"",
+        "\"cue\"",
+        "\"kind\"",
+        "\"start\"",
+    ];
+    let at: Vec<usize> = order.iter().filter_map(|k| json.find(k)).collect();
+    assert_eq!(at.len(), order.len(), "{json}");
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "{json}");
+    assert!(json.find("\"quotes\"") < json.find("\"entities\""));
+}
+
+#[test]
+fn no_path_on_a_terminal_prints_the_usage_and_exits_2() {
+    // script(1) (util-linux, in every Debian) gives the child a terminal on stdin.
+    let bin = env!("CARGO_BIN_EXE_klartext");
+    for sub in ["extract", "quotes"] {
+        let Ok(out) = Command::new("script")
+            .args(["-qec", &format!("{bin} {sub}"), "/dev/null"])
+            .stdin(Stdio::null())
+            .output()
+        else {
+            eprintln!("script(1) not found: skipped");
+            return;
+        };
+        let all = format!("{}{}", stdout(&out), stderr(&out));
+        assert_eq!(out.status.code(), Some(2), "{sub}: {all}");
+        assert!(all.contains(&format!("Usage: klartext {sub}")), "{all}");
+    }
+}
+
+#[test]
+fn output_dir_writes_one_file_per_input_mirroring_directories() {
+    let out_dir = std::env::temp_dir().join(format!("klartext-outdir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let dir = out_dir.to_str().expect("utf-8 temp dir");
+    let out = klartext(&[
+        "extract",
+        "--format",
+        "markdown",
+        "--output-dir",
+        dir,
+        "pages",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out.stdout.is_empty(), "nothing on stdout");
+    for name in [
+        "de/stadtrat.md",
+        "en/harbour.md",
+        "notes.md",
+        "wire-dump.md",
+    ] {
+        let md = std::fs::read_to_string(out_dir.join(name)).unwrap_or_default();
+        assert!(!md.trim().is_empty(), "{name} missing or empty");
+        assert!(
+            !md.starts_with("==>"),
+            "{name}: no header in a file of its own"
+        );
+    }
+    let out = klartext(&["extract", "--output-dir", dir, SORTED[1]]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let json = std::fs::read_to_string(out_dir.join("harbour.json")).unwrap_or_default();
+    let _ = std::fs::remove_dir_all(&out_dir);
+    let doc: Value = serde_json::from_str(&json).expect("one JSON object");
+    assert_eq!(doc["source"], SORTED[1]);
+}
+
+#[test]
+fn no_tables_and_links_reach_the_rendering() {
+    let page = "<html><body><article><p>The committee published its figures on Monday, and the table below lists them by district, with the changes since last year.</p><table><tr><th>District</th><th>Votes</th></tr><tr><td>North</td><td>1200</td></tr><tr><td>South</td><td>950</td></tr></table><p>More on the <a href='/results'>results page</a>, which the committee updates every hour until the count is complete.</p></article></body></html>";
+    let out = with_stdin(
+        &["extract", "--format", "markdown", "--links", "-"],
+        page.as_bytes(),
+    );
+    let md = stdout(&out);
+    assert!(
+        md.contains("| District | Votes |\n| --- | --- |\n| North | 1200 |"),
+        "{md}"
+    );
+    assert!(md.contains("[results page](/results)"), "{md}");
+    let out = with_stdin(
+        &["extract", "--format", "text", "--no-tables", "-"],
+        page.as_bytes(),
+    );
+    let text = stdout(&out);
+    assert!(
+        !text.contains("North") && text.contains("results page"),
+        "{text}"
     );
 }

@@ -1,7 +1,8 @@
 //! The result of extraction: one [`Article`] per document, with stable field names.
 //!
 //! Every field exists in the JSON output even when a later pass (metadata, quotations,
-//! entities) has not filled it yet, so consumers can rely on the schema.
+//! entities) has not filled it yet, so consumers can rely on the schema: an empty optional
+//! field is `null`, never absent, and the keys come in the order they are declared here.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,8 +29,8 @@ pub struct Article {
     pub language: Option<String>,
     /// The main text: blocks separated by a blank line.
     pub text: String,
-    /// The main text as Markdown, when asked for.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// The main text as Markdown, when asked for (else `null`).
+    #[serde(default)]
     pub markdown: Option<String>,
     /// The lead image and the figures of the article.
     pub images: Vec<Image>,
@@ -77,10 +78,10 @@ pub struct Quote {
     pub speaker: Option<String>,
     /// The speaker as written near the quotation (a pronoun, role noun or name).
     pub speaker_mention: Option<String>,
-    /// Character offsets of `speaker_mention` in [`Article::text`].
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Character offsets of `speaker_mention` in [`Article::text`] (`null` without one).
+    #[serde(default)]
     pub speaker_start: Option<usize>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub speaker_end: Option<usize>,
     pub cue: Option<String>,
     pub kind: QuoteKind,
@@ -105,4 +106,40 @@ pub struct Entity {
     pub kind: EntityType,
     pub roles: Vec<String>,
     pub mentions: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_optional_fields_are_null_not_absent() {
+        let quote = Quote {
+            text: "Wir bleiben.".to_string(),
+            speaker: None,
+            speaker_mention: None,
+            speaker_start: None,
+            speaker_end: None,
+            cue: None,
+            kind: QuoteKind::Direct,
+            start: 0,
+            end: 14,
+        };
+        let article = Article {
+            quotes: vec![quote],
+            ..Article::default()
+        };
+        let json = serde_json::to_value(&article).expect("serialises");
+        assert!(json["markdown"].is_null() && json.get("markdown").is_some());
+        let q = &json["quotes"][0];
+        for key in [
+            "speaker",
+            "speaker_mention",
+            "speaker_start",
+            "speaker_end",
+            "cue",
+        ] {
+            assert!(q.get(key).is_some_and(serde_json::Value::is_null), "{key}");
+        }
+    }
 }

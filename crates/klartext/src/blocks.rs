@@ -82,7 +82,8 @@ impl std::ops::BitOrAssign for Flags {
 pub struct Block {
     pub kind: BlockKind,
     /// The text, whitespace collapsed (kept as written in preformatted blocks); `<br>`
-    /// gives a line break.
+    /// gives a line break, two or more in a row (`<br><br>`) a blank line: a paragraph
+    /// break inside the block.
     pub text: String,
     /// The element that owns the block (its nearest block-level ancestor).
     pub node: NodeId,
@@ -92,6 +93,16 @@ pub struct Block {
     pub link_chars: u32,
     /// Facts inherited from the ancestors.
     pub flags: Flags,
+    /// The links (`<a href>`) inside the text, for the Markdown rendering.
+    pub links: Vec<Link>,
+}
+
+/// A link inside a block: byte offsets into [`Block::text`] and the `<a>` element.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Link {
+    pub start: usize,
+    pub end: usize,
+    pub node: NodeId,
 }
 
 impl Block {
@@ -310,6 +321,8 @@ struct Frame {
     kind: BlockKind,
     first_block: usize,
     preformatted: bool,
+    /// For an `<a href>`: the flush count and text offset where the link began.
+    link_start: Option<(usize, usize)>,
 }
 
 struct Walker<'a> {
@@ -319,6 +332,10 @@ struct Walker<'a> {
     buf: String,
     buf_chars: u32,
     buf_link_chars: u32,
+    /// Links closed in the current block (offsets into `buf`).
+    buf_links: Vec<Link>,
+    /// How often `flush` ran: a link is kept only when no flush came between its ends.
+    flushes: usize,
     hints: HintCache<'a>,
 }
 
@@ -331,6 +348,8 @@ impl<'a> Walker<'a> {
             buf: String::new(),
             buf_chars: 0,
             buf_link_chars: 0,
+            buf_links: Vec::new(),
+            flushes: 0,
             hints: HintCache::default(),
         }
     }
@@ -345,6 +364,7 @@ impl<'a> Walker<'a> {
             kind: BlockKind::Paragraph,
             first_block: 0,
             preformatted: false,
+            link_start: None,
         }];
         while let Some(top) = stack.last_mut() {
             let Some(child) = top.next_child else {
@@ -410,6 +430,8 @@ impl<'a> Walker<'a> {
             kind,
             first_block: self.blocks.len(),
             preformatted: parent.preformatted || tag == "pre",
+            link_start: (tag == "a" && self.dom.attr(node, "href").is_some())
+                .then_some((self.flushes, self.buf.len())),
         }
     }
 
@@ -417,7 +439,16 @@ impl<'a> Walker<'a> {
         if frame.role == Role::Block {
             self.flush(&frame);
         }
-        let _ = stack;
+        // A link is kept when it lies inside one block and holds text.
+        if let Some((flushes, start)) = frame.link_start {
+            if flushes == self.flushes && self.buf.len() > start {
+                self.buf_links.push(Link {
+                    start,
+                    end: self.buf.len(),
+                    node: frame.node,
+                });
+            }
+        }
         if self.blocks.len() > frame.first_block && frame.node != NodeId::DOCUMENT {
             self.regions.push(Region {
                 node: frame.node,
@@ -447,33 +478,47 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// A `<br>`: a line break; a second one in a row makes it a paragraph break.
     fn push_break(&mut self) {
         while self.buf.ends_with(' ') {
             self.buf.pop();
         }
-        if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+        if !self.buf.is_empty() && !self.buf.ends_with("\n\n") {
             self.buf.push('\n');
         }
     }
 
     /// Ends the current block, owned by the element of `owner`.
     fn flush(&mut self, owner: &Frame) {
+        self.flushes += 1;
         if self.buf_chars == 0 {
             self.buf.clear();
+            self.buf_links.clear();
             return;
         }
-        let text = if owner.preformatted {
-            std::mem::take(&mut self.buf)
-                .trim_matches('\n')
-                .trim_end()
-                .to_string()
+        let (lead, text) = if owner.preformatted {
+            let t = self.buf.trim_start_matches('\n');
+            (self.buf.len() - t.len(), t.trim_end().to_string())
         } else {
             let t = self.buf.trim_end_matches([' ', '\n']);
             let t = t.trim_start_matches([' ', '\n']);
-            let t = t.to_string();
-            self.buf.clear();
-            t
+            (
+                self.buf.len() - self.buf.trim_start_matches([' ', '\n']).len(),
+                t.to_string(),
+            )
         };
+        self.buf.clear();
+        let links = self
+            .buf_links
+            .drain(..)
+            .filter_map(|l| {
+                let start = l.start.saturating_sub(lead);
+                let end = l.end.saturating_sub(lead).min(text.len());
+                let whole =
+                    start < end && text.is_char_boundary(start) && text.is_char_boundary(end);
+                whole.then_some(Link { start, end, ..l })
+            })
+            .collect();
         let kind = match owner.kind {
             BlockKind::Paragraph if owner.flags.contains(Flags::BLOCKQUOTE) => BlockKind::Quote,
             // A long text in a container named like a caption is no caption.
@@ -487,6 +532,7 @@ impl<'a> Walker<'a> {
             chars: self.buf_chars,
             link_chars: self.buf_link_chars,
             flags: owner.flags,
+            links,
         });
         self.buf_chars = 0;
         self.buf_link_chars = 0;
@@ -575,6 +621,22 @@ mod tests {
     fn whitespace_collapses_and_br_breaks_lines() {
         let d = doc("<p>  a \n\t b<br>c  </p>");
         assert_eq!(texts(&d), ["a b\nc"]);
+    }
+
+    #[test]
+    fn two_breaks_in_a_row_are_a_paragraph_break() {
+        let d = doc("<div>One.<br><br>Two.<br> <br><br>Three.<br></div>");
+        assert_eq!(texts(&d), ["One.\n\nTwo.\n\nThree."]);
+    }
+
+    #[test]
+    fn links_are_kept_as_offsets_into_the_text() {
+        let d = doc("<p> See <a href='/a'>the <b>report</b></a> and <a>no href</a>.</p>");
+        let b = &d.blocks[0];
+        assert_eq!(b.text, "See the report and no href.");
+        assert_eq!(b.links.len(), 1);
+        assert_eq!(&b.text[b.links[0].start..b.links[0].end], "the report");
+        assert_eq!(d.dom.attr(b.links[0].node, "href"), Some("/a"));
     }
 
     #[test]

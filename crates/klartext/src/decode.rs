@@ -20,6 +20,11 @@
 //! …) are ignored rather than turning the whole page into one U+FFFD.
 //!
 //! The rule that decided is recorded so a wrong decode can be traced.
+//!
+//! Bytes that are no text at all are refused before any of this ([`binary_kind`], after
+//! the byte-order mark): a file signature (PDF, images, archives, executables), or many
+//! NUL and control bytes, which no text encoding but UTF-16 produces. The refusal is
+//! [`Error::NotText`], so a caller gets "not text: looks like PDF" rather than garbage.
 
 use std::borrow::Cow;
 
@@ -88,6 +93,9 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Result<Decoded<'a>
         let rest = bytes.get(bom_len..).unwrap_or_default();
         return Ok(with(encoding, rest, DecodeRule::ByteOrderMark));
     }
+    if let Some(kind) = binary_kind(bytes, declared) {
+        return Err(Error::NotText(kind));
+    }
     if let Some(encoding) = declared {
         return Ok(with(encoding, bytes, DecodeRule::Declared));
     }
@@ -103,6 +111,73 @@ pub fn decode<'a>(bytes: &'a [u8], declared: Option<&str>) -> Result<Decoded<'a>
     }
     let (encoding, rule) = detect(bytes);
     Ok(with(encoding, bytes, rule))
+}
+
+/// File signatures at the start of the bytes, and what they say the file is.
+const SIGNATURES: [(&[u8], &str); 13] = [
+    (b"%PDF-", "PDF"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xFF\xD8\xFF", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an office document)"),
+    (b"\x1F\x8B", "gzip-compressed data"),
+    (b"\x28\xB5\x2F\xFD", "zstd-compressed data"),
+    (b"BZh91AY&SY", "bzip2-compressed data"),
+    (b"\xFD7zXZ\x00", "xz-compressed data"),
+    (b"\x7FELF", "an executable"),
+    (
+        b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1",
+        "an old office document",
+    ),
+    (b"\x00\x00\x01\x00", "an icon"),
+];
+
+/// At least this many control bytes, and more than one in [`CONTROL_SHARE`] of the bytes
+/// looked at, make the input binary. Random bytes hold one in ten; text pages none, or a
+/// stray NUL or two.
+const MIN_CONTROL_BYTES: usize = 8;
+const CONTROL_SHARE: usize = 100;
+
+/// What the bytes are when they are no text: a file signature's kind, or binary data
+/// (many NUL and control bytes in the first [`DETECT_BYTES`]; a declared UTF-16, whose
+/// NULs are text, is let through). `None` for anything that may be text.
+pub fn binary_kind(bytes: &[u8], declared: Option<&'static Encoding>) -> Option<&'static str> {
+    if let Some((_, kind)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(kind);
+    }
+    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+        return Some("a WebP image");
+    }
+    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+        return Some("a video or HEIF image");
+    }
+    if declared.is_some_and(|e| e == UTF_16LE || e == UTF_16BE) {
+        return None;
+    }
+    let head = &bytes[..bytes.len().min(DETECT_BYTES)];
+    // Tab, line feed, vertical tab, form feed, carriage return and escape (ISO-2022-JP)
+    // occur in text; the other C0 controls do not.
+    let control = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | 0x1B))
+        .count();
+    if control < MIN_CONTROL_BYTES || control * CONTROL_SHARE <= head.len() {
+        return None;
+    }
+    let nul_at = |parity: usize| {
+        head.iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == 0 && i % 2 == parity)
+            .count()
+    };
+    let (even, odd) = (nul_at(0), nul_at(1));
+    if even.max(odd) * 4 > head.len() && even.min(odd) * 20 < even.max(odd) {
+        return Some(
+            "UTF-16 text without a byte-order mark (pass its charset, utf-16le or utf-16be)",
+        );
+    }
+    Some("binary data (NUL and control bytes)")
 }
 
 /// Decodes all of `bytes` (no BOM sniffing) as `encoding`, lossily. encoding_rs borrows
@@ -577,8 +652,11 @@ mod tests {
             bytes.push(state as u8);
         }
         for end in [0, 1, 2, 3, 17, 1023, 1024, 1025, 70_000, bytes.len()] {
-            let d = decode(&bytes[..end], None).expect("decodes");
-            assert!(end == 0 || !d.text.is_empty());
+            match decode(&bytes[..end], None) {
+                Ok(d) => assert!(end == 0 || !d.text.is_empty()),
+                Err(Error::NotText(_)) => assert!(end >= 17),
+                Err(other) => panic!("{other}"),
+            }
         }
         // Truncated tags and attributes at the prescan boundary.
         for s in [
@@ -595,5 +673,36 @@ mod tests {
             assert!(decode(s, None).is_ok());
             assert!(decode(s, Some("utf-16be")).is_ok());
         }
+    }
+
+    #[test]
+    fn binary_input_is_refused_with_what_it_looks_like() {
+        let not_text = |b: &[u8]| match decode(b, None) {
+            Err(Error::NotText(kind)) => Some(kind),
+            _ => None,
+        };
+        assert_eq!(not_text(b"%PDF-1.7\n%\xE2\xE3"), Some("PDF"));
+        assert_eq!(
+            not_text(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"),
+            Some("a PNG image")
+        );
+        assert_eq!(not_text(b"RIFF\0\0\0\0WEBPVP8 "), Some("a WebP image"));
+        let random: Vec<u8> = (0u32..4096)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        assert_eq!(
+            not_text(&random),
+            Some("binary data (NUL and control bytes)")
+        );
+        let utf16: Vec<u8> = "<p>Hallo Welt, ein Satz.</p>"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        assert!(not_text(&utf16).is_some_and(|k| k.starts_with("UTF-16")));
+        assert!(decode(&utf16, Some("utf-16le")).is_ok());
+        // A stray NUL or escape in a page is no reason to refuse it.
+        assert_eq!(not_text(b"<p>Ein\0 Satz mit\0\0 Nullbytes.</p>"), None);
+        assert_eq!(not_text(b"\x1b$B$3$s$K$A$O\x1b(B"), None);
+        assert_eq!(not_text("Grüße aus Köln".as_bytes()), None);
     }
 }

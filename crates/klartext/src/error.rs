@@ -11,6 +11,9 @@ pub enum Error {
     /// The caller named a charset that no encoding standard knows.
     #[error("unknown charset {0:?}")]
     UnknownCharset(String),
+    /// The bytes are no text: a binary file's signature, or NUL and control bytes.
+    #[error("not text: looks like {0}")]
+    NotText(&'static str),
     /// The time budget was spent before parsing could start (decoding alone took it).
     #[error("time budget of {0:?} exceeded")]
     Timeout(std::time::Duration),

@@ -87,6 +87,8 @@ pub struct Options {
     pub charset: Option<String>,
     /// Also render the text as Markdown into [`Article::markdown`].
     pub markdown: bool,
+    /// What the text and Markdown keep besides the words (links, images, tables).
+    pub style: render::Style,
     pub limits: Limits,
     /// When the page was fetched (seconds since the Unix epoch): relative dates ("vor 3
     /// Stunden") are resolved against it and later dates rejected. `None`: relative dates
@@ -126,17 +128,23 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         ..Article::default()
     };
     article.title = doc.title.clone();
-    article.text = render::text(&doc, &main);
-    if options.markdown {
-        article.markdown = Some(render::markdown(&doc, &main));
-    }
+    article.text = render::text(&doc, &main, options.style);
     // Past the budget the text is still returned; the passes that can wait are skipped
     // and the article says it is incomplete.
     if over_budget() {
         article.truncated = true;
+        if options.markdown {
+            let base = options.url.as_deref();
+            article.markdown = Some(render::markdown(&doc, &main, options.style, base));
+        }
         return Ok(article);
     }
     metadata::fill(&doc, options, &mut article);
+    if options.markdown {
+        // Links and images resolve against the canonical URL when the page names one.
+        let base = article.url.as_deref().or(options.url.as_deref());
+        article.markdown = Some(render::markdown(&doc, &main, options.style, base));
+    }
     if !is_html {
         textdump::meta::fill(&doc, &main, &mut article, options.reference_time);
     }

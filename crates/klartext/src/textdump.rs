@@ -224,6 +224,7 @@ fn text_block(text: &str) -> Block {
         text,
         link_chars: 0,
         flags: Flags::empty(),
+        links: Vec::new(),
     }
 }
 
