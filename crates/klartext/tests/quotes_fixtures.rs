@@ -317,7 +317,7 @@ Bahnchef Jonas Weber kündigte unterdessen neue Züge an. Die Deutsche Bahn habe
 investiert, sagte Weber. Der Konzern wolle bis 2030 klimaneutral sein.\n\n\
 Das Bundesamt für Migration und Flüchtlinge (BAMF) teilte mit, die Zahl der Anträge sei \
 gesunken. Ein Sprecher des BAMF sagte, man prüfe weitere Schritte. Kritik kam von der SPD. \
-SPD-Chef Lars Klingbeil sprach von einem Fehler. Die Bochumer Polizei ermittelt. \
+SPD-Chef Lars Klingbeil sprach von einem Fehler. Die Trierer Polizei ermittelt. \
 Frau Dr. Katrin Roth von der Universität Hamburg hält die Zahlen für plausibel. Roth sagte, \
 die Entwicklung sei absehbar gewesen. Kanzler Scholz äußerte sich nicht. Die Acme Solutions \
 GmbH wollte sich nicht äußern. Anna Bergers Vorschlag stieß in Deutschland auf Zustimmung.";
@@ -347,7 +347,7 @@ fn german_organisations_and_places() {
         "Deutsche Bahn",
         "Bundesamt für Migration und Flüchtlinge",
         "SPD",
-        "Bochumer Polizei",
+        "Trierer Polizei",
         "Universität Hamburg",
         "Acme Solutions GmbH",
     ] {
@@ -367,8 +367,8 @@ fn german_organisations_and_places() {
 fn capitalised_german_nouns_are_no_names() {
     for text in [
         "Am Montag hat die Regierung Maßnahmen beschlossen.",
-        "Von der Vernehmung erhoffen sich die Ermittler Hinweise auf das Motiv.",
-        "Die Lieferungen kamen spät. Sirenen heulten in der Nacht.",
+        "Vom Gutachten erwarten sich die Prüfer Hinweise auf die Ursache.",
+        "Die Rechnungen kamen spät. Glocken läuteten in der Nacht.",
         "Das Ministerium teilte Ende Mai mit, die Lage sei ernst.",
     ] {
         let all = entities(text);

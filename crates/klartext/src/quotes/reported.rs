@@ -1,6 +1,6 @@
 //! Reported speech and the attribution of every sentence: finds the cue (speech verb, noun
 //! or preposition), the speaker phrase and the reported clause — German Konjunktiv I clauses
-//! (er sagte, die Lage sei ernst; Der Zeitplan halte, erklärte sie), prepositional attribution
+//! (er sagte, die Lage sei ernst; Der Plan stehe, erklärte sie), prepositional attribution
 //! (laut X, nach Angaben von X, X zufolge, so X, wie X mitteilte), English reported speech
 //! (X said that …, according to X) — and continues a speaker over the following sentences
 //! in Konjunktiv (free indirect speech) and over quotations in marks that name nobody.
@@ -22,7 +22,7 @@ struct Attr {
     clause: Option<(usize, usize)>,
     reported: bool,
     /// The speaker goes on speaking in the next sentences (not for an opinion noun in
-    /// the middle of a sentence: „… ist nach Auffassung der Kanzlerin …“).
+    /// the middle of a sentence: „… ist nach Auffassung des Ministers …“).
     carry: bool,
 }
 
@@ -351,7 +351,7 @@ fn is_aux(lower: &str) -> bool {
     )
 }
 
-/// Hearsay `sollen` with a perfect infinitive: „In Yvelines sollen 27 Busse zerstört worden
+/// Hearsay `sollen` with a perfect infinitive: „Im Hafen sollen 14 Boote beschädigt worden
 /// sein.“ — reported from someone, though nobody is named in the sentence.
 fn hearsay(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> bool) -> bool {
     e > a + 3
@@ -595,7 +595,7 @@ fn verbal(
                 })
                 .map(|sp| {
                     // An apposition in lower case right before the verb belongs to the phrase:
-                    // Andres Granier, der Gouverneur von Tabasco, sagte …
+                    // Osvaldo Pereyra, der Gouverneur der Provinz, sagte …
                     if doc.is_punct(sp.1, ',')
                         && k >= 2
                         && doc.is_punct(k - 1, ',')
@@ -610,7 +610,7 @@ fn verbal(
                     }
                 })
         } else if !doc.english && k > a + 1 && matches!(doc.low(k - 1), "und" | "sowie") {
-            // Medvedev bedankte sich … und sagte: …
+            // Dragan bedankte sich … und sagte: …
             sentence_subject(doc, a, k)
         } else {
             None
@@ -676,7 +676,7 @@ fn verbal(
                 || is_adverbial(first)
                 || (a..k).any(|j| doc.is_punct(j, ','));
             // The subject right after the finite auxiliary of a verb at the clause end:
-            // „Bereits vor zwei Wochen hatte die Gewerkschaft erklärt, …“, „… musste er betonen“.
+            // „Schon vor drei Tagen hatte die Gewerkschaft erklärt, …“, „… musste er betonen“.
             let after_aux = || {
                 let j = (a..k).find(|&j| is_aux(doc.low(j)) && !in_direct(j))?;
                 speakers::np_forward(doc, j + 1, k).filter(|sp| {
@@ -720,7 +720,7 @@ fn verbal(
                         "der" | "die" | "das" | "welche" | "welcher" | "who" | "which"
                     ) && !(matches!(next, "der" | "die" | "das") && doc.is_cap(c + 2));
                     // After a strong speech verb, a main clause after the comma is the
-                    // report even without Konjunktiv: „sagte Rice, die USA hielten sich …“.
+                    // report even without Konjunktiv: „sagte Lund, die Firmen hielten sich …“.
                     let main_clause = !doc.english
                         && !weak
                         && !rel
@@ -810,8 +810,8 @@ mod tests {
 
     #[test]
     fn clause_before_inverted_verb() {
-        let q = one("Der Zeitplan halte, erklärte sie.");
-        assert_eq!(q[0].0, "Der Zeitplan halte");
+        let q = one("Der Plan stehe, erklärte sie.");
+        assert_eq!(q[0].0, "Der Plan stehe");
         assert_eq!(q[0].1.as_deref(), Some("sie"));
     }
 
@@ -874,7 +874,7 @@ mod tests {
 
     #[test]
     fn subject_after_auxiliary() {
-        let q = speakers_of("Bereits vor zwei Wochen hatte die Gewerkschaft erklärt, dass die Lotsen ihre Arbeitszeit erreicht hätten.");
+        let q = speakers_of("Schon vor drei Tagen hatte die Gewerkschaft erklärt, dass die Fahrer ihre Pausen nicht einhalten könnten.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1.as_deref(), Some("die Gewerkschaft"));
     }
@@ -882,8 +882,8 @@ mod tests {
     #[test]
     fn opinion_in_passing_is_not_carried() {
         let q = speakers_of(
-            "Der Sprecher Tom Berg sagte, die Anlage sei nach Auffassung der Kanzlerin sicher. \
-             Daran ändere auch der Zwischenfall nichts.",
+            "Der Sprecher Tom Berg sagte, die Anlage sei nach Auffassung des Ministers sicher. \
+             Daran ändere auch die Panne nichts.",
         );
         assert_eq!(q.len(), 2, "{q:?}");
         assert!(
@@ -894,7 +894,7 @@ mod tests {
 
     #[test]
     fn free_indirect_speaker_is_no_object() {
-        let q = one("Die Lieferungen kamen nie an. Die Papiere seien gefälscht.");
+        let q = one("Die Rechnungen kamen nie an. Die Belege seien gefälscht.");
         assert_eq!(q.len(), 1);
         assert_eq!(q[0].1, None);
     }
@@ -902,16 +902,16 @@ mod tests {
     #[test]
     fn konjunktiv_two_and_hearsay_go_on_with_the_report() {
         let q = one(
-            "Die Polizei sagte, die Lage sei ruhig. Jedes Jahr würden etwa 600 Autos zerstört. \
-             Er kam spät. In Yvelines sollen 27 Busse zerstört worden sein.",
+            "Die Polizei sagte, die Lage sei ruhig. Jeden Sommer würden etwa 40 Boote beschädigt. \
+             Er kam spät. Im Hafen sollen 14 Boote beschädigt worden sein.",
         );
         let texts: Vec<&str> = q.iter().map(|x| x.0.as_str()).collect();
         assert!(
-            texts.contains(&"Jedes Jahr würden etwa 600 Autos zerstört"),
+            texts.contains(&"Jeden Sommer würden etwa 40 Boote beschädigt"),
             "{texts:?}"
         );
         assert!(
-            texts.contains(&"In Yvelines sollen 27 Busse zerstört worden sein"),
+            texts.contains(&"Im Hafen sollen 14 Boote beschädigt worden sein"),
             "{texts:?}"
         );
         // Konjunktiv II alone, after no report, is no quotation.
@@ -920,10 +920,10 @@ mod tests {
 
     #[test]
     fn main_clause_after_strong_verb() {
-        let q = one("In Brüssel sagte Rice, die USA hielten sich an die Konvention.");
+        let q = one("In Genf sagte Lund, die Firmen hielten sich an den Vertrag.");
         assert_eq!(q.len(), 1, "{q:?}");
-        assert_eq!(q[0].0, "die USA hielten sich an die Konvention");
-        assert_eq!(q[0].1.as_deref(), Some("Rice"));
+        assert_eq!(q[0].0, "die Firmen hielten sich an den Vertrag");
+        assert_eq!(q[0].1.as_deref(), Some("Lund"));
         // An adverbial clause after the comma is no report.
         assert!(one("Er sagte das, als er ankam.").is_empty());
     }
@@ -931,21 +931,21 @@ mod tests {
     #[test]
     fn indefinite_apposition_before_the_verb() {
         let q = one(
-            "John Kline, ein Abgeordneter aus Minnesota, sagte, dass es kein Unfall gewesen sei.",
+            "Paul Hensel, ein Abgeordneter aus Thüringen, sagte, dass es kein Unfall gewesen sei.",
         );
         assert_eq!(q.len(), 1, "{q:?}");
         assert_eq!(q[0].0, "dass es kein Unfall gewesen sei");
         assert_eq!(
             q[0].1.as_deref(),
-            Some("John Kline, ein Abgeordneter aus Minnesota")
+            Some("Paul Hensel, ein Abgeordneter aus Thüringen")
         );
     }
 
     #[test]
     fn sentence_ends_after_a_closed_quotation() {
-        let q = one("Granier sagte: „Wir kämpfen gegen ein Monster.“ Granier beklagte, dass zu wenige Soldaten gekommen seien.");
+        let q = one("Pereyra sagte: „Wir kämpfen gegen die Flut.“ Pereyra beklagte, dass zu wenige Helfer gekommen seien.");
         assert_eq!(q.len(), 2, "{q:?}");
-        assert_eq!(q[1].0, "dass zu wenige Soldaten gekommen seien");
+        assert_eq!(q[1].0, "dass zu wenige Helfer gekommen seien");
     }
 
     #[test]
