@@ -251,16 +251,45 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                     .filter(|&k| doc.is_word(k) && !in_direct(k))
                     .count();
                 if free_words >= 2 {
-                    out.push(Found {
-                        span: trim(doc, cs, ce),
-                        kind: if at.reported {
-                            QuoteKind::Reported
+                    let span = trim(doc, cs, ce);
+                    // A quotation in marks inside the report is part of it, not a second
+                    // quotation over the same words.
+                    let mut idx = found_before;
+                    while idx < out.len() {
+                        let f = &out[idx];
+                        if doc.english
+                            && f.kind == QuoteKind::Partial
+                            && f.span.0 >= span.0
+                            && f.span.1 <= span.1
+                        {
+                            out.remove(idx);
                         } else {
-                            QuoteKind::Indirect
-                        },
-                        cue: Some(at.cue.clone()),
-                        speaker: mention.clone(),
-                    });
+                            idx += 1;
+                        }
+                    }
+                    let kind = if at.reported {
+                        QuoteKind::Reported
+                    } else {
+                        QuoteKind::Indirect
+                    };
+                    // X said A and that B: two reports.
+                    let second = if doc.english {
+                        en_second_that(doc, span, &in_direct)
+                    } else {
+                        None
+                    };
+                    let parts = match second {
+                        Some(j) => vec![trim(doc, span.0, j - 1), (j, span.1)],
+                        None => vec![span],
+                    };
+                    for part in parts {
+                        out.push(Found {
+                            span: part,
+                            kind,
+                            cue: Some(at.cue.clone()),
+                            speaker: mention.clone(),
+                        });
+                    }
                 }
             }
         } else if directs.is_empty()
@@ -667,9 +696,12 @@ fn verbal(
         let speaker = if inverted {
             after()
         } else if doc.english {
+            // The object of `told` is the listener, never the speaker.
+            let listener_verb = matches!(doc.low(k), "told" | "tells" | "tell");
             speakers::np_backward(doc, k, a)
                 .or_else(en_lead)
-                .or_else(after)
+                .or_else(|| speakers::en_subject(doc, a, k, in_direct))
+                .or_else(|| if listener_verb { None } else { after() })
         } else {
             let first = doc.low(a);
             let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)
@@ -709,7 +741,10 @@ fn verbal(
                 clause = Some((cs, ce));
             }
         }
-        if clause.is_none() && !inverted {
+        if clause.is_none() && !inverted && doc.english {
+            let from = speaker.map(|s| s.1.max(k + 1)).unwrap_or(k + 1);
+            clause = en_clause(doc, k, from, e, in_direct, weak);
+        } else if clause.is_none() && !inverted {
             let from = speaker.map(|s| s.1.max(k + 1)).unwrap_or(k + 1);
             if let Some(c) = (from..e).find(|&j| doc.is_punct(j, ',') || doc.is_punct(j, ':')) {
                 let next = doc.low(c + 1);
@@ -784,6 +819,134 @@ fn verbal(
         });
     }
     None
+}
+
+/// Words that end an English reported clause after a comma: the source or a concession
+/// (…, according to state media; …, despite the protests).
+fn en_clause_stop(lower: &str) -> bool {
+    matches!(lower, "according" | "despite" | "officials" | "citing")
+}
+
+/// The English reported clause after the speech verb at `k` (`from`: the first token after
+/// the verb and a speaker phrase that follows it). The listener of `told` and adverbials of
+/// time and place before `that` are skipped (said on Friday that, told reporters that);
+/// `that` belongs to the clause, as `dass` does. The clause ends before a trailing source
+/// (…, according to state media) or attribution (…, state media reported).
+fn en_clause(
+    doc: &Doc,
+    k: usize,
+    from: usize,
+    e: usize,
+    in_direct: &dyn Fn(usize) -> bool,
+    weak: bool,
+) -> Option<(usize, usize)> {
+    if from >= e {
+        return None;
+    }
+    let listener = matches!(doc.low(k), "told" | "tells" | "tell");
+    let start = if let Some(d) = (from..e.min(from + 8))
+        .take_while(|&j| !doc.is_punct(j, ',') && !doc.is_punct(j, ':') && !in_direct(j))
+        .find(|&j| doc.low(j) == "that")
+    {
+        d
+    } else if weak {
+        return None;
+    } else {
+        let mut j = from;
+        if listener {
+            j = en_skip_listener(doc, j, e);
+        }
+        j = en_skip_adverbial(doc, j, e);
+        if doc.is_punct(j, ',') || doc.is_punct(j, ':') || in_direct(j) {
+            return None;
+        }
+        j
+    };
+    let end = en_clause_end(doc, start, e);
+    // A clause that is a quotation in marks is that quotation, not a report.
+    let free = (start..end)
+        .filter(|&j| doc.is_word(j) && !in_direct(j))
+        .count();
+    (end > start + 1 && free >= 3).then_some((start, end))
+}
+
+/// Past the listener of `told` (told reporters, told the BBC, told Sky News, told us).
+fn en_skip_listener(doc: &Doc, mut j: usize, e: usize) -> usize {
+    if j < e && speakers::is_det(doc.low(j)) && doc.is_cap(j + 1) {
+        j += 1;
+    }
+    if j < e && doc.is_cap(j) {
+        while j < e && doc.is_cap(j) {
+            j += 1;
+        }
+        return j;
+    }
+    if j < e && doc.is_word(j) && !doc.is_cap(j) && doc.low(j) != "that" {
+        // One listener word: reporters, members, parliament, us.
+        return j + 1;
+    }
+    j
+}
+
+/// Past an adverbial of time or place after the verb (on Tuesday, today, last week).
+fn en_skip_adverbial(doc: &Doc, mut j: usize, e: usize) -> usize {
+    loop {
+        let w = doc.low(j);
+        if matches!(
+            w,
+            "today" | "yesterday" | "tonight" | "earlier" | "later" | "again"
+        ) {
+            j += 1;
+        } else if matches!(w, "last" | "this" | "on") && doc.is_word(j + 1) && j + 1 < e {
+            let next = doc.low(j + 1);
+            let time = doc.is_cap(j + 1)
+                || matches!(
+                    next,
+                    "week" | "month" | "year" | "night" | "weekend" | "morning"
+                );
+            if !time {
+                return j;
+            }
+            j += 2;
+            // on March 3
+            if doc.toks.get(j).is_some_and(|t| t.kind == Kind::Word)
+                && doc.word(j).chars().all(|c| c.is_ascii_digit())
+            {
+                j += 1;
+            }
+        } else {
+            return j;
+        }
+    }
+}
+
+/// The end of an English clause from `start`: before a comma that opens a source, a
+/// concession or a trailing attribution (…, state media reported).
+fn en_clause_end(doc: &Doc, start: usize, e: usize) -> usize {
+    for c in start..e {
+        if !doc.is_punct(c, ',') {
+            continue;
+        }
+        if en_clause_stop(doc.low(c + 1)) {
+            return c;
+        }
+        // A trailing attribution: a few words ending in a speech verb at the sentence end.
+        if e > c + 1 && e - c <= 6 && doc.is_verb(e - 1) && (c + 1..e).all(|j| doc.is_word(j)) {
+            return c;
+        }
+    }
+    e
+}
+
+/// A reported clause that joins two reports (X said A and that B): the token of the second
+/// `that`, if any, outside quotations.
+pub fn en_second_that(
+    doc: &Doc,
+    (a, b): (usize, usize),
+    in_direct: &dyn Fn(usize) -> bool,
+) -> Option<usize> {
+    (a + 2..b.saturating_sub(2))
+        .find(|&j| doc.low(j) == "that" && !in_direct(j) && matches!(doc.low(j - 1), "and" | "but"))
 }
 
 #[cfg(test)]

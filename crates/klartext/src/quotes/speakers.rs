@@ -473,7 +473,92 @@ pub fn np_backward(doc: &Doc, end: usize, limit: usize) -> Option<(usize, usize)
     while i < last && doc.is_word(i) && !doc.is_cap(i) && !is_det(doc.low(i)) {
         i += 1;
     }
+    if doc.english {
+        i = en_extend_left(doc, i, last, limit);
+    }
     Some((i, end))
+}
+
+/// An English determiner-like opener of a noun phrase: an article or possessive pronoun,
+/// `one`, or a capitalised possessive (Brazil's).
+fn en_opener(doc: &Doc, j: usize) -> bool {
+    let w = doc.low(j);
+    doc.is_word(j)
+        && (is_det(w)
+            || matches!(w, "one" | "another" | "his" | "her" | "its" | "their")
+            || (doc.is_cap(j) && (w.ends_with("'s") || w.ends_with("’s"))))
+}
+
+/// A lower-case word that can stand inside an English noun phrase before its head (rebel,
+/// government, environment): no stop word, determiner or speech verb.
+fn en_modifier(doc: &Doc, j: usize) -> bool {
+    let w = doc.low(j);
+    doc.is_word(j)
+        && !doc.is_cap(j)
+        && !is_stop(w)
+        && !is_det(w)
+        && !is_pronoun(w)
+        && super::cues::verb(w).is_none()
+}
+
+/// Widens an English phrase [i, last] whose head is a lower-case role noun to the left over
+/// modifiers up to its opener: a rebel commander, Brazil's environment minister, and over a
+/// `for`/`of` attachment to a role noun before it: a spokesman for the World Food Programme.
+fn en_extend_left(doc: &Doc, i: usize, last: usize, limit: usize) -> usize {
+    let mut j = i;
+    if doc.is_cap(last) {
+        // A name: only an attachment to a role before it (a spokesman for Acme).
+        if j >= limit + 2 && matches!(doc.low(j - 1), "for" | "of") && doc.is_role(j - 2) {
+            return en_extend_left(doc, j - 2, j - 2, limit);
+        }
+        return i;
+    }
+    let mut steps = 0;
+    while j > limit && steps < 3 && en_modifier(doc, j - 1) {
+        j -= 1;
+        steps += 1;
+    }
+    if j > limit && en_opener(doc, j - 1) {
+        j -= 1;
+        while j > limit && doc.is_cap(j - 1) && !en_opener(doc, j - 1) {
+            j -= 1;
+        }
+        return j;
+    }
+    if steps == 0 {
+        i
+    } else {
+        // Modifiers without an opener: a bare plural or compound (health officials).
+        j
+    }
+}
+
+/// An English subject right before the verb at `k` that the name phrases miss: a common
+/// noun phrase with its opener (the company, one guest, The star's ex, the coast guard) or
+/// a name with an age or role apposition (Kelly Dawson, 34).
+pub fn en_subject(
+    doc: &Doc,
+    a: usize,
+    k: usize,
+    in_direct: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let mut s = a;
+    for j in (a..k).rev() {
+        if in_direct(j) || doc.is_punct(j, ',') && j + 1 < k && en_opener(doc, j + 1) {
+            s = j + 1;
+            break;
+        }
+    }
+    while s < k && !doc.is_word(s) {
+        s += 1;
+    }
+    if s >= k || k - s > 6 || !en_opener(doc, s) {
+        return None;
+    }
+    let head = k - 1;
+    let ok = (s + 1..k).all(|j| en_modifier(doc, j) || doc.is_cap(j) || doc.is_punct(j, '\''))
+        && doc.is_word(head);
+    ok.then_some((s, k))
 }
 
 /// A person or organisation met in the article.
