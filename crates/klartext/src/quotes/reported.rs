@@ -440,9 +440,29 @@ fn attribution(
                 .filter(|v| v.speaker.is_some())
                 .unwrap_or(at),
         ),
+        // The source of a report (laut Agenturen, according to state media) gives way to a
+        // speaker named with a speech verb of the sentence.
+        Some(at) if is_source_cue(&at.cue) => Some(
+            verbal(doc, a, e, in_direct, has_direct)
+                .filter(|v| {
+                    v.speaker.is_some_and(|sp| {
+                        (sp.0..sp.1).any(|j| doc.is_cap(j))
+                            && at.speaker.is_none_or(|src| sp.1 <= src.0 || sp.0 >= src.1)
+                    })
+                })
+                .unwrap_or(at),
+        ),
         Some(at) => Some(at),
         None => verbal(doc, a, e, in_direct, has_direct),
     }
+}
+
+/// A prepositional cue that names where a report comes from (laut, zufolge, according to).
+fn is_source_cue(cue: &str) -> bool {
+    matches!(
+        cue.to_lowercase().as_str(),
+        "laut" | "gemäß" | "zufolge" | "according to"
+    )
 }
 
 /// The clause of [a, e) without the attribution phrase [s, t).

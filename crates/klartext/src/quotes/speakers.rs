@@ -587,6 +587,11 @@ pub struct Registry {
 }
 
 impl Registry {
+    /// The person or organisation met under `name`, if any.
+    pub fn get(&self, name: &str) -> Option<&Known> {
+        self.by_name.get(name).and_then(|&i| self.known.get(i))
+    }
+
     /// Resolves the phrase at `span` to a canonical name and remembers it.
     pub fn resolve(&mut self, doc: &Doc, span: (usize, usize)) -> Mention {
         let (a, b) = span;
@@ -652,6 +657,25 @@ impl Registry {
         }
         let name = doc.span_text(name_start, name_end).to_string();
         let words = (name_start..name_end).filter(|&k| doc.is_cap(k)).count();
+        // A known surname after words that are no given name (US-Sondergesandte Belling,
+        // after Mark Belling): the person met before, the words before it a role.
+        if words >= 2 && !has_org && !super::names::is_given(doc, name_start) {
+            let last = (name_start..name_end).rev().find(|&k| doc.is_cap(k));
+            if let Some(&idx) = last.and_then(|k| self.by_surname.get(doc.word(k))) {
+                let role = doc
+                    .span_text(name_start, last.unwrap_or(name_start))
+                    .to_string();
+                if self.known[idx].person && !self.known[idx].name.starts_with(role.as_str()) {
+                    self.known[idx].mentions += 1;
+                    self.add_role(idx, role);
+                    self.last_person = Some(idx);
+                    return Mention {
+                        span,
+                        canonical: self.known[idx].name.clone(),
+                    };
+                }
+            }
+        }
         // A full name (two or more words) introduces or finds a person.
         if words >= 2 && !has_org {
             let idx = self.find_or_add(&name, true);
