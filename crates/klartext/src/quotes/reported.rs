@@ -221,7 +221,19 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         // Quotations in marks.
         for p in directs {
             let full = starts_sentence(doc, a, p.open) || ends_with_sentence_punct(doc, *p);
-            let speaker = mention.clone().or_else(|| sentence_speaker.clone());
+            // A quotation over paragraphs closes in a later sentence: its attribution
+            // follows the closing mark there ("…," said Diaz.).
+            let tail = if mention.is_none() && p.close >= b {
+                tail_speaker(doc, &sents, p.close, &|k| {
+                    pair_of.get(k).is_some_and(|&x| x != u32::MAX)
+                })
+                .map(|sp| reg.resolve(doc, sp))
+            } else {
+                None
+            };
+            let speaker = tail
+                .or_else(|| mention.clone())
+                .or_else(|| sentence_speaker.clone());
             // A partial quotation needs a speaker, or enough words to be more than a
             // phrase held at a distance.
             let words = (p.open + 1..p.close).filter(|&k| doc.is_word(k)).count();
@@ -457,6 +469,28 @@ fn attribution(
     }
 }
 
+/// The speaker named by a speech verb right after the closing mark `close`, in the rest of
+/// the sentence that holds it ("…," said Diaz. / "…," Diaz said.).
+fn tail_speaker(
+    doc: &Doc,
+    sents: &[(usize, usize)],
+    close: usize,
+    in_quote: &dyn Fn(usize) -> bool,
+) -> Option<(usize, usize)> {
+    let si = sents.partition_point(|&(_, b)| b <= close);
+    let &(_, b) = sents.get(si)?;
+    let mut e = b;
+    while e > close + 1 && matches!(doc.toks[e - 1].kind, Kind::Punct('.' | '!' | '?')) {
+        e -= 1;
+    }
+    let k = (close + 1..e.min(close + 6)).find(|&k| doc.is_verb(k) && !in_quote(k))?;
+    if k == close + 1 {
+        speakers::np_forward(doc, k + 1, e)
+    } else {
+        speakers::np_backward(doc, k, close + 1)
+    }
+}
+
 /// A prepositional cue that names where a report comes from (laut, zufolge, according to).
 fn is_source_cue(cue: &str) -> bool {
     matches!(
@@ -509,9 +543,9 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                     None
                 }
             }
-            "according" if doc.low(k + 1) == "to" => {
-                speakers::np_forward(doc, k + 2, e).map(|sp| (sp, k, sp.1))
-            }
+            "according" if doc.low(k + 1) == "to" => speakers::np_forward(doc, k + 2, e)
+                .or_else(|| speakers::en_np_forward(doc, k + 2, e))
+                .map(|sp| (sp, k, sp.1)),
             "so" if k > a
                 && (doc.is_punct(k - 1, ',')
                     || doc.is_mark(k - 1)

@@ -415,7 +415,29 @@ fn name_run(doc: &Doc, a: usize, b: usize) -> (usize, usize, bool) {
             break;
         }
     }
+    // English: a capitalised common noun before a given name is no part of the name
+    // (Tenant Rosa Diaz, Grandad Bill Turner).
+    if doc.english
+        && name_end >= name_start + 3
+        && !super::names::is_given(doc, name_start)
+        && super::names::is_given(doc, name_start + 1)
+    {
+        name_start += 1;
+    }
     (name_start, name_end, has_org)
+}
+
+/// An English common noun phrase from `i`: an opener and one to four lower-case words,
+/// ending before a comma or `limit` (the fire brigade, the coast guard).
+pub fn en_np_forward(doc: &Doc, i: usize, limit: usize) -> Option<(usize, usize)> {
+    if !doc.english || !en_opener(doc, i) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < limit && j < i + 5 && en_modifier(doc, j) {
+        j += 1;
+    }
+    (j > i + 1 && (j >= limit || doc.is_punct(j, ','))).then_some((i, j))
 }
 
 /// The name [`Registry::resolve`] gives a phrase that stands for itself (no determiner).
