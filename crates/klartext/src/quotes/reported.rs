@@ -228,6 +228,8 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                     pair_of.get(k).is_some_and(|&x| x != u32::MAX)
                 })
                 .map(|sp| reg.resolve(doc, sp))
+                // A pronoun that names nobody gives way to the speaker before.
+                .filter(|m| !speakers::is_pronoun(&m.canonical.to_lowercase()))
             } else {
                 None
             };
@@ -752,10 +754,22 @@ fn verbal(
         } else if doc.english {
             // The object of `told` is the listener, never the speaker.
             let listener_verb = matches!(doc.low(k), "told" | "tells" | "tell");
+            // A name in an apposition right before the verb: Its author, Rosa Lindqvist, says.
+            let apposed = || {
+                (k > a + 1 && doc.is_punct(k - 1, ','))
+                    .then(|| speakers::np_backward(doc, k - 1, a))
+                    .flatten()
+                    .filter(|sp| doc.is_cap(sp.1 - 1))
+            };
+            // After the verb only a name: a pronoun there opens the reported clause
+            // (says she wrote it).
+            let after_name =
+                || after().filter(|sp| !(sp.1 == sp.0 + 1 && speakers::is_pronoun(doc.low(sp.0))));
             speakers::np_backward(doc, k, a)
                 .or_else(en_lead)
                 .or_else(|| speakers::en_subject(doc, a, k, in_direct))
-                .or_else(|| if listener_verb { None } else { after() })
+                .or_else(apposed)
+                .or_else(|| if listener_verb { None } else { after_name() })
         } else {
             let first = doc.low(a);
             let opens_adverbial = !doc.is_cap(a) && !speakers::is_pronoun(first)
@@ -911,7 +925,15 @@ fn en_clause(
             j = en_skip_listener(doc, j, e);
         }
         j = en_skip_adverbial(doc, j, e);
-        if doc.is_punct(j, ',') || doc.is_punct(j, ':') || in_direct(j) {
+        // A clause, not an adverbial or an object: four words or more, not opening with a
+        // preposition (said on the steps, vowed to fight on, reported record revenue).
+        let free = (j..e).filter(|&i| doc.is_word(i) && !in_direct(i)).count();
+        if doc.is_punct(j, ',')
+            || doc.is_punct(j, ':')
+            || in_direct(j)
+            || free < 4
+            || is_en_preposition(doc.low(j))
+        {
             return None;
         }
         j
@@ -922,6 +944,29 @@ fn en_clause(
         .filter(|&j| doc.is_word(j) && !in_direct(j))
         .count();
     (end > start + 1 && free >= 3).then_some((start, end))
+}
+
+/// English prepositions that open an adverbial, not a reported clause.
+fn is_en_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "on" | "at"
+            | "in"
+            | "to"
+            | "for"
+            | "with"
+            | "after"
+            | "before"
+            | "during"
+            | "from"
+            | "by"
+            | "of"
+            | "about"
+            | "into"
+            | "over"
+            | "outside"
+            | "inside"
+    )
 }
 
 /// Past the listener of `told` (told reporters, told the BBC, told Sky News, told us).

@@ -250,7 +250,17 @@ fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Opti
             }
             // A role apposition after a name: „Yilmaz, die Anwältin des Klägers,“, „Martin
             // Sommer, Sprecher des Mieterbundes,“.
-            if appositions && !doc.english && doc.is_cap(j - 1) && !doc.is_role(j - 1) {
+            // English: an age (Kelly Dawson, 34,).
+            if doc.english
+                && doc.is_cap(j - 1)
+                && doc.word(j + 1).chars().all(|c| c.is_ascii_digit())
+                && doc.is_word(j + 1)
+                && doc.is_punct(j + 2, ',')
+            {
+                j += 2;
+                continue;
+            }
+            if appositions && doc.is_cap(j - 1) && !doc.is_role(j - 1) {
                 if let Some((s, t)) = np_forward_with(doc, j + 1, limit, false) {
                     let closes = t >= limit
                         || doc.is_punct(t, ',')
@@ -271,6 +281,7 @@ fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Opti
         && doc.is_word(j - 1)
         && !doc.is_cap(j - 1)
         && !(doc.english && is_role(doc.low(j - 1)))
+        && !(doc.english && doc.word(j - 1).chars().all(|c| c.is_ascii_digit()))
     {
         j -= 1;
     }
@@ -627,6 +638,25 @@ impl Registry {
                 None => phrase,
             };
             return Mention { span, canonical };
+        }
+        // English: a name with an apposition (Tom Hill, the chief executive of Acme): the
+        // person is the name, the apposition a role.
+        if doc.english {
+            if let Some(c) = (a + 2..b).find(|&c| doc.is_punct(c, ',')) {
+                if (a..c).filter(|&k| doc.is_cap(k)).count() >= 2 && doc.is_cap(c - 1) {
+                    let m = self.resolve(doc, (a, c));
+                    if let Some(&idx) = self.by_name.get(&m.canonical) {
+                        let role = doc.span_text(c + 1, b).trim_end_matches(',').to_string();
+                        if !role.is_empty() && !role.chars().all(|ch| ch.is_ascii_digit()) {
+                            self.add_role(idx, role);
+                        }
+                    }
+                    return Mention {
+                        span,
+                        canonical: m.canonical,
+                    };
+                }
+            }
         }
         // A speech noun with its source (Angaben des regionalen Weinbauverbands, Einschätzung
         // der Prüfer): the speaker is the source, named without the noun.
