@@ -651,3 +651,12 @@ Harlow Motors recalled 5,000 cars on Monday. \"Safety comes first,\" Tanaka adde
         );
     }
 }
+
+#[test]
+fn a_word_named_by_a_speaker_is_quoted_a_scare_quote_is_not() {
+    let text = "Umweltminister Karl Brandt nannte den Plan „fahrlässig“.";
+    let (quote, speaker, _) = quote_with(text, "fahrlässig");
+    assert_eq!(quote, "fahrlässig");
+    assert_eq!(speaker.as_deref(), Some("Karl Brandt"));
+    assert!(texts("Der „Plan“ stieß auf Kritik.").is_empty());
+}

@@ -137,6 +137,46 @@ static TITLE_NOUNS: LazyLock<Vec<&'static str>> =
 static INSCRIPTION_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lists::entries(include_str!("../../data/quotes/inscription_nouns.txt")));
 
+/// One word in marks that a verb of naming puts in someone's mouth (nannte den Plan
+/// „fahrlässig“, called it "reckless"): a quotation when the sentence names the speaker.
+pub fn is_named_word(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
+    words == 1 && after_naming_verb(text, toks, p.open)
+}
+
+/// Whether a verb of naming (nannte, bezeichnete, sprach von, called) stands among the eight
+/// tokens before the opening mark `open`, in the same sentence.
+fn after_naming_verb(text: &str, toks: &[Tok], open: usize) -> bool {
+    for t in toks[open.saturating_sub(8)..open].iter().rev() {
+        match t.kind {
+            Kind::Word => {
+                let w = text[t.start..t.end].to_lowercase();
+                if matches!(
+                    w.as_str(),
+                    "nannte"
+                        | "nannten"
+                        | "nennt"
+                        | "nennen"
+                        | "bezeichnete"
+                        | "bezeichneten"
+                        | "bezeichnet"
+                        | "sprach"
+                        | "sprachen"
+                        | "spricht"
+                        | "called"
+                        | "calls"
+                        | "branded"
+                        | "described"
+                ) {
+                    return true;
+                }
+            }
+            Kind::Punct('.' | '!' | '?') | Kind::Break => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether the words right before the opening mark `open` (across one colon) announce an
 /// inscription, slogan or sign: „T-Shirt mit der Aufschrift: „…““, `a banner reading "…"`.
 fn after_inscription_noun(text: &str, toks: &[Tok], open: usize) -> bool {
@@ -167,7 +207,7 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
     if words == 0 {
         return true;
     }
-    // One word in marks is a scare quote, a coinage or a name.
+    // One word in marks is a scare quote, a coinage or a name (see [`is_named_word`]).
     if words == 1 {
         return true;
     }

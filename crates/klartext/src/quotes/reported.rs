@@ -95,6 +95,9 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
     let pairs = marks::pair(doc.text, &doc.toks);
     let mut inside = vec![false; n];
     let mut quote_pairs: Vec<Pair> = Vec::new();
+    // One word in marks after a verb of naming: a quotation if its sentence has a speaker.
+    let mut named: Vec<Pair> = Vec::new();
+    let mut ni = 0;
     // `pair_of[k]`: the index in `quote_pairs` of the quotation whose marks enclose token
     // `k` (marks included), so that "is k inside one of this sentence's quotations" is O(1).
     let mut pair_of: Vec<u32> = vec![u32::MAX; n];
@@ -103,7 +106,9 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
             flags.fill(true);
         }
         let words = (p.open + 1..p.close).filter(|&k| doc.is_word(k)).count();
-        if !marks::is_trap(doc.text, &doc.toks, *p, words) {
+        if marks::is_named_word(doc.text, &doc.toks, *p, words) {
+            named.push(*p);
+        } else if !marks::is_trap(doc.text, &doc.toks, *p, words) {
             let idx = u32::try_from(quote_pairs.len()).unwrap_or(u32::MAX);
             if let Some(slots) = pair_of.get_mut(p.open..=p.close) {
                 slots.fill(idx);
@@ -256,6 +261,27 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                 if attr.as_ref().is_none_or(|x| x.carry) {
                     last = Some((m, si));
                 }
+            }
+        }
+        // Named words: the speaker of the sentence's attribution, found as for a quotation.
+        while ni < named.len() && named[ni].open < a {
+            ni += 1;
+        }
+        while ni < named.len() && named[ni].open < b {
+            let p = named[ni];
+            ni += 1;
+            let speaker = mention.clone().or_else(|| {
+                attribution(doc, a, e, &in_direct, true)
+                    .and_then(|x| x.speaker)
+                    .map(|sp| reg.resolve(doc, sp))
+            });
+            if let Some(m) = speaker {
+                out.push(Found {
+                    span: (p.open, p.close + 1),
+                    kind: QuoteKind::Partial,
+                    cue: attr.as_ref().map(|x| x.cue.clone()),
+                    speaker: Some(m),
+                });
             }
         }
         // The reported clause.
