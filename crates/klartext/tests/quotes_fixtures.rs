@@ -660,3 +660,16 @@ fn a_word_named_by_a_speaker_is_quoted_a_scare_quote_is_not() {
     assert_eq!(speaker.as_deref(), Some("Karl Brandt"));
     assert!(texts("Der „Plan“ stieß auf Kritik.").is_empty());
 }
+
+#[test]
+fn english_openers_and_plural_sources() {
+    let text = "Asked about the report, Dr Helen Lee said: “I haven't read it yet.”";
+    let (_, speaker, _) = quote_with(text, "I haven't read it yet");
+    assert_eq!(speaker.as_deref(), Some("Helen Lee"));
+    // A plural subject is no antecedent of `he`.
+    let text =
+        "Mayor Tom Fenwick visited the site. Officials said the death toll was likely to rise. \
+He added: “There is more work to do.”";
+    let (_, speaker, _) = quote_with(text, "There is more work to do");
+    assert_eq!(speaker.as_deref(), Some("Tom Fenwick"));
+}

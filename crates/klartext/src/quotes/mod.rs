@@ -8,8 +8,17 @@
 //! resolves the phrase (pronoun, role noun, surname) to the full name met earlier and carries
 //! the speaker over to the next sentences. Then [`entities`] scans the text once more for
 //! every person, organisation and place named ([`names`] holds the matchers), with the
-//! mentions merged and the roles read from role nouns and appositions. The word lists of
-//! all steps are data files under `data/quotes/` ([`lists`]).
+//! mentions merged and the roles read from role nouns and appositions. Every named speaker
+//! is then tied to its entity: `speaker` is the person's fullest name, `speaker_mention` and
+//! its offsets what the text wrote there. The word lists of all steps are data files under
+//! `data/quotes/` ([`lists`]); `data/quotes/README.md` says where the rules come from (studied
+//! on the German set's train split, measured on its dev split and on the English dev set in
+//! `tests/quotes-en/`).
+//!
+//! English follows the same walk with its own clause rules ([`reported`]): the subject of the
+//! cue speaks (`X said`, `said X`, `X told Y` — Y listens), `that`-clauses after a listener
+//! or a time adverbial, `according to X`, appositions, common-noun speakers (`a rebel
+//! commander`) and pronouns resolved to the last person.
 
 pub mod cues;
 pub mod entities;

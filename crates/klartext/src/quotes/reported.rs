@@ -665,6 +665,10 @@ fn verbal(
         if !doc.is_verb(k) || in_direct(k) || (doc.is_cap(k) && !doc.english) {
             continue;
         }
+        // English: a participle opening the sentence (Asked about the report, …) is no cue.
+        if doc.english && k == a {
+            continue;
+        }
         let Some(readings) = cues::verb(doc.low(k)) else {
             continue;
         };

@@ -769,7 +769,13 @@ impl Registry {
             s += 1;
         }
         let canonical = doc.span_text(s, b).trim_end_matches(',').to_string();
-        let person = words == 1 && !has_org && roles.is_empty();
+        // English plurals of role nouns (Officials, Spokesmen) name no one person.
+        let plural_role = doc.english
+            && name
+                .to_lowercase()
+                .strip_suffix('s')
+                .is_some_and(|w| is_role(w) || is_org(w));
+        let person = words == 1 && !has_org && roles.is_empty() && !plural_role;
         let idx = self.find_or_add(&canonical, person);
         if person {
             self.last_person = Some(idx);
