@@ -673,3 +673,13 @@ He added: “There is more work to do.”";
     let (_, speaker, _) = quote_with(text, "There is more work to do");
     assert_eq!(speaker.as_deref(), Some("Tom Fenwick"));
 }
+
+#[test]
+fn she_and_he_follow_the_given_name() {
+    let text =
+        "Jane Doe met John Miller in Geneva on Monday. Miller said the talks had been useful. \
+“We will meet again in spring,” she said.";
+    let (_, speaker, mention) = quote_with(text, "We will meet again");
+    assert_eq!(speaker.as_deref(), Some("Jane Doe"));
+    assert_eq!(mention.as_deref(), Some("she"));
+}

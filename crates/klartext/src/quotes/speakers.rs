@@ -610,6 +610,8 @@ pub struct Registry {
     pub known: Vec<Known>,
     /// The index in `known` of the last person who spoke.
     last_person: Option<usize>,
+    /// The person named before the last one (for `she` after a man was named).
+    prev_person: Option<usize>,
     /// Name → index in `known`.
     by_name: FastMap<String, usize>,
     /// Surname → the first person in `known` with it.
@@ -619,7 +621,49 @@ pub struct Registry {
     by_role: FastMap<String, usize>,
 }
 
+static FEMALE: LazyLock<FastSet<&'static str>> =
+    LazyLock::new(|| lists::set(include_str!("../../data/quotes/female_names.txt")));
+
+/// Whether a full name is a woman's (Some(true)) or a man's (Some(false)) by its given name;
+/// None when the first word is no given name of the lexicon.
+fn is_female(name: &str) -> Option<bool> {
+    let first = name.split(' ').next().unwrap_or("");
+    if !super::names::is_given_word(first) {
+        return None;
+    }
+    let lower = first.to_lowercase();
+    Some(FEMALE.contains(lower.split('-').next().unwrap_or(&lower)))
+}
+
 impl Registry {
+    /// Remembers `idx` as the last person named, the one before as the previous one.
+    fn set_last(&mut self, idx: usize) {
+        if self.last_person != Some(idx) {
+            self.prev_person = self.last_person;
+            self.last_person = Some(idx);
+        }
+    }
+
+    /// The person an English `he` or `she` stands for: the last person, or the one before
+    /// when only that one's given name agrees (the last one's disagrees or is unknown).
+    fn pronoun_person(&self, pronoun: &str) -> Option<usize> {
+        let want = match pronoun {
+            "she" | "her" => true,
+            "he" | "him" | "his" => false,
+            _ => return self.last_person,
+        };
+        let agrees = |i: Option<usize>| {
+            i.and_then(|i| self.known.get(i))
+                .and_then(|k| is_female(&k.name))
+                .map(|f| f == want)
+        };
+        if agrees(self.last_person) != Some(true) && agrees(self.prev_person) == Some(true) {
+            self.prev_person
+        } else {
+            self.last_person
+        }
+    }
+
     /// The person or organisation met under `name`, if any.
     pub fn get(&self, name: &str) -> Option<&Known> {
         self.by_name.get(name).and_then(|&i| self.known.get(i))
@@ -630,7 +674,12 @@ impl Registry {
         let (a, b) = span;
         let phrase = doc.span_text(a, b).trim_end_matches(',').to_string();
         if b == a + 1 && is_pronoun(doc.low(a)) {
-            let canonical = match self.last_person.and_then(|k| self.known.get_mut(k)) {
+            let who = if doc.english {
+                self.pronoun_person(doc.low(a))
+            } else {
+                self.last_person
+            };
+            let canonical = match who.and_then(|k| self.known.get_mut(k)) {
                 Some(k) => {
                     k.mentions += 1;
                     k.name.clone()
@@ -720,7 +769,7 @@ impl Registry {
                 if self.known[idx].person && !self.known[idx].name.starts_with(role.as_str()) {
                     self.known[idx].mentions += 1;
                     self.add_role(idx, role);
-                    self.last_person = Some(idx);
+                    self.set_last(idx);
                     return Mention {
                         span,
                         canonical: self.known[idx].name.clone(),
@@ -734,7 +783,7 @@ impl Registry {
             for r in roles {
                 self.add_role(idx, r);
             }
-            self.last_person = Some(idx);
+            self.set_last(idx);
             return Mention {
                 span,
                 canonical: name,
@@ -744,7 +793,7 @@ impl Registry {
         if words == 1 && !is_role(&name.to_lowercase()) && !is_org(&name.to_lowercase()) {
             if let Some(&idx) = self.by_surname.get(name.as_str()) {
                 self.known[idx].mentions += 1;
-                self.last_person = Some(idx);
+                self.set_last(idx);
                 return Mention {
                     span,
                     canonical: self.known[idx].name.clone(),
@@ -756,7 +805,7 @@ impl Registry {
             let role = roles[roles.len() - 1].to_lowercase();
             if let Some(&idx) = self.by_role.get(role.as_str()) {
                 self.known[idx].mentions += 1;
-                self.last_person = Some(idx);
+                self.set_last(idx);
                 return Mention {
                     span,
                     canonical: self.known[idx].name.clone(),
@@ -778,7 +827,7 @@ impl Registry {
         let person = words == 1 && !has_org && roles.is_empty() && !plural_role;
         let idx = self.find_or_add(&canonical, person);
         if person {
-            self.last_person = Some(idx);
+            self.set_last(idx);
         }
         Mention { span, canonical }
     }
