@@ -151,7 +151,7 @@ fn genitive_stem(w: &str) -> &str {
 }
 
 /// Full names of the speakers of the quotations found whose given name is missing from the
-/// lexicon (Andres Granier), by their first word: being the subject of a speech verb is
+/// lexicon (Osvaldo Pereyra), by their first word: being the subject of a speech verb is
 /// the evidence that they are names.
 struct Seeds<'r> {
     by_first: FastMap<&'r str, Vec<Vec<&'r str>>>,
@@ -200,18 +200,18 @@ impl<'r> Seeds<'r> {
 
 /// Whether a speaker's name is a personal name: capitalised words (also after a hyphen) and
 /// name particles, none a role, organisation, place or date word, the first no adjective
-/// (not: US-amerikanische Schauspieler, Internationale Wahlbeobachter).
+/// (not: US-amerikanische Schauspieler, Internationale Gutachter).
 fn seed_is_name(doc: &Doc, words: &[&str]) -> bool {
     let word_ok = |w: &str| {
         let lw = w.to_lowercase();
         if speakers::is_particle(&lw) && lw != "der" && lw != "des" {
             return true;
         }
-        // AK Vorratsdatenspeicherung, SWR-Intendant: an acronym names no person.
+        // AK Datenschutz, NDR-Intendant: an acronym names no person.
         if w.split('-').any(names::is_acronym) {
             return false;
         }
-        // A genitive of a place or organisation: Kosovos Hashim Thaçi, Senders Sky News.
+        // A genitive of a place or organisation: Serbiens Milan Petrović, Senders Radio Nord.
         let genitive_of_known = w.strip_suffix('s').is_some_and(names::is_known_word);
         let capitalised = w
             .split('-')
@@ -228,19 +228,19 @@ fn seed_is_name(doc: &Doc, words: &[&str]) -> bool {
             && !doc.written_lower(&lw)
             && !super::cues::is_speech_noun(w, &lw)
     };
-    // The first word is no adjective and no feminine noun (Französin, Mandantin).
+    // The first word is no adjective and no feminine noun (Schweizerin, Klientin).
     let first_ok = words.first().is_some_and(|f| {
         let lf = f.to_lowercase();
         !looks_like_adjective(&lf) && !lf.ends_with("in") && !lf.ends_with('s')
     });
-    // Feuilletonredakteur Martin Hatzius: a given name inside marks the start of the name,
+    // Sportredakteur Martin Lindqvist: a given name inside marks the start of the name,
     // which the given-name rule finds by itself.
     let given_inside = words.iter().skip(1).any(|w| names::is_given_word(w));
     first_ok && !given_inside && words.iter().all(|w| word_ok(w))
 }
 
 /// An inflected adjective (Internationale, Frankfurter, Neuen) rather than a first name
-/// (Baptiste, Andres).
+/// (Baptiste, Osvaldo).
 fn looks_like_adjective(lower: &str) -> bool {
     speakers::is_adjective_like(lower) && ADJECTIVE_ENDINGS.iter().any(|e| lower.ends_with(e))
 }

@@ -134,6 +134,72 @@ fn is_open_punct(c: char) -> bool {
 /// Nouns that announce a title or a name in marks (the film „…“, the ship "…").
 static TITLE_NOUNS: LazyLock<Vec<&'static str>> =
     LazyLock::new(|| lists::entries(include_str!("../../data/quotes/title_nouns.txt")));
+static INSCRIPTION_NOUNS: LazyLock<Vec<&'static str>> =
+    LazyLock::new(|| lists::entries(include_str!("../../data/quotes/inscription_nouns.txt")));
+
+/// One word in marks that a verb of naming puts in someone's mouth (nannte den Plan
+/// „fahrlässig“, called it "reckless"): a quotation when the sentence names the speaker.
+pub fn is_named_word(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
+    words == 1 && after_naming_verb(text, toks, p.open)
+}
+
+/// Whether a verb of naming (nannte, bezeichnete, sprach von, called) stands among the eight
+/// tokens before the opening mark `open`, in the same sentence.
+fn after_naming_verb(text: &str, toks: &[Tok], open: usize) -> bool {
+    for t in toks[open.saturating_sub(8)..open].iter().rev() {
+        match t.kind {
+            Kind::Word => {
+                let w = text[t.start..t.end].to_lowercase();
+                if matches!(
+                    w.as_str(),
+                    "nannte"
+                        | "nannten"
+                        | "nennt"
+                        | "nennen"
+                        | "bezeichnete"
+                        | "bezeichneten"
+                        | "bezeichnet"
+                        | "sprach"
+                        | "sprachen"
+                        | "spricht"
+                        | "called"
+                        | "calls"
+                        | "branded"
+                        | "described"
+                ) {
+                    return true;
+                }
+            }
+            Kind::Punct('.' | '!' | '?') | Kind::Break => return false,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Whether the words right before the opening mark `open` (across one colon) announce an
+/// inscription, slogan or sign: „T-Shirt mit der Aufschrift: „…““, `a banner reading "…"`.
+fn after_inscription_noun(text: &str, toks: &[Tok], open: usize) -> bool {
+    let mut k = open;
+    if k > 0 && toks[k - 1].kind == Kind::Punct(':') {
+        k -= 1;
+    }
+    let mut words = 0;
+    while k > 0 && words < 2 {
+        k -= 1;
+        let t = toks[k];
+        if t.kind != Kind::Word {
+            return false;
+        }
+        words += 1;
+        let w = text[t.start..t.end].to_lowercase();
+        let last = w.rsplit('-').next().unwrap_or(&w);
+        if INSCRIPTION_NOUNS.contains(&w.as_str()) || INSCRIPTION_NOUNS.contains(&last) {
+            return true;
+        }
+    }
+    false
+}
 
 /// Whether the marks pair `p` holds a title, a name, a scare-quoted word or a slogan rather
 /// than a quotation. `words` is the number of word tokens inside.
@@ -141,8 +207,11 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
     if words == 0 {
         return true;
     }
-    // One word in marks is a scare quote, a coinage or a name.
+    // One word in marks is a scare quote, a coinage or a name (see [`is_named_word`]).
     if words == 1 {
+        return true;
+    }
+    if after_inscription_noun(text, toks, p.open) {
         return true;
     }
     let inner = &toks[p.open + 1..p.close];

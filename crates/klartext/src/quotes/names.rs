@@ -5,7 +5,7 @@
 //! German capitalises every noun, so a capitalised word alone is never taken for a name:
 //! a person needs a given name or a title/role before the name, an organisation a legal form,
 //! a known name, or a head noun (Partei, Ministerium, Bank) with a proper adjective before it
-//! (Deutsche Bank, Bochumer Polizei), a place or acronym after it (Universität Hamburg), an
+//! (Deutsche Bank, Trierer Polizei), a place or acronym after it (Universität Hamburg), an
 //! attachment (Bundesamt für Migration, Bank of England) or a naming compound
 //! (Bundesinnenministerium, EU-Kommission). Every matcher looks a bounded number of tokens
 //! ahead, so a scan over the text stays linear.
@@ -207,7 +207,7 @@ fn has_noun_ending(lower: &str) -> bool {
     LEX.noun_endings.iter().any(|e| lower.ends_with(e))
 }
 
-/// An initial inside a name: the „W.“ of George W. Bush.
+/// An initial inside a name: the „W.“ of Mark T. Ellison.
 fn is_initial(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && doc.word(i).chars().count() == 1 && doc.is_punct(i + 1, '.')
 }
@@ -256,12 +256,12 @@ pub fn name_at(doc: &Doc, j: usize, after_title: bool) -> Option<(usize, usize)>
         return None;
     }
     // "Jan Martin sagte": the last given name is the surname. Particles inside a surname:
-    // Tessen von Heydebreck, Jaap de Hoop Scheffer, Dschawad al-Maliki.
+    // Henning von Altdorf, Jan de Vries Boer, Karim al-Rashidi.
     let p = after_particles(doc, k);
-    // „Koštunica von der Demokratischen Partei“: an organisation follows, not a surname;
+    // „Dragan von der Grünen Partei“: an organisation follows, not a surname;
     // a lone „der“ is an article.
     // „von der Kanzlei“: after a surname a German particle starts an attachment more often
-    // than a name; the others (de, van, al) stay (Jaap de Hoop Scheffer).
+    // than a name; the others (de, van, al) stay (Jan de Vries Boer).
     let german = matches!(doc.low(k), "von" | "der" | "zu");
     let organisation_next = doc.is_head(p + 1) || doc.is_role(p + 1);
     if p > k && strict_name_word(doc, p) && !organisation_next && !german {
@@ -289,7 +289,7 @@ fn after_particles(doc: &Doc, k: usize) -> usize {
     }
 }
 
-/// A surname joined to its particle by a hyphen: al-Maliki, el-Sisi.
+/// A surname joined to its particle by a hyphen: al-Rashidi, el-Masri.
 fn is_particle_name(doc: &Doc, k: usize) -> bool {
     doc.is_word(k)
         && doc.word(k).split_once('-').is_some_and(|(pre, rest)| {
@@ -319,7 +319,7 @@ pub fn titled_person_at(doc: &Doc, i: usize) -> Option<Person> {
     }
     if role {
         k = i + 1;
-        // Oberbürgermeister Dr. Albrecht Schröter.
+        // Oberbürgermeister Dr. Konrad Wendt.
         while is_title(doc, k) {
             k += 1;
             if doc.is_punct(k, '.') {
@@ -369,7 +369,7 @@ fn role_phrase_before(doc: &Doc, r: usize) -> String {
     doc.span_text(s, r + 1).to_string()
 }
 
-/// A person introduced by a given name at `i` (Anna Berger, Jonas Weber, George W. Bush).
+/// A person introduced by a given name at `i` (Anna Berger, Jonas Weber, Mark T. Ellison).
 pub fn given_person_at(doc: &Doc, i: usize) -> Option<Found> {
     if !is_given(doc, i) {
         return None;
@@ -462,7 +462,7 @@ pub fn org_at(doc: &Doc, i: usize) -> Option<Found> {
         .map_or(i, |k| k + 1);
     if let Some(f) = (i + 1..run_end).find(|&k| LEX.legal_forms.contains(doc.word(k))) {
         let names_ok = (i..f).all(|k| name_word(doc, k) || doc.word(k).contains('&'));
-        // „Suchmaschinen-Betreiber Google Inc“: the name starts at the known name.
+        // „Software-Hersteller Acme Inc“: the name starts at the known name.
         let start = (i..f).find(|&k| known_at(doc, k).is_some()).unwrap_or(i);
         return names_ok.then(|| org_found(doc, start, f + 1));
     }
@@ -494,7 +494,7 @@ fn org_found(doc: &Doc, a: usize, b: usize) -> Found {
 }
 
 /// A capitalised word that names before a head noun: in German a proper adjective
-/// (Deutsche, Europäische, Bochumer, Freie), in English any name word (Labour, Supreme)
+/// (Deutsche, Europäische, Trierer, Freie), in English any name word (Labour, Supreme)
 /// not opening a sentence unless the text never writes it in lower case.
 fn is_org_modifier(doc: &Doc, k: usize) -> bool {
     if !name_word(doc, k) || doc.is_role(k) {
@@ -513,7 +513,7 @@ fn is_org_modifier(doc: &Doc, k: usize) -> bool {
     if stem.len() < lw.len() && !starts_sentence(doc, k) && !doc.seen_lower(k) {
         return true;
     }
-    // A place adjective: Bochumer, Berliner, Wiener.
+    // A place adjective: Trierer, Berliner, Wiener.
     lw.strip_suffix("er").is_some_and(|place| {
         let w = doc.word(k);
         let place_word = w.get(..place.len()).unwrap_or("");
@@ -595,7 +595,7 @@ fn attachment_end(doc: &Doc, end: usize) -> usize {
 }
 
 /// A role phrase in an apposition after a name: „Tom Hill, the chief executive of Acme,“,
-/// „Martin Behrsing, Sprecher des Erwerbslosen Forums,“. `comma` is the comma after the name;
+/// „Martin Sommer, Sprecher des Mieterbundes,“. `comma` is the comma after the name;
 /// returns the phrase and the token after it.
 pub fn role_after(doc: &Doc, comma: usize) -> Option<(String, usize)> {
     if !doc.is_punct(comma, ',') {
@@ -617,7 +617,7 @@ pub fn role_after(doc: &Doc, comma: usize) -> Option<(String, usize)> {
 }
 
 /// A role phrase in an apposition before a name: „the chief executive of Acme, Tom Hill“,
-/// „die Sprecherin der Stiftung Warentest, Heike van Laak“. `comma` is the comma before it.
+/// „die Sprecherin des Verbraucherverbands, Ina van Dijk“. `comma` is the comma before it.
 pub fn role_before(doc: &Doc, comma: usize) -> Option<String> {
     if comma == 0 || !doc.is_punct(comma, ',') {
         return None;
@@ -639,7 +639,7 @@ pub fn role_before(doc: &Doc, comma: usize) -> Option<String> {
         }
         s = k;
     }
-    // „Auch die innenpolitische Sprecherin …“, „Für den Vorstandssprecher …“: the words
+    // „Auch die finanzpolitische Sprecherin …“, „Für den Pressesprecher …“: the words
     // before the role phrase's own start are no part of it.
     while s < e && !doc.is_role(s) && is_function_word(doc.low(s)) {
         s += 1;

@@ -172,7 +172,7 @@ pub fn sentences(text: &str, toks: &[Tok], inside_quote: &[bool]) -> Vec<(usize,
             continue;
         }
         // A quotation that ends with its own sentence ends the sentence when a capitalised
-        // word follows: „Wir kämpfen gegen ein Monster.“ Andres Granier beklagte, …
+        // word follows: „Wir kämpfen gegen die Flut.“ Osvaldo Pereyra beklagte, …
         if matches!(t.kind, Kind::Mark(_))
             && i > start + 1
             && matches!(toks[i - 1].kind, Kind::Punct('.' | '!' | '?'))
