@@ -168,7 +168,7 @@ fn bench(cli: &Cli) -> Result<bool> {
                 match bench_dumps(cli, name, &eval, &python, venv.as_ref()) {
                     Ok((d, agree)) => {
                         dumps_agree &= agree;
-                        dump_sets.push(d);
+                        dump_sets.extend(d);
                     }
                     Err(e) => eprintln!("skipping the dumps of {name}: {e:#}"),
                 }
@@ -352,15 +352,16 @@ fn part_results(
 }
 
 /// The dumps of one set: made with html-text, run by klartext as text, scored beside
-/// klartext's HTML run on the same pages (and the peers on the dumps with `--peers`).
-/// Returns the comparison and whether `--check` agreed.
+/// klartext's HTML run on the same pages (and the peers on the dumps with `--peers`), on
+/// the check part, the tune part and all pages. Returns the comparisons and whether
+/// `--check` agreed.
 fn bench_dumps(
     cli: &Cli,
     name: &str,
     eval: &Path,
     python: &Path,
     venv: Option<&peers::Venv>,
-) -> Result<(dumps::DumpSet, bool)> {
+) -> Result<(Vec<dumps::DumpSet>, bool)> {
     let dir = sets::ensure_unpacked(&cli.data, &cli.unpack, name)?;
     let set = sets::load(&dir, cli.limit)?;
     let tools = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tools");
@@ -439,29 +440,49 @@ fn bench_dumps(
         }
     }
     let mut agree = true;
-    if cli.check {
-        let check_dir = sets::write_limited_copy(
-            &dump_set,
-            &cli.out.join("check").join(format!("{name}-dumps")),
-        )?;
-        let score_py = eval.join("score.py");
-        for (row, path) in rows.iter_mut().zip(&files) {
-            let python = check::python_figures(&score_py, &check_dir, path)?;
-            let c: report::CheckResult = check::compare(&row.result.figures, &python).into();
-            agree &= c.agrees;
-            row.result.check = Some(c);
-        }
-    }
     let figure = dumps::main_figure(&set.kind_name);
-    Ok((
-        dumps::DumpSet {
-            set: name.to_owned(),
-            pages: dump_set.gold.len(),
+    let mut out = Vec::new();
+    for part in [Some(split::Part::Check), Some(split::Part::Tune), None] {
+        let sub = match part {
+            Some(p) => dump_set.subset(|g| split::part(&set.name, g) == p),
+            None => dump_set.subset(|_| true),
+        };
+        if sub.gold.is_empty() || (part.is_some() && sub.gold.len() == dump_set.gold.len()) {
+            continue;
+        }
+        let label = match part {
+            Some(p) => format!("{name} · {}", p.name()),
+            None => format!("{name} · all"),
+        };
+        let mut part_rows = Vec::new();
+        for (row, path) in rows.iter().zip(&files) {
+            let mut result = ToolResult {
+                tool: row.result.tool.clone(),
+                figures: dumps::score(&sub, path)?,
+                speed: row.result.speed.clone(),
+                check: None,
+            };
+            if cli.check {
+                let dir = cli.out.join("check").join(format!("{label}-dumps"));
+                let check_dir = sets::write_limited_copy(&sub, &dir)?;
+                let python = check::python_figures(&eval.join("score.py"), &check_dir, path)?;
+                let c: report::CheckResult = check::compare(&result.figures, &python).into();
+                agree &= c.agrees;
+                result.check = Some(c);
+            }
+            part_rows.push(dumps::DumpRow {
+                input: row.input,
+                result,
+            });
+        }
+        out.push(dumps::DumpSet {
+            set: label,
+            pages: sub.gold.len(),
             figure,
-            rows,
-        },
-        agree,
-    ))
+            rows: part_rows,
+        });
+    }
+    Ok((out, agree))
 }
 
 /// Scores a predictions file against the set's gold: score.py's figures, and per-page scores.
