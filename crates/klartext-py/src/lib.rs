@@ -1,0 +1,17 @@
+//! The klartext Python module: a thin layer over [`klartext::extract`].
+//!
+//! The crate has two halves. [`settings`] and [`batch`] are plain Rust: they turn the
+//! arguments a Python caller gives (input kind, output format, reference time, charset)
+//! into [`klartext::Options`], and extract many documents in parallel with rayon. They are
+//! what `cargo test` checks, on any machine. `bindings` (behind the `python` feature, which
+//! maturin turns on) is the pyo3 glue: argument conversion, the GIL released around the
+//! work, Rust errors as Python exceptions, articles as Python dicts.
+//!
+//! The Python package around the extension (`python/klartext/`) adds the trafilatura
+//! drop-in (`klartext.compat.trafilatura`) and the Spark job (`klartext.spark`).
+
+pub mod batch;
+pub mod settings;
+
+#[cfg(feature = "python")]
+mod bindings;
