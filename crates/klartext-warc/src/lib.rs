@@ -84,6 +84,9 @@ pub enum Skip {
     RecordType(String),
     /// A `response` record that holds no HTTP response (`text/dns`, …).
     NotHttp,
+    /// A target URI that is no web address (`metadata:`, `dns:`, … — crawler notes):
+    /// only `http`, `https`, `ftp` and `file` URIs, or none, are pages.
+    UriScheme(String),
     /// An HTTP status outside 200–299 (redirects, errors).
     HttpStatus(u16),
     /// A payload that is neither HTML nor plain text.
@@ -101,6 +104,7 @@ impl fmt::Display for Skip {
         match self {
             Skip::RecordType(t) => write!(f, "record type {t}"),
             Skip::NotHttp => write!(f, "response without HTTP"),
+            Skip::UriScheme(s) => write!(f, "URI scheme {s}"),
             Skip::HttpStatus(s) => write!(f, "HTTP status {s}"),
             Skip::ContentType(t) => write!(f, "content type {t}"),
             Skip::ContentEncoding(e) => write!(f, "content encoding {e}"),
@@ -111,7 +115,7 @@ impl fmt::Display for Skip {
 }
 
 /// A record that could not be read, with where it is.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, thiserror::Error)]
 #[error("{path}: offset {offset}: {message}")]
 pub struct RecordError {
     /// The file as the caller named it (`-` for standard input).
@@ -282,6 +286,9 @@ fn page(head: &record::Head, kind: String, body: Vec<u8>, cap: u64) -> Result<Re
         record_type: kind,
         ..Record::default()
     };
+    if let Some(scheme) = record.target_uri.as_deref().and_then(non_web_scheme) {
+        return Err(PageError::Skip(Skip::UriScheme(scheme)));
+    }
     let (content_type, payload) = if record.record_type == "response" {
         if !warc_type
             .as_ref()
@@ -311,6 +318,15 @@ fn page(head: &record::Head, kind: String, body: Vec<u8>, cap: u64) -> Result<Re
     }
     record.body = payload;
     Ok(record)
+}
+
+/// The scheme of `uri` when it is not one of the web's (`http`, `https`, `ftp`, `file`).
+fn non_web_scheme(uri: &str) -> Option<String> {
+    let scheme = uri
+        .split_once(':')
+        .map_or("", |(s, _)| s)
+        .to_ascii_lowercase();
+    (!matches!(scheme.as_str(), "http" | "https" | "ftp" | "file")).then_some(scheme)
 }
 
 /// HTML, XHTML and plain text are pages; a record without a type is left to klartext's
