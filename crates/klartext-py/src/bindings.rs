@@ -4,13 +4,19 @@
 //! before any work; the extraction itself runs with the GIL released, so other Python
 //! threads go on, and `extract_many` spreads the documents over a rayon pool.
 
+use std::collections::{BTreeMap, VecDeque};
+use std::io::{self, Read};
+use std::path::PathBuf;
+use std::sync::Mutex;
+
 use pyo3::create_exception;
-use pyo3::exceptions::{PyException, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyException, PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyByteArray, PyBytes, PyList, PyString, PyTuple};
 
 use crate::batch::{extract_all, extract_one, Document, Failure, Output};
 use crate::settings::{parse_reference_time, Request};
+use crate::warc::{Filters, Page, WarcPages};
 
 create_exception!(
     klartext,
@@ -201,13 +207,177 @@ fn extract_many(
     Ok(list.unbind())
 }
 
+/// A Python binary file object (anything with `read(n)` returning bytes) as a Rust reader.
+struct PyReader(Py<PyAny>);
+
+impl Read for PyReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        Python::attach(|py| {
+            let data = self
+                .0
+                .bind(py)
+                .call_method1("read", (buf.len(),))
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            let chunk: Vec<u8> = data
+                .extract()
+                .map_err(|_| io::Error::other("read() must return bytes"))?;
+            if chunk.len() > buf.len() {
+                return Err(io::Error::other("read(n) returned more than n bytes"));
+            }
+            buf[..chunk.len()].copy_from_slice(&chunk);
+            Ok(chunk.len())
+        })
+    }
+}
+
+/// The language filter: `"de,en"` or a list of codes.
+fn languages(lang: Option<&Bound<'_, PyAny>>) -> PyResult<Vec<String>> {
+    let Some(lang) = lang.filter(|l| !l.is_none()) else {
+        return Ok(Vec::new());
+    };
+    let codes: Vec<String> = if lang.is_instance_of::<PyString>() {
+        let text: String = lang.extract()?;
+        text.split(',').map(|c| c.trim().to_string()).collect()
+    } else {
+        lang.extract().map_err(|_| {
+            PyTypeError::new_err("lang must be a str like \"de,en\" or a list of str")
+        })?
+    };
+    Ok(codes.into_iter().filter(|c| !c.is_empty()).collect())
+}
+
+struct WarcState {
+    pages: WarcPages,
+    pending: VecDeque<Page>,
+    errors: Vec<String>,
+    raise: bool,
+}
+
+/// An iterator over the pages of a WARC file, as dicts (see `klartext.iter_warc`).
+#[pyclass(name = "WarcReader", module = "klartext")]
+struct WarcReader {
+    state: Mutex<WarcState>,
+}
+
+impl WarcReader {
+    fn lock(&self) -> PyResult<std::sync::MutexGuard<'_, WarcState>> {
+        self.state
+            .try_lock()
+            .map_err(|_| PyRuntimeError::new_err("this WarcReader is in use by another thread"))
+    }
+}
+
+#[pymethods]
+impl WarcReader {
+    fn __iter__(slf: PyRef<'_, Self>) -> PyRef<'_, Self> {
+        slf
+    }
+
+    fn __next__(&self, py: Python<'_>) -> PyResult<Option<Py<PyAny>>> {
+        loop {
+            let mut state = self.lock()?;
+            match state.pending.pop_front() {
+                Some(Page::Extracted(value)) => {
+                    return Ok(Some(pythonize::pythonize(py, &value)?.unbind()))
+                }
+                Some(Page::Failed(message)) if state.raise => {
+                    return Err(ExtractError::new_err(message))
+                }
+                Some(Page::Failed(message)) => state.errors.push(message),
+                None => {
+                    let state = &mut *state;
+                    match py.detach(|| state.pages.next_batch()) {
+                        Some(batch) => state.pending.extend(batch),
+                        None => return Ok(None),
+                    }
+                }
+            }
+        }
+    }
+
+    /// Records passed over so far, by reason (record type, HTTP status, content type,
+    /// language, min_chars, ...).
+    #[getter]
+    fn skipped(&self) -> PyResult<BTreeMap<String, u64>> {
+        Ok(self.lock()?.pages.skipped())
+    }
+
+    /// With `errors="skip"`: the records that failed so far, as "PATH: offset N: reason".
+    #[getter]
+    fn errors(&self) -> PyResult<Vec<String>> {
+        Ok(self.lock()?.errors.clone())
+    }
+}
+
+/// Opens a WARC file for `klartext.iter_warc` (see there for the arguments).
+#[pyfunction]
+#[pyo3(signature = (source, *, threads=None, input="auto", charset=None, markdown=false, lang=None, min_chars=0, errors="raise"))]
+#[allow(clippy::too_many_arguments)]
+fn iter_warc(
+    py: Python<'_>,
+    source: &Bound<'_, PyAny>,
+    threads: Option<usize>,
+    input: &str,
+    charset: Option<String>,
+    markdown: bool,
+    lang: Option<&Bound<'_, PyAny>>,
+    min_chars: usize,
+    errors: &str,
+) -> PyResult<WarcReader> {
+    let raise = match errors {
+        "raise" => true,
+        "skip" => false,
+        other => {
+            return Err(PyValueError::new_err(format!(
+                "errors must be \"raise\" or \"skip\", not {other:?}"
+            )))
+        }
+    };
+    let request = Request::new(input, "dict", None, charset, None, markdown)
+        .map_err(PyValueError::new_err)?;
+    let filters = Filters {
+        languages: languages(lang)?,
+        min_chars,
+    };
+    let pages = if source.hasattr("read")? {
+        let name = match source.getattr("name") {
+            Ok(n) => n.str()?.to_string(),
+            Err(_) => "<stream>".to_string(),
+        };
+        let reader = Box::new(PyReader(source.clone().unbind()));
+        py.detach(|| WarcPages::from_reader(reader, name, request.options, filters, threads))
+    } else {
+        let path: PathBuf = source
+            .extract()
+            .map_err(|_| PyTypeError::new_err("source must be a path or a binary file object"))?;
+        if !path.exists() {
+            return Err(PyOSError::new_err(format!(
+                "{}: no such file",
+                path.display()
+            )));
+        }
+        py.detach(|| WarcPages::open(&path, request.options, filters, threads))
+    }
+    .map_err(PyOSError::new_err)?;
+    Ok(WarcReader {
+        state: Mutex::new(WarcState {
+            pages,
+            pending: VecDeque::new(),
+            errors: Vec::new(),
+            raise,
+        }),
+    })
+}
+
 /// The native part of the klartext package; use it through `import klartext`.
 #[pymodule(name = "_native")]
 mod native {
     use pyo3::prelude::*;
 
     #[pymodule_export]
-    use super::{extract, extract_many, ExtractError, KlartextError, TooLarge};
+    use super::{
+        extract, extract_many, iter_warc, ExtractError, KlartextError, TooLarge, WarcReader,
+    };
 
     #[pymodule_init]
     fn init(m: &Bound<'_, PyModule>) -> PyResult<()> {

@@ -12,6 +12,7 @@
 
 pub mod batch;
 pub mod settings;
+pub mod warc;
 
 #[cfg(feature = "python")]
 mod bindings;

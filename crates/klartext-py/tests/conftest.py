@@ -56,3 +56,43 @@ def latin1_bytes():
 @pytest.fixture
 def dump_text():
     return DUMP
+
+
+WARC_DATE = "2025-11-30T12:00:00Z"
+PAGES = [
+    ("https://example.org/saale", ARTICLE.encode("utf-8"), "text/html; charset=utf-8"),
+    ("https://example.org/koeln", LATIN1.replace('<meta charset="iso-8859-1">', "")
+     .encode("iso-8859-1"), "text/html; charset=iso-8859-1"),
+    ("https://example.org/dump.txt", DUMP.encode("utf-8"), "text/plain; charset=utf-8"),
+]
+
+
+def write_warc(path, pages=PAGES, gzip=True):
+    """A WARC written by warcio: a warcinfo record, each page as a response (after its
+    request record), and a PNG response that is no page."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=gzip)
+        writer.write_record(writer.create_warcinfo_record("test.warc", {"software": "pytest"}))
+        for uri, body, content_type in pages:
+            request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
+            writer.write_record(writer.create_warc_record(
+                uri, "request", http_headers=request, warc_headers_dict={"WARC-Date": WARC_DATE}))
+            headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers,
+                warc_headers_dict={"WARC-Date": WARC_DATE}))
+        png = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            "https://example.org/logo.png", "response", payload=io.BytesIO(b"\x89PNG\r\n\x1a\n"),
+            http_headers=png, warc_headers_dict={"WARC-Date": WARC_DATE}))
+    return path
+
+
+@pytest.fixture(scope="session")
+def warc_path(tmp_path_factory):
+    return write_warc(tmp_path_factory.mktemp("warc") / "pages.warc.gz")

@@ -67,3 +67,27 @@ def test_extract_html_string_column(spark, article_html):
     assert "Nach drei Jahren Bauzeit" in row["text"]
     with pytest.raises(ValueError, match="no column"):
         extract_html(df, html_col="html")
+
+
+def test_extract_warc_local_and_file_urls(spark, warc_path, tmp_path):
+    from klartext.spark import extract_warc, warc_schema
+
+    missing = str(tmp_path / "missing.warc.gz")
+    paths = [(str(warc_path),), (warc_path.as_uri(),), (missing,)]
+    df = spark.createDataFrame(paths, "path string").repartition(2)
+    out = extract_warc(df)
+    assert out.schema == warc_schema()
+    rows = out.collect()
+    pages = [r for r in rows if r["error"] is None]
+    assert len(pages) == 6
+    direct = {p["url"]: p for p in klartext.iter_warc(warc_path)}
+    for row in pages:
+        assert row["text"] == direct[row["url"]]["text"]
+        assert row["warc_date"] == direct[row["url"]]["warc_date"]
+        assert row["http_status"] == 200
+    failed = [r for r in rows if r["error"] is not None]
+    assert [r["warc_path"] for r in failed] == [missing]
+    assert "no such file" in failed[0]["error"]
+    path = str(tmp_path / "warc.parquet")
+    out.write.parquet(path)
+    assert spark.read.parquet(path).schema == warc_schema()

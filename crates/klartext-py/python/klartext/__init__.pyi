@@ -1,5 +1,6 @@
 from datetime import datetime
-from typing import Iterable, List, Literal, Optional, Tuple, TypedDict, Union, overload
+from os import PathLike
+from typing import Any, BinaryIO, Dict, Iterable, Iterator, List, Literal, Optional, Tuple, TypedDict, Union, overload
 
 __version__: str
 
@@ -126,3 +127,29 @@ def extract_many(
     markdown: bool = ...,
     errors: Literal["raise", "return"] = ...,
 ) -> List[Union[Article, str, KlartextError]]: ...
+
+class WarcPage(Article):
+    warc_record_id: Optional[str]
+    warc_date: Optional[str]
+    http_status: Optional[int]
+    canonical_url: Optional[str]
+
+class WarcReader(Iterator[WarcPage]):
+    @property
+    def skipped(self) -> Dict[str, int]: ...
+    @property
+    def errors(self) -> List[str]: ...
+    def __iter__(self) -> "WarcReader": ...
+    def __next__(self) -> WarcPage: ...
+
+def iter_warc(
+    source: Union[str, "PathLike[str]", BinaryIO, Any],
+    *,
+    threads: Optional[int] = ...,
+    input: InputKind = ...,
+    charset: Optional[str] = ...,
+    markdown: bool = ...,
+    lang: Union[str, List[str], None] = ...,
+    min_chars: int = ...,
+    errors: Literal["raise", "skip"] = ...,
+) -> WarcReader: ...

@@ -1,4 +1,11 @@
-"""klartext on Spark: a DataFrame of pages in, a DataFrame of articles out.
+"""klartext on Spark: WARC files or pages in, a DataFrame of articles out.
+
+:func:`extract_warc` maps a DataFrame of WARC paths (local, ``file://``, ``s3a://`` /
+``s3://`` and other pyarrow file systems, ``http(s)://``) to one row per page under the
+fixed schema :func:`warc_schema`: a ``mapPartitions`` in which each task streams its files
+through :func:`klartext.iter_warc` (bounded memory, the file's records extracted in
+parallel batches). A record that cannot be read gives a row with ``error`` set; a file
+that cannot be opened, one row with its ``error``.
 
 :func:`extract_html` maps a DataFrame with an HTML column (``str`` or ``binary``) to one
 row per page with klartext's fields under a fixed schema (:func:`article_schema`): a
@@ -26,9 +33,12 @@ from pyspark.sql.types import (
     StructType,
 )
 
+import urllib.parse
+import urllib.request
+
 import klartext
 
-__all__ = ["article_schema", "extract_html"]
+__all__ = ["article_schema", "warc_schema", "extract_html", "extract_warc", "open_warc"]
 
 _STR = StringType()
 
@@ -159,3 +169,95 @@ def extract_html(
     )
     rdd = df.rdd.mapPartitions(mapper)
     return df.sparkSession.createDataFrame(rdd, out_schema)
+
+
+_WARC_FIELDS = ("warc_path", "warc_record_id", "url", "warc_date", "http_status", "canonical_url")
+
+
+def warc_schema():
+    """The fixed schema of :func:`extract_warc`: the WARC facts, then klartext's fields."""
+    head = _struct(
+        ("warc_path", _STR),
+        ("warc_record_id", _STR),
+        ("url", _STR),
+        ("warc_date", _STR),
+        ("http_status", LongType()),
+        ("canonical_url", _STR),
+    )
+    rest = [f for f in article_schema().fields if f.name != "url"]
+    return StructType(head.fields + rest)
+
+
+def open_warc(path):
+    """What :func:`klartext.iter_warc` reads for ``path``: a local path as it is, a remote
+    file as a binary stream (``s3a://``, ``s3n://`` and ``s3://`` through pyarrow's S3 file
+    system with the usual AWS credential chain; ``http(s)://`` through urllib; any other
+    scheme pyarrow knows, such as ``gs://`` or ``hdfs://``)."""
+    if "://" not in path:
+        return path
+    scheme, rest = path.split("://", 1)
+    scheme = scheme.lower()
+    if scheme == "file":
+        return urllib.parse.unquote(urllib.parse.urlsplit(path).path)
+    if scheme in ("http", "https"):
+        return urllib.request.urlopen(path)  # noqa: S310 (the caller names the URL)
+    if scheme in ("s3a", "s3n"):
+        path = "s3://" + rest
+    from pyarrow import fs
+
+    filesystem, inner = fs.FileSystem.from_uri(path)
+    # compression=None: the WARC reader tells gzip and zstd from the bytes itself.
+    return filesystem.open_input_stream(inner, compression=None)
+
+
+def _warc_mapper(path_index, names, options):
+    """The function run on each partition: rows of paths in, rows of pages out."""
+
+    def failed(path, message):
+        row = dict.fromkeys(names)
+        row.update(warc_path=path, error=message)
+        return tuple(row[n] for n in names)
+
+    def run(rows):
+        for row in rows:
+            path = row[path_index]
+            try:
+                source = open_warc(path)
+                pages = klartext.iter_warc(source, errors="skip", **options)
+            except Exception as err:  # noqa: BLE001 (a bad file is a row, not a dead job)
+                yield failed(path, f"{type(err).__name__}: {err}")
+                continue
+            for page in pages:
+                page["warc_path"] = path
+                page["error"] = None
+                yield tuple(page.get(n) for n in names)
+            for message in pages.errors:
+                yield failed(path, message)
+            if hasattr(source, "close"):
+                source.close()
+
+    return run
+
+
+def extract_warc(df, path_col="path", *, lang=None, min_chars=0, threads=1, input="auto"):
+    """Extract every page of every WARC file named in a DataFrame.
+
+    Args:
+        df: a DataFrame with a string column of WARC paths; each row's file is read by
+            one task, so repartition to spread the files (``df.repartition(n_files)``).
+        path_col: that column's name.
+        lang, min_chars, input: as in :func:`klartext.iter_warc`.
+        threads: extraction threads per task (1: Spark already runs a task per core).
+
+    Returns:
+        A DataFrame with :func:`warc_schema`: one row per page, ``error`` set on the rows
+        of records or files that could not be read.
+    """
+    columns = df.columns
+    if path_col not in columns:
+        raise ValueError(f"no column {path_col!r} in {columns}")
+    schema = warc_schema()
+    options = {"lang": lang, "min_chars": min_chars, "threads": threads, "input": input}
+    mapper = _warc_mapper(columns.index(path_col), schema.names, options)
+    rdd = df.rdd.mapPartitions(mapper)
+    return df.sparkSession.createDataFrame(rdd, schema)
