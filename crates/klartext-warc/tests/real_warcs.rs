@@ -140,6 +140,6 @@ fn a_truncated_warc_gives_the_records_before_and_the_offset() {
         let err = last.as_ref().expect_err("the damage is reported");
         assert!(err.fatal, "{name}: {err}");
         assert_eq!(Some(err.offset), expect["offset"].as_u64(), "{name}: {err}");
-        assert!(err.to_string().contains("truncated"), "{name}: {err}");
+        assert!(err.message.contains("truncated"), "{name}: {err}");
     }
 }
