@@ -7,6 +7,7 @@
 mod cli;
 mod inputs;
 mod run;
+mod warc;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Quotes(args) => quotes(args),
         Command::Explain(args) => explain(args),
+        Command::Warc(args) => warc::run(args),
     }
 }
 

@@ -213,7 +213,7 @@ impl Records {
                     )))
                 }
                 Err(HeadError::Io { pos, err }) => {
-                    return Some(Err(self.error(pos, format!("cannot read on: {err}"), true)));
+                    return Some(Err(self.error(pos, cut_short(&err), true)));
                 }
             };
             let kind = head.get("WARC-Type").unwrap_or("").to_ascii_lowercase();
@@ -227,16 +227,14 @@ impl Records {
             };
             if let Some(why) = skip {
                 if let Err(e) = self.reader.skip_body(&head) {
-                    return Some(Err(self.error(head.pos, format!("record body: {e}"), true)));
+                    return Some(Err(self.error(head.pos, cut_short(&e), true)));
                 }
                 self.skip(why);
                 continue;
             }
             let body = match self.reader.read_body(&head) {
                 Ok(b) => b,
-                Err(e) => {
-                    return Some(Err(self.error(head.pos, format!("record body: {e}"), true)))
-                }
+                Err(e) => return Some(Err(self.error(head.pos, cut_short(&e), true))),
             };
             let offset = self.reader.get_mut().get_mut().file_offset(head.pos);
             match page(&head, kind, body, self.max_record) {
@@ -290,9 +288,9 @@ fn page(head: &record::Head, kind: String, body: Vec<u8>, cap: u64) -> Result<Re
         return Err(PageError::Skip(Skip::UriScheme(scheme)));
     }
     let (content_type, payload) = if record.record_type == "response" {
-        if !warc_type
+        if warc_type
             .as_ref()
-            .is_some_and(|(m, _)| m == "application/http")
+            .is_none_or(|(m, _)| m != "application/http")
         {
             return Err(PageError::Skip(Skip::NotHttp));
         }
@@ -390,6 +388,11 @@ pub fn record_options(record: &Record, options: &klartext::Options) -> klartext:
         options.input = klartext::InputKind::Text;
     }
     options
+}
+
+/// The message for a record the file ends in or whose compression breaks in it.
+fn cut_short(err: &io::Error) -> String {
+    format!("record cut short: the file is truncated or its compression is damaged ({err}); nothing after this offset is read")
 }
 
 /// A `WARC-Date` as seconds since the epoch.

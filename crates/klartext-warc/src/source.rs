@@ -61,7 +61,7 @@ enum Decoder {
     Plain(Raw),
     /// The member being read, or `None` between members (and at the end).
     Gzip {
-        member: Option<flate2::bufread::GzDecoder<Raw>>,
+        member: Option<Box<flate2::bufread::GzDecoder<Raw>>>,
         rest: Option<Raw>,
     },
     Zstd(Box<zstd::stream::read::Decoder<'static, Raw>>),
@@ -155,7 +155,7 @@ impl Source {
                     return Ok(n);
                 }
                 // The member ended: the next one starts at the reader's position.
-                let ended = member.take().map(flate2::bufread::GzDecoder::into_inner);
+                let ended = member.take().map(|m| m.into_inner());
                 *rest = ended;
             }
             let Some(mut raw) = rest.take() else {
@@ -169,7 +169,7 @@ impl Source {
                 self.members.pop_front();
             }
             self.members.push_back((self.out_pos, raw.pos));
-            *member = Some(flate2::bufread::GzDecoder::new(raw));
+            *member = Some(Box::new(flate2::bufread::GzDecoder::new(raw)));
         }
     }
 }
