@@ -14,8 +14,17 @@ root=$PWD
 venv=$root/target/py-venv
 export PIP_CACHE_DIR=$root/target/pip-cache PIP_DISABLE_PIP_VERSION_CHECK=1
 
+# Debian's python3 needs python3-venv for venvs, PySpark needs Java: installed when missing.
+apt_install() {
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+    fi
+}
 if [ ! -x "$venv/bin/python" ]; then
-    python3 -m venv "$venv"
+    python3 -m venv "$venv" || { rm -rf "$venv"; apt_install python3-venv && python3 -m venv "$venv"; }
+fi
+if ! command -v java >/dev/null && [ -z "${JAVA_HOME:-}" ]; then
+    apt_install default-jre-headless || echo "ci.sh: no Java: the PySpark tests will be skipped" >&2
 fi
 "$venv/bin/pip" install -q "maturin>=1.9.4,<2" "pytest>=7" "pyspark>=3.4" "warcio>=1.7"
 
