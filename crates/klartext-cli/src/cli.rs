@@ -24,6 +24,9 @@ pub enum Command {
     /// Find the quotations and the persons and organisations in text that is already clean.
     #[command(after_help = QUOTES_HELP)]
     Quotes(QuotesArgs),
+    /// Extract the article from each page in WARC files (web archives) as JSON Lines.
+    #[command(after_help = crate::warc::WARC_HELP)]
+    Warc(crate::warc::WarcArgs),
 }
 
 const QUOTES_HELP: &str = "\

@@ -8,6 +8,7 @@ mod cli;
 mod fetch;
 mod inputs;
 mod run;
+mod warc;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Extract(args) => extract(args),
         Command::Quotes(args) => quotes(args),
         Command::Explain(args) => explain(args),
+        Command::Warc(args) => warc::run(args),
     }
 }
 
