@@ -117,8 +117,8 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     } else {
         textdump::document(&decoded.text)
     };
+    let main = classify::classify(&doc);
     let page_type = pagetype::detect(&doc);
-    let main = classify::classify_page(&doc, page_type.as_ref());
     let mut article = Article {
         source: options.source.clone(),
         url: options.url.clone(),

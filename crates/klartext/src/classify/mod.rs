@@ -11,7 +11,6 @@
 
 use crate::blocks::{Block, BlockKind, Document, Flags, Region};
 use crate::lexicon::starts_with_furniture_phrase;
-use crate::pagetype::PageType;
 
 mod dump;
 pub mod features;
@@ -100,42 +99,15 @@ pub const FURNITURE: Flags = Flags::NAV
     .union(Flags::ASIDE)
     .union(Flags::FOOTER)
     .union(Flags::FORM)
-    .union(Flags::FURNITURE_CLASS)
-    .union(Flags::DISCUSSION_CLASS);
-
-/// Furniture on a forum page, where the posts in comment- and reply-named boxes are the
-/// content.
-const FORUM_FURNITURE: Flags = Flags::NAV
-    .union(Flags::ASIDE)
-    .union(Flags::FOOTER)
-    .union(Flags::FORM)
     .union(Flags::FURNITURE_CLASS);
 
-/// The model's confidence from which a page is read as a forum.
-const FORUM_CONFIDENCE: f32 = 0.5;
-
-/// The containers that are furniture on a page of this type.
-fn furniture_for(page_type: Option<&PageType>) -> Flags {
-    match page_type {
-        Some(t) if t.kind == "forum" && t.confidence >= FORUM_CONFIDENCE => FORUM_FURNITURE,
-        _ => FURNITURE,
-    }
-}
-
-/// Decides for each block of `doc` whether it belongs to the article, not knowing the page
-/// type.
+/// Decides for each block of `doc` whether it belongs to the article.
 pub fn classify(doc: &Document) -> Selection {
-    classify_page(doc, None)
-}
-
-/// Decides for each block of `doc` whether it belongs to the article, reading the page as
-/// its type says (`pagetype::detect`): on a forum page the posts are the content.
-pub fn classify_page(doc: &Document, page_type: Option<&PageType>) -> Selection {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
     if doc.regions.is_empty() {
         return dump::classify(doc, &values);
     }
-    let mut ruled = apply_rules(doc, &values, furniture_for(page_type));
+    let mut ruled = apply_rules(doc, &values);
     if let Some(model) = model::shipped() {
         let revised = {
             let cx = ruled.context(doc, &values);
@@ -219,7 +191,7 @@ const MAX_MEAN_WORD: u32 = 20;
 /// block model is trained on (`klartext-bench --features`).
 pub fn block_features(doc: &Document) -> Vec<features::Features> {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
-    let ruled = apply_rules(doc, &values, FURNITURE);
+    let ruled = apply_rules(doc, &values);
     features::features(&ruled.context(doc, &values))
 }
 
@@ -251,15 +223,15 @@ impl Ruled {
 }
 
 /// Chooses the main region and gives every block the rules' verdict.
-fn apply_rules(doc: &Document, values: &[f32], furniture: Flags) -> Ruled {
-    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(values), furniture);
+fn apply_rules(doc: &Document, values: &[f32]) -> Ruled {
+    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(values));
     let mut mode = Mode::Article;
     if best < MODEST_PROSE {
         // Little prose for an article: a listing, a product page, a thread index? There
         // the links and short items are the content; only marked furniture is not.
         let listing: Vec<f32> = doc.blocks.iter().map(listing_value).collect();
         let (listing_region, listing_best) =
-            choose_main_region(&doc.regions, &prefix_sums(&listing), furniture);
+            choose_main_region(&doc.regions, &prefix_sums(&listing));
         if best < LOW_PROSE || best < LISTING_SHARE * listing_best {
             main_region = listing_region;
             mode = Mode::Listing;
@@ -273,10 +245,10 @@ fn apply_rules(doc: &Document, values: &[f32], furniture: Flags) -> Ruled {
     for i in range.clone() {
         reasons[i] = local_reason(&doc.blocks[i], mode);
     }
-    drop_nested_furniture(doc, main_region, &range, values, furniture, &mut reasons);
+    drop_nested_furniture(doc, main_region, &range, values, &mut reasons);
     cut_trailing_section(doc, &range, values, &mut reasons);
     if let Some(main) = main_region {
-        adopt_adjacent_prose(doc, main, furniture, &mut reasons);
+        adopt_adjacent_prose(doc, main, &mut reasons);
     }
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
@@ -356,14 +328,10 @@ pub(super) fn ends_like_sentence(text: &str) -> bool {
 
 /// The region with the highest weighted block sum, and that sum; furniture containers
 /// can't be chosen.
-fn choose_main_region(
-    regions: &[Region],
-    prefix: &[f32],
-    furniture: Flags,
-) -> (Option<usize>, f32) {
+fn choose_main_region(regions: &[Region], prefix: &[f32]) -> (Option<usize>, f32) {
     let mut best: Option<(usize, f32, f32)> = None;
     for (i, region) in regions.iter().enumerate() {
-        if region.own.intersects(furniture) {
+        if region.own.intersects(FURNITURE) {
             continue;
         }
         let sum = prefix[region.blocks.end] - prefix[region.blocks.start];
@@ -476,7 +444,7 @@ const ADJACENT_GAP: usize = 2;
 
 /// Takes in prose that stands right before or after the main region inside its parent
 /// container: the lead paragraph set in the header, a closing paragraph after an ad slot.
-fn adopt_adjacent_prose(doc: &Document, main: usize, furniture: Flags, reasons: &mut [Reason]) {
+fn adopt_adjacent_prose(doc: &Document, main: usize, reasons: &mut [Reason]) {
     let Some(parent) = parent_region(doc, main) else {
         return;
     };
@@ -486,7 +454,7 @@ fn adopt_adjacent_prose(doc: &Document, main: usize, furniture: Flags, reasons: 
         let mut gap = Vec::new();
         for i in indices {
             let block = &doc.blocks[i];
-            if block.flags.intersects(furniture) {
+            if block.flags.intersects(FURNITURE) {
                 break;
             }
             if is_adjacent_prose(block) {
@@ -639,7 +607,6 @@ pub(super) fn drop_nested_furniture(
     main_region: Option<usize>,
     range: &std::ops::Range<usize>,
     values: &[f32],
-    furniture: Flags,
     reasons: &mut [Reason],
 ) {
     let positive = |r: &std::ops::Range<usize>| -> f32 {
@@ -650,7 +617,7 @@ pub(super) fn drop_nested_furniture(
         if Some(i) == main_region
             || region.blocks.start < range.start
             || region.blocks.end > range.end
-            || !region.own.intersects(furniture)
+            || !region.own.intersects(FURNITURE)
         {
             continue;
         }
@@ -697,45 +664,6 @@ mod tests {
             .filter(|(i, _)| sel.keeps(*i))
             .map(|(_, b)| b.text.clone())
             .collect()
-    }
-
-    fn kept_as(html: &str, kind: &str) -> Vec<String> {
-        let doc = Document::from_html(html, &Limits::default(), None);
-        let page_type = PageType {
-            kind: kind.to_owned(),
-            confidence: 0.9,
-        };
-        let sel = classify_page(&doc, Some(&page_type));
-        doc.blocks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| sel.keeps(*i))
-            .map(|(_, b)| b.text.clone())
-            .collect()
-    }
-
-    #[test]
-    fn on_a_forum_page_the_posts_in_reply_boxes_are_the_content() {
-        let post = |n: u32| {
-            format!(
-                "<div class=\"reply\"><p>Reply {n}: I tried the same steps on my own machine and \
-                 they worked once I had cleared the cache and restarted the service twice.</p></div>"
-            )
-        };
-        let html = format!(
-            "<html><body><nav><a href=/>Home</a></nav><div class=\"thread\"><h1>Cache trouble</h1>\
-             <p>My question: the service keeps the old settings after every restart, even \
-             though I changed the file and checked its permissions.</p>\
-             <div class=\"comments\">{}</div></div></body></html>",
-            (1..=4).map(post).collect::<String>()
-        );
-        let forum = kept_as(&html, "forum");
-        assert!(forum.iter().any(|t| t.starts_with("Reply 4")), "{forum:?}");
-        let article = kept_as(&html, "article");
-        assert!(
-            !article.iter().any(|t| t.starts_with("Reply")),
-            "{article:?}"
-        );
     }
 
     const PROSE: &str = "This is a sentence of the article that is long enough to count as prose, with a comma, and it ends properly.";
