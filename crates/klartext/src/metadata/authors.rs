@@ -35,7 +35,7 @@ static NON_PERSON_WORDS: LazyLock<Vec<(String, bool)>> = LazyLock::new(|| {
 static REGISTERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)e\.\s?v(?-u:\b)").expect("static regex"));
 
-/// "jungefreiheit.de", "MesOpinions.com": a web address, the site rather than a writer.
+/// "morgenpost-example.de", "MeineStimme.com": a web address, the site rather than a writer.
 static DOMAIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\p{L}\d-]+(?:\.[\p{L}\d-]+)*\.[a-z]{2,4}$").expect("static regex")
 });
@@ -137,7 +137,7 @@ pub fn is_non_person(name: &str) -> bool {
     })
 }
 
-/// Whether `name` is a web address ("jungefreiheit.de"): the site, not a writer.
+/// Whether `name` is a web address ("morgenpost-example.de"): the site, not a writer.
 pub fn is_web_address(name: &str) -> bool {
     DOMAIN.is_match(name.trim())
 }
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(names("Jane DOE"), vec!["Jane DOE"]);
         assert!(names("Freunde des Waldes e. V.").is_empty());
         assert!(names("Krimiblog-Archiv").is_empty());
-        assert!(is_web_address("jungefreiheit.de") && !is_web_address("Jane Doe"));
+        assert!(is_web_address("morgenpost-example.de") && !is_web_address("Jane Doe"));
         assert_eq!(names("Anna Berger (dpa)"), vec!["Anna Berger"]);
         assert_eq!(
             split_names("Redaktion: Jonas Weber (Pressesprecher des", true),

@@ -675,8 +675,8 @@ mod tests {
         );
         assert_eq!(iso("vom 23. - 26.08.2017").as_deref(), None);
         assert_eq!(
-            iso("Wochenbericht 14. - 20. Januar 2022, erstellt 21. Januar 2022").as_deref(),
-            Some("2022-01-21")
+            iso("Monatsbericht 3. - 9. Februar 2022, erstellt 10. Februar 2022").as_deref(),
+            Some("2022-02-10")
         );
     }
 
