@@ -78,7 +78,11 @@ fn help_and_readme_agree() {
         let options: String = text
             .lines()
             .skip_while(|l| !l.starts_with("Options:"))
-            .take_while(|l| !l.is_empty())
+            .enumerate()
+            // The section runs until the first unindented line after its heading (an
+            // option's help may hold blank lines).
+            .take_while(|(i, l)| *i == 0 || l.is_empty() || l.starts_with(' '))
+            .map(|(_, l)| l)
             .collect::<Vec<_>>()
             .join("\n");
         let has = long_options(&options);
