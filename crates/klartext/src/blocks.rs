@@ -189,6 +189,11 @@ enum Role {
     Break,
 }
 
+/// Whether `tag` starts a block of its own (its text is not run on with its neighbours').
+pub(crate) fn is_block_tag(tag: &str) -> bool {
+    matches!(role_of(tag), Role::Block)
+}
+
 fn role_of(tag: &str) -> Role {
     match tag {
         "script" | "style" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
