@@ -93,25 +93,29 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
                         summary.skipped += 1;
                         let name = inputs[next - 1].name();
                         progress.suspend(|| {
-                            eprintln!("klartext: {name}: skipped: the page type is {kind}, not article");
+                            eprintln!(
+                                "klartext: {name}: skipped: the page type is {kind}, not article"
+                            );
                         });
                     }
-                    Ok(Done::Output(output)) => match plan.targets.as_ref().and_then(|t| t.get(next - 1)) {
-                        Some(target) => match write_file(target, &output) {
-                            Ok(()) => summary.ok += 1,
-                            Err(reason) => {
-                                summary.failed += 1;
-                                let name = target.display();
-                                progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
-                            }
-                        },
-                        None => {
-                            summary.ok += 1;
-                            if let Err(err) = out.write_all(output.as_bytes()) {
-                                write_error = Some(err);
+                    Ok(Done::Output(output)) => {
+                        match plan.targets.as_ref().and_then(|t| t.get(next - 1)) {
+                            Some(target) => match write_file(target, &output) {
+                                Ok(()) => summary.ok += 1,
+                                Err(reason) => {
+                                    summary.failed += 1;
+                                    let name = target.display();
+                                    progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
+                                }
+                            },
+                            None => {
+                                summary.ok += 1;
+                                if let Err(err) = out.write_all(output.as_bytes()) {
+                                    write_error = Some(err);
+                                }
                             }
                         }
-                    },
+                    }
                     Err(reason) => {
                         summary.failed += 1;
                         let name = inputs[next - 1].name();
@@ -269,7 +273,11 @@ fn append_comments(body: &mut String, article: &Article, markdown: bool) {
     };
     let trimmed = body.trim_end_matches('\n').len();
     body.truncate(trimmed);
-    body.push_str(if markdown { "\n\n## Comments\n\n" } else { "\n\nComments:\n\n" });
+    body.push_str(if markdown {
+        "\n\n## Comments\n\n"
+    } else {
+        "\n\nComments:\n\n"
+    });
     body.push_str(comments.trim_end());
     body.push('\n');
 }

@@ -84,11 +84,9 @@ impl Favor {
             return;
         }
         for (block, reason) in doc.blocks.iter().zip(reasons.iter_mut()) {
-            let cell_or_heading = matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell);
-            if reason.keeps()
-                && !cell_or_heading
-                && block.link_density() > PRECISION_LINK_SHARE
-            {
+            let cell_or_heading =
+                matches!(block.kind, BlockKind::Heading(_) | BlockKind::TableCell);
+            if reason.keeps() && !cell_or_heading && block.link_density() > PRECISION_LINK_SHARE {
                 *reason = Reason::LinkHeavy;
             }
         }

@@ -139,11 +139,7 @@ pub fn classify_page(doc: &Document, page_type: Option<&PageType>) -> Selection 
 
 /// [`classify_page`], giving borderline verdicts the way `favor` prefers (see [`favor`]).
 /// A text dump is classified as balanced whatever `favor` says.
-pub fn classify_favoring(
-    doc: &Document,
-    page_type: Option<&PageType>,
-    favor: Favor,
-) -> Selection {
+pub fn classify_favoring(doc: &Document, page_type: Option<&PageType>, favor: Favor) -> Selection {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
     if doc.regions.is_empty() {
         return dump::classify(doc, &values);
@@ -153,7 +149,13 @@ pub fn classify_favoring(
         let revised = {
             let cx = ruled.context(doc, &values);
             let limits = favor.thresholds(model);
-            model_verdicts(doc, model, limits, &features::Table::new(&cx), &ruled.reasons)
+            model_verdicts(
+                doc,
+                model,
+                limits,
+                &features::Table::new(&cx),
+                &ruled.reasons,
+            )
         };
         ruled.reasons = revised;
     }

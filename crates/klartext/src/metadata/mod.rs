@@ -1168,7 +1168,10 @@ fn choose_dates(
     // A full date in the URL beats what the page's loose text suggests — not the time
     // the page gives in a `<time datetime>` beside its headline, nor a date of the URL's
     // day that says the time besides.
-    if weak && url_date.is_some() && !published.is_some_and(|p| finer_than_url(dom, &times, p, url_date)) {
+    if weak
+        && url_date.is_some()
+        && !published.is_some_and(|p| finer_than_url(dom, &times, p, url_date))
+    {
         published = url_date;
     }
     if published.is_none() {
@@ -1266,9 +1269,9 @@ fn finer_than_url(dom: &Dom, times: &[NodeId], published: Date, url: Option<Date
         return true;
     }
     published.offset.is_some()
-        && times.iter().any(|&t| {
-            dom.attr(t, "datetime").and_then(dates::parse_value) == Some(published)
-        })
+        && times
+            .iter()
+            .any(|&t| dom.attr(t, "datetime").and_then(dates::parse_value) == Some(published))
 }
 
 /// The names a site goes by (its site name, publisher, host), to tell a byline naming the
