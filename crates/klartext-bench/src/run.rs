@@ -238,12 +238,15 @@ fn failure(id: &str, source: &str, error: &str, errors: &mut usize) -> Result<St
 }
 
 /// The options a page is extracted with: its path as `source`, the gold URL (the peers get it
-/// too), the set's charset, and plain-text input for text sets.
+/// too), the set's charset, plain-text input for text sets, and the classifier's favour from
+/// the environment variable `KLARTEXT_FAVOR` (`precision`, `recall`; unset: balanced), to
+/// measure what `klartext extract --favor` trades.
 fn options_for(set: &Set, gold: &serde_json::Value, source: &str) -> Options {
     let mut options = Options {
         source: Some(source.to_owned()),
         url: str_field(gold, "url").map(str::to_owned),
         charset: set.charset.clone(),
+        favor: favor_from_env(),
         ..Options::default()
     };
     if set.dumps.is_some() {
@@ -253,6 +256,20 @@ fn options_for(set: &Set, gold: &serde_json::Value, source: &str) -> Options {
         options.input = klartext::InputKind::Text;
     }
     options
+}
+
+/// `KLARTEXT_FAVOR` read once; an unknown value is balanced (and said on stderr).
+fn favor_from_env() -> klartext::Favor {
+    static FAVOR: std::sync::LazyLock<klartext::Favor> = std::sync::LazyLock::new(|| {
+        let Ok(name) = std::env::var("KLARTEXT_FAVOR") else {
+            return klartext::Favor::Balanced;
+        };
+        klartext::Favor::parse(&name).unwrap_or_else(|| {
+            eprintln!("KLARTEXT_FAVOR={name:?} is not balanced, precision or recall: balanced");
+            klartext::Favor::Balanced
+        })
+    });
+    *FAVOR
 }
 
 #[cfg(test)]

@@ -145,6 +145,23 @@ pub struct ExtractArgs {
     #[arg(long)]
     pub no_tables: bool,
 
+    /// Keep the comment section (boxes named as comments or replies) apart from the text:
+    /// the "comments" field of json/jsonl, a "Comments" section after text and Markdown.
+    #[arg(long)]
+    pub comments: bool,
+
+    /// Which errors to prefer: 'precision' leaves out more furniture and some article text,
+    /// 'recall' keeps more of the article and some furniture (trafilatura's --precision and
+    /// --recall).
+    #[arg(long, value_enum, default_value_t = FavorArg::Balanced)]
+    pub favor: FavorArg,
+
+    /// Skip documents whose page type is not 'article' (a forum, a product page, a listing):
+    /// each is named on stderr, no output is written for it, and the exit status stays 0.
+    /// Text dumps have no page type and are kept.
+    #[arg(long)]
+    pub only_articles: bool,
+
     /// Write one file per input into DIR (the input's name with the format's extension:
     /// .json, .txt, .md; directories given as input are mirrored) instead of stdout.
     #[arg(long, short = 'o', value_name = "DIR")]
@@ -202,6 +219,23 @@ impl From<InputArg> for klartext::InputKind {
             InputArg::Auto => klartext::InputKind::Auto,
             InputArg::Html => klartext::InputKind::Html,
             InputArg::Text => klartext::InputKind::Text,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FavorArg {
+    Balanced,
+    Precision,
+    Recall,
+}
+
+impl From<FavorArg> for klartext::Favor {
+    fn from(arg: FavorArg) -> Self {
+        match arg {
+            FavorArg::Balanced => klartext::Favor::Balanced,
+            FavorArg::Precision => klartext::Favor::Precision,
+            FavorArg::Recall => klartext::Favor::Recall,
         }
     }
 }

@@ -171,6 +171,8 @@ fn extract(args: ExtractArgs) -> ExitCode {
             images: args.images,
             tables: !args.no_tables,
         },
+        comments: args.comments,
+        favor: args.favor.into(),
         ..Options::default()
     };
     let plan = run::Plan {
@@ -184,6 +186,7 @@ fn extract(args: ExtractArgs) -> ExitCode {
             inputs::output_paths(&collected.inputs, &paths, dir, args.format.extension())
         }),
         fetcher: fetch::Fetcher::default(),
+        only_articles: args.only_articles,
     };
 
     let stdout = io::stdout();

@@ -35,6 +35,8 @@ pub struct Plan {
     pub targets: Option<Vec<PathBuf>>,
     /// The HTTP client for inputs named by URL.
     pub fetcher: crate::fetch::Fetcher,
+    /// `--only-articles`: documents of another page type are skipped (named on stderr).
+    pub only_articles: bool,
 }
 
 /// What a run did, for the exit status.
@@ -42,6 +44,8 @@ pub struct Plan {
 pub struct Summary {
     pub ok: usize,
     pub failed: usize,
+    /// Documents left out by `--only-articles`.
+    pub skipped: usize,
     /// The reader went away (a closed pipe); the run stopped early on purpose.
     pub output_closed: bool,
 }
@@ -55,7 +59,7 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
     let pool = threads.build().map_err(io::Error::other)?;
     let progress = progress_bar(inputs.len());
     let stop = AtomicBool::new(false);
-    let (tx, rx) = mpsc::channel::<(usize, Result<String, String>)>();
+    let (tx, rx) = mpsc::channel::<(usize, Result<Done, String>)>();
 
     let mut summary = Summary::default();
     let mut write_error = None;
@@ -85,22 +89,33 @@ pub fn run(inputs: &[Input], plan: &Plan, out: &mut dyn Write) -> io::Result<Sum
                 next += 1;
                 progress.inc(1);
                 match result {
-                    Ok(output) => match plan.targets.as_ref().and_then(|t| t.get(next - 1)) {
-                        Some(target) => match write_file(target, &output) {
-                            Ok(()) => summary.ok += 1,
-                            Err(reason) => {
-                                summary.failed += 1;
-                                let name = target.display();
-                                progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
-                            }
-                        },
-                        None => {
-                            summary.ok += 1;
-                            if let Err(err) = out.write_all(output.as_bytes()) {
-                                write_error = Some(err);
+                    Ok(Done::Skipped(kind)) => {
+                        summary.skipped += 1;
+                        let name = inputs[next - 1].name();
+                        progress.suspend(|| {
+                            eprintln!(
+                                "klartext: {name}: skipped: the page type is {kind}, not article"
+                            );
+                        });
+                    }
+                    Ok(Done::Output(output)) => {
+                        match plan.targets.as_ref().and_then(|t| t.get(next - 1)) {
+                            Some(target) => match write_file(target, &output) {
+                                Ok(()) => summary.ok += 1,
+                                Err(reason) => {
+                                    summary.failed += 1;
+                                    let name = target.display();
+                                    progress.suspend(|| eprintln!("klartext: {name}: {reason}"));
+                                }
+                            },
+                            None => {
+                                summary.ok += 1;
+                                if let Err(err) = out.write_all(output.as_bytes()) {
+                                    write_error = Some(err);
+                                }
                             }
                         }
-                    },
+                    }
                     Err(reason) => {
                         summary.failed += 1;
                         let name = inputs[next - 1].name();
@@ -159,8 +174,16 @@ fn progress_bar(total: usize) -> ProgressBar {
     bar
 }
 
+/// What became of one document that did not fail.
+enum Done {
+    /// Its finished output.
+    Output(String),
+    /// Left out by `--only-articles`; the page type it has.
+    Skipped(String),
+}
+
 /// One document from bytes to its finished output, or the reason it failed.
-fn process(input: &Input, plan: &Plan) -> Result<String, String> {
+fn process(input: &Input, plan: &Plan) -> Result<Done, String> {
     let limit = plan.options.limits.max_input_bytes;
     let mut options = plan.options.clone();
     options.source = Some(input.name());
@@ -181,7 +204,17 @@ fn process(input: &Input, plan: &Plan) -> Result<String, String> {
     let article = catch_unwind(AssertUnwindSafe(|| klartext::extract(&bytes, &options)))
         .map_err(|_| "internal error: extraction panicked (please report this page)")?
         .map_err(|err| err.to_string())?;
-    render(&article, input, plan)
+    if let Some(kind) = skipped_type(&article, plan) {
+        return Ok(Done::Skipped(kind));
+    }
+    render(&article, input, plan).map(Done::Output)
+}
+
+/// The page type that makes `--only-articles` skip `article`, if it does. A text dump has
+/// no page type and is kept.
+fn skipped_type(article: &Article, plan: &Plan) -> Option<String> {
+    let kind = &article.page_type.as_ref()?.kind;
+    (plan.only_articles && kind != "article").then(|| kind.clone())
 }
 
 /// Reads a whole document, refusing more than `limit` bytes without reading them all.
@@ -232,6 +265,23 @@ pub fn read(input: &Input, limit: usize) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
+/// `--comments` in text and Markdown: the comment section after the article, under a
+/// heading of its own (nothing when the page has none).
+fn append_comments(body: &mut String, article: &Article, markdown: bool) {
+    let Some(comments) = article.comments.as_deref().filter(|c| !c.trim().is_empty()) else {
+        return;
+    };
+    let trimmed = body.trim_end_matches('\n').len();
+    body.truncate(trimmed);
+    body.push_str(if markdown {
+        "\n\n## Comments\n\n"
+    } else {
+        "\n\nComments:\n\n"
+    });
+    body.push_str(comments.trim_end());
+    body.push('\n');
+}
+
 /// The output for one article in the plan's format, ending in a newline.
 fn render(article: &Article, input: &Input, plan: &Plan) -> Result<String, String> {
     let mut out = match plan.format {
@@ -239,7 +289,8 @@ fn render(article: &Article, input: &Input, plan: &Plan) -> Result<String, Strin
         Format::Json | Format::Jsonl => serde_json::to_string(article),
         Format::Text | Format::Markdown => {
             let markdown = plan.format == Format::Markdown;
-            let body = klartext::render::document(article, markdown, plan.with_metadata);
+            let mut body = klartext::render::document(article, markdown, plan.with_metadata);
+            append_comments(&mut body, article, markdown);
             let mut out = String::with_capacity(body.len() + 64);
             if !plan.single {
                 out.push_str("==> ");

@@ -32,6 +32,10 @@ pub struct Article {
     /// The main text as Markdown, when asked for (else `null`).
     #[serde(default)]
     pub markdown: Option<String>,
+    /// The page's comment section as text, blocks separated by a blank line, when asked for
+    /// (`Options::comments`) and the page has one (else `null`).
+    #[serde(default)]
+    pub comments: Option<String>,
     /// The lead image and the figures of the article.
     pub images: Vec<Image>,
     /// News agencies credited for the story, as canonical short names.

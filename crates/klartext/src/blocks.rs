@@ -49,6 +49,9 @@ impl Flags {
     /// Named furniture only by a weak word (`print`, `tools`, `ads`): a box so named that
     /// holds long paragraphs is content (see `class-hints.txt`).
     pub const WEAK_FURNITURE_CLASS: Flags = Flags(1 << 15);
+    /// Named as a comment section or a post of a thread (`comments`, `reply`): furniture
+    /// beside an article, the content of a forum page.
+    pub const DISCUSSION_CLASS: Flags = Flags(1 << 16);
 
     pub const fn empty() -> Flags {
         Flags(0)
@@ -186,6 +189,11 @@ enum Role {
     Break,
 }
 
+/// Whether `tag` starts a block of its own (its text is not run on with its neighbours').
+pub(crate) fn is_block_tag(tag: &str) -> bool {
+    matches!(role_of(tag), Role::Block)
+}
+
 fn role_of(tag: &str) -> Role {
     match tag {
         "script" | "style" | "template" | "svg" | "math" | "iframe" | "object" | "embed"
@@ -225,10 +233,12 @@ fn own_flags<'a>(dom: &'a Dom, id: NodeId, tag: &str, hints: &mut HintCache<'a>)
         return flags;
     };
     let mut named_furniture = false;
+    let mut named_discussion = false;
     for attr in &el.attrs {
         match &*attr.name {
             "class" | "id" => match hints.get(&attr.value).0 {
                 Some(ClassHint::Furniture) => named_furniture = true,
+                Some(ClassHint::Discussion) => named_discussion = true,
                 Some(ClassHint::WeakFurniture) => flags |= Flags::WEAK_FURNITURE_CLASS,
                 Some(ClassHint::Content) => flags |= Flags::CONTENT_CLASS,
                 None => {}
@@ -248,9 +258,15 @@ fn own_flags<'a>(dom: &'a Dom, id: NodeId, tag: &str, hints: &mut HintCache<'a>)
             _ => {}
         }
     }
-    if named_furniture {
+    if named_furniture || named_discussion {
         // A strong name wins over a weak one on the same element.
-        flags = Flags(flags.0 & !Flags::WEAK_FURNITURE_CLASS.0) | Flags::FURNITURE_CLASS;
+        flags = Flags(flags.0 & !Flags::WEAK_FURNITURE_CLASS.0);
+        if named_furniture {
+            flags |= Flags::FURNITURE_CLASS;
+        }
+        if named_discussion {
+            flags |= Flags::DISCUSSION_CLASS;
+        }
     } else if flags.contains(Flags::WEAK_FURNITURE_CLASS) {
         flags |= Flags::FURNITURE_CLASS;
     }

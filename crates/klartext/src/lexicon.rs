@@ -13,6 +13,9 @@ pub enum ClassHint {
     /// Furniture by a weak word only (`print`, `tools`, `ads`), which sites also give to
     /// the boxes their article is set in.
     WeakFurniture,
+    /// A comment section or a post of a thread (`comments`, `reply`): furniture beside an
+    /// article, the content of a forum page.
+    Discussion,
     Content,
 }
 
@@ -44,6 +47,7 @@ impl HintWords {
 struct ClassHints {
     furniture: HintWords,
     weak_furniture: HintWords,
+    discussion: HintWords,
     content: HintWords,
     caption: HintWords,
 }
@@ -58,6 +62,7 @@ static FURNITURE_PHRASES: LazyLock<Vec<String>> =
 enum Section {
     Furniture,
     WeakFurniture,
+    Discussion,
     Content,
     Caption,
 }
@@ -76,6 +81,7 @@ fn parse_class_hints(source: &str) -> ClassHints {
     let mut hints = ClassHints {
         furniture: HintWords::default(),
         weak_furniture: HintWords::default(),
+        discussion: HintWords::default(),
         content: HintWords::default(),
         caption: HintWords::default(),
     };
@@ -87,12 +93,14 @@ fn parse_class_hints(source: &str) -> ClassHints {
         match line {
             "[furniture]" => section = Some(Section::Furniture),
             "[weak-furniture]" => section = Some(Section::WeakFurniture),
+            "[discussion]" => section = Some(Section::Discussion),
             "[content]" => section = Some(Section::Content),
             "[caption]" => section = Some(Section::Caption),
             _ => {
                 let words = match section {
                     Some(Section::Furniture) => &mut hints.furniture,
                     Some(Section::WeakFurniture) => &mut hints.weak_furniture,
+                    Some(Section::Discussion) => &mut hints.discussion,
                     Some(Section::Content) => &mut hints.content,
                     Some(Section::Caption) => &mut hints.caption,
                     None => continue,
@@ -118,6 +126,8 @@ pub fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
     let content = hints.content.matches(lowercase_value);
     let furniture = if hints.furniture.matches(lowercase_value) {
         Some(ClassHint::Furniture)
+    } else if hints.discussion.matches(lowercase_value) {
+        Some(ClassHint::Discussion)
     } else if hints.weak_furniture.matches(lowercase_value) {
         Some(ClassHint::WeakFurniture)
     } else {
@@ -184,7 +194,8 @@ mod tests {
         assert_eq!(class_hint("main-nav"), Some(ClassHint::Furniture));
         assert_eq!(class_hint("shadow header"), None);
         assert_eq!(class_hint("article-body"), Some(ClassHint::Content));
-        assert_eq!(class_hint("article-comments"), Some(ClassHint::Furniture));
+        assert_eq!(class_hint("article-comments"), Some(ClassHint::Discussion));
+        assert_eq!(class_hint("comments sidebar"), Some(ClassHint::Furniture));
         assert_eq!(class_hint("js-cookiebanner"), Some(ClassHint::Furniture));
         assert_eq!(class_hint("article-tools"), Some(ClassHint::WeakFurniture));
         assert_eq!(class_hint("print-share"), Some(ClassHint::Furniture));

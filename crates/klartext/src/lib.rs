@@ -28,6 +28,7 @@ pub mod textdump;
 use std::time::{Duration, Instant};
 
 pub use article::{Article, Entity, EntityType, Image, Quote, QuoteKind};
+pub use classify::Favor;
 pub use error::Error;
 
 /// What the input bytes are.
@@ -94,6 +95,10 @@ pub struct Options {
     /// Stunden") are resolved against it and later dates rejected. `None`: relative dates
     /// are left alone and only dates after the current time are rejected.
     pub reference_time: Option<i64>,
+    /// Also keep the page's comment section, apart from the text, in [`Article::comments`].
+    pub comments: bool,
+    /// Which errors the classifier prefers on borderline blocks (see [`classify::favor`]).
+    pub favor: Favor,
 }
 
 /// Extracts the article from one document.
@@ -117,8 +122,8 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     } else {
         textdump::document(&decoded.text)
     };
-    let main = classify::classify(&doc);
     let page_type = pagetype::detect(&doc);
+    let main = classify::classify_favoring(&doc, options.favor);
     let mut article = Article {
         source: options.source.clone(),
         url: options.url.clone(),
@@ -129,6 +134,11 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
     };
     article.title = doc.title.clone();
     article.text = render::text(&doc, &main, options.style);
+    if options.comments {
+        article.comments = classify::discussion::comments(&doc, &main)
+            .map(|c| render::text(&doc, &c, options.style))
+            .filter(|c| !c.trim().is_empty());
+    }
     // Past the budget the text is still returned; the passes that can wait are skipped
     // and the article says it is incomplete.
     if over_budget() {
@@ -139,7 +149,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         }
         return Ok(article);
     }
-    metadata::fill(&doc, options, &mut article);
+    metadata::fill_selected(&doc, options, Some(&main), &mut article);
     if options.markdown {
         // Links and images resolve against the canonical URL when the page names one.
         let base = article.url.as_deref().or(options.url.as_deref());

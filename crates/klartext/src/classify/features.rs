@@ -328,7 +328,7 @@ const FLAG_ORDER: [Flags; 15] = [
     Flags::ARTICLE,
     Flags::MAIN,
     Flags::ARTICLE_BODY,
-    Flags::FURNITURE_CLASS,
+    Flags::FURNITURE_CLASS.union(Flags::DISCUSSION_CLASS),
     Flags::CONTENT_CLASS,
     Flags::LIST,
     Flags::TABLE,

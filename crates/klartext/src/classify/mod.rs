@@ -11,8 +11,11 @@
 
 use crate::blocks::{Block, BlockKind, Document, Flags, Region};
 use crate::lexicon::starts_with_furniture_phrase;
+pub use favor::Favor;
 
+pub mod discussion;
 mod dump;
+pub mod favor;
 pub mod features;
 pub mod model;
 
@@ -99,19 +102,33 @@ pub const FURNITURE: Flags = Flags::NAV
     .union(Flags::ASIDE)
     .union(Flags::FOOTER)
     .union(Flags::FORM)
-    .union(Flags::FURNITURE_CLASS);
+    .union(Flags::FURNITURE_CLASS)
+    .union(Flags::DISCUSSION_CLASS);
 
 /// Decides for each block of `doc` whether it belongs to the article.
 pub fn classify(doc: &Document) -> Selection {
+    classify_favoring(doc, Favor::Balanced)
+}
+
+/// [`classify`], giving borderline verdicts the way `favor` prefers (see [`favor`]).
+/// A text dump is classified as balanced whatever `favor` says.
+pub fn classify_favoring(doc: &Document, favor: Favor) -> Selection {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
     if doc.regions.is_empty() {
         return dump::classify(doc, &values);
     }
-    let mut ruled = apply_rules(doc, &values);
+    let mut ruled = apply_rules(doc, &values, favor);
     if let Some(model) = model::shipped() {
         let revised = {
             let cx = ruled.context(doc, &values);
-            model_verdicts(doc, model, &features::Table::new(&cx), &ruled.reasons)
+            let limits = favor.thresholds(model);
+            model_verdicts(
+                doc,
+                model,
+                limits,
+                &features::Table::new(&cx),
+                &ruled.reasons,
+            )
         };
         ruled.reasons = revised;
     }
@@ -145,19 +162,20 @@ pub(super) fn within_drop_budget(doc: &Document, rules: &[Reason], revised: &[Re
 fn model_verdicts(
     doc: &Document,
     model: &model::Model,
+    limits: favor::Thresholds,
     table: &features::Table,
     reasons: &[Reason],
 ) -> Vec<Reason> {
     let mut revised = reasons.to_vec();
     for (i, (reason, block)) in revised.iter_mut().zip(&doc.blocks).enumerate() {
-        let droppable = reason.keeps() && may_drop(block, model.drop_max_chars);
+        let droppable = reason.keeps() && may_drop(block, limits.drop_max_chars);
         if !droppable && *reason != Reason::OutsideMain {
             continue; // the model has no say here
         }
         let p = model.probability(&table.row(i));
-        if droppable && p < model.drop_below {
+        if droppable && p < limits.drop_below {
             *reason = Reason::ModelDropped;
-        } else if *reason == Reason::OutsideMain && p >= model.add_above {
+        } else if *reason == Reason::OutsideMain && p >= limits.add_above {
             // Only what the region choice left out: a local rule's verdict inside the
             // main region (a byline, a caption) stands. Cross-validation on the dev sets
             // preferred this to taking back any block.
@@ -191,7 +209,7 @@ const MAX_MEAN_WORD: u32 = 20;
 /// block model is trained on (`klartext-bench --features`).
 pub fn block_features(doc: &Document) -> Vec<features::Features> {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
-    let ruled = apply_rules(doc, &values);
+    let ruled = apply_rules(doc, &values, Favor::Balanced);
     features::features(&ruled.context(doc, &values))
 }
 
@@ -223,7 +241,7 @@ impl Ruled {
 }
 
 /// Chooses the main region and gives every block the rules' verdict.
-fn apply_rules(doc: &Document, values: &[f32]) -> Ruled {
+fn apply_rules(doc: &Document, values: &[f32], favor: Favor) -> Ruled {
     let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(values));
     let mut mode = Mode::Article;
     if best < MODEST_PROSE {
@@ -246,12 +264,20 @@ fn apply_rules(doc: &Document, values: &[f32]) -> Ruled {
         reasons[i] = local_reason(&doc.blocks[i], mode);
     }
     drop_nested_furniture(doc, main_region, &range, values, &mut reasons);
-    cut_trailing_section(doc, &range, values, &mut reasons);
+    if favor.cuts_tail() {
+        cut_trailing_section(doc, &range, values, &mut reasons);
+    }
     if let Some(main) = main_region {
         adopt_adjacent_prose(doc, main, &mut reasons);
     }
     drop_kickers(doc, &range, &mut reasons);
-    drop_closing_calls_to_action(doc, &range, &mut reasons);
+    if favor.cuts_tail() {
+        drop_closing_calls_to_action(doc, &range, &mut reasons);
+    }
+    if mode == Mode::Article {
+        // (On a listing the links are the content.)
+        favor.cut_links(doc, &mut reasons);
+    }
     drop_repeats(doc, &mut reasons);
     Ruled {
         reasons,

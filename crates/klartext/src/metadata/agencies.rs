@@ -57,31 +57,20 @@ fn parts(list: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Reads a credit list: known agencies canonically; when at least one is known, the other
-/// short parts (partner outlets such as "Tsp") as written.
+/// Reads a credit list: the agencies of the agency list (`data/metadata/agencies.txt`),
+/// canonically. Other parts — an editor's initials ("dpa/mk"), a partner outlet's short
+/// name ("Tsp") — are no agencies and are left out. `true` when some part was an agency.
 fn credit_list(list: &str, out: &mut Vec<String>) -> bool {
     let ps = parts(list);
     if ps.is_empty() || ps.len() > 6 {
         return false;
     }
-    let known: Vec<Option<&str>> = ps.iter().map(|p| canonical(p)).collect();
-    if known.iter().all(Option::is_none) {
-        return false;
+    let mut any = false;
+    for c in ps.iter().filter_map(|p| canonical(p)) {
+        push(out, c);
+        any = true;
     }
-    for (p, k) in ps.iter().zip(&known) {
-        match k {
-            Some(c) => push(out, c),
-            None => {
-                let short = p.chars().count() <= 8
-                    && !p.contains(' ')
-                    && p.chars().next().is_some_and(char::is_alphabetic);
-                if short {
-                    push(out, p);
-                }
-            }
-        }
-    }
-    true
+    any
 }
 
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
@@ -181,7 +170,7 @@ mod tests {
         );
         assert_eq!(
             from_text("Frankfurt/Main (dpa/lhe) - Es regnet.\n\nMehr Text."),
-            vec!["dpa", "lhe"]
+            vec!["dpa"]
         );
         assert_eq!(
             from_text("Es regnet.\n\nMehr Text. (dpa/AFP)"),
@@ -193,7 +182,7 @@ mod tests {
         );
         assert_eq!(
             from_text("Text.\n\nSchluss. (Tsp, AFP, dpa)"),
-            vec!["Tsp", "AFP", "dpa"]
+            vec!["AFP", "dpa"]
         );
         assert_eq!(
             from_text("Text.\n\nMit Material von Reuters"),
@@ -223,6 +212,16 @@ mod tests {
         assert!(from_text("He said (and we agree) that it rained.").is_empty());
         assert!(from_text("Text.\n\nThe cap (ap) fell.").is_empty());
         assert!(from_text("Text.\n\nSimak Video.\n(vyp/kna)").is_empty());
+    }
+
+    #[test]
+    fn editor_initials_are_no_agency() {
+        assert_eq!(
+            from_text("Hamburg (dpa/mk) - Es schneit.\n\nSchluss. (AFP/jr)"),
+            vec!["dpa", "AFP"]
+        );
+        assert_eq!(from_credit("dpa/ab"), vec!["dpa"]);
+        assert!(from_text("Text.\n\nSchluss. (ab/cd)").is_empty());
     }
 
     #[test]

@@ -22,6 +22,7 @@ use regex::Regex;
 
 use crate::article::{Article, Image};
 use crate::blocks::Document;
+use crate::classify::{Reason, Selection};
 use crate::dom::{Dom, NodeId};
 use crate::Options;
 
@@ -114,6 +115,17 @@ const AUTHOR_KEYS: &[&str] = &[
 
 /// Fills the metadata fields of `article` from the page.
 pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
+    fill_selected(doc, options, None, article);
+}
+
+/// [`fill`], knowing which blocks the extractor kept (`selection`): a teaser is then not
+/// read from a box it dropped as furniture (a related-links box, a call to action).
+pub fn fill_selected(
+    doc: &Document,
+    options: &Options,
+    selection: Option<&Selection>,
+    article: &mut Article,
+) {
     let dom = &doc.dom;
     let page = Page::collect(dom);
     let ld = jsonld::read(&page.jsonld);
@@ -169,7 +181,8 @@ pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
 
     // Description: the publisher's teaser from the meta data, else the visible one under
     // the headline.
-    let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref()));
+    let dropped = selection.map(|s| dropped_boxes(doc, s)).unwrap_or_default();
+    let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref(), &dropped));
     let site = SiteKeys::of(&page, &ld);
     let description =
         choose_description(&page, &ld, lead.as_deref(), article.title.as_deref(), &site);
@@ -335,11 +348,18 @@ fn strip_tags(s: &str) -> String {
 
 /// The teaser printed right after the headline: an element marked as lead, teaser, intro
 /// or summary, of paragraph length, not a link (lists of other articles' teasers are).
-fn visible_lead(dom: &Dom, page: &Page, h1: NodeId, h1_text: Option<&str>) -> Option<String> {
+fn visible_lead(
+    dom: &Dom,
+    page: &Page,
+    h1: NodeId,
+    h1_text: Option<&str>,
+    dropped: &[NodeId],
+) -> Option<String> {
     let hi = h1.index();
     page.leads
         .iter()
         .filter(|l| l.index() > hi && l.index() < hi + 250)
+        .filter(|&&l| !holds_any(dom, l, dropped))
         .filter(|&&l| {
             !dom.ancestors(l).any(|a| {
                 matches!(
@@ -362,11 +382,83 @@ fn visible_lead(dom: &Dom, page: &Page, h1: NodeId, h1_text: Option<&str>) -> Op
             {
                 return None;
             }
-            let t = visible_text(dom, l, 1200);
+            let t = block_spaced_text(dom, l, 1200);
             let n = t.chars().count();
             let is_h1 = h1_text.is_some_and(|h| title::same(h, &t));
             (40..=800).contains(&n).then_some(t).filter(|_| !is_h1)
         })
+}
+
+/// The elements of the blocks the extractor dropped as furniture (a furniture box, a
+/// link-heavy line, a furniture phrase, a trailing section, a call to action).
+fn dropped_boxes(doc: &Document, selection: &Selection) -> Vec<NodeId> {
+    doc.blocks
+        .iter()
+        .zip(&selection.reasons)
+        .filter(|(_, r)| {
+            matches!(
+                r,
+                Reason::FurnitureContainer
+                    | Reason::LinkHeavy
+                    | Reason::FurniturePhrase
+                    | Reason::TrailingSection
+                    | Reason::CallToAction
+            )
+        })
+        .map(|(b, _)| b.node)
+        .collect()
+}
+
+/// Whether `id` is one of `nodes` or holds one of them.
+fn holds_any(dom: &Dom, id: NodeId, nodes: &[NodeId]) -> bool {
+    nodes
+        .iter()
+        .any(|&n| n == id || dom.ancestors(n).any(|a| a == id))
+}
+
+/// The text of `id`, words of one block run together as written, a space where one block
+/// ends and the next begins ("<h3>Mehr zum Thema</h3><a>…</a>" is not "Thema…") and at
+/// a `<br>`; scripts and styles left out. Up to about `limit` bytes.
+fn block_spaced_text(dom: &Dom, id: NodeId, limit: usize) -> String {
+    let block_of = |n: NodeId| {
+        std::iter::once(n)
+            .chain(dom.ancestors(n).take_while(|&a| a != id))
+            .find(|&a| crate::blocks::is_block_tag(dom.tag(a)))
+            .unwrap_or(id)
+    };
+    let mut out = String::new();
+    let mut last_block = None;
+    for d in dom.descendants(id) {
+        let hidden = || {
+            dom.ancestors(d)
+                .take_while(|&a| a != id)
+                .any(|a| matches!(dom.tag(a), "script" | "style" | "noscript" | "template"))
+        };
+        match &dom.node(d).data {
+            crate::dom::NodeData::Element(e) if e.tag() == "br" => out.push(' '),
+            crate::dom::NodeData::Text(t) if !hidden() => {
+                let block = Some(block_of(d));
+                if last_block.is_some() && block != last_block {
+                    out.push(' ');
+                }
+                last_block = block;
+                out.push_str(t);
+                if out.len() > 2 * limit {
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let mut s = collapse(&out);
+    if s.len() > limit {
+        let mut cut = limit;
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        s.truncate(cut);
+    }
+    s
 }
 
 fn current_time() -> i64 {
@@ -1073,8 +1165,13 @@ fn choose_dates(
                 ok(in_text.or_else(attr))
             });
     }
-    // A full date in the URL beats what the page's loose text suggests.
-    if weak && url_date.is_some() {
+    // A full date in the URL beats what the page's loose text suggests — not the time
+    // the page gives in a `<time datetime>` beside its headline, nor a date of the URL's
+    // day that says the time besides.
+    if weak
+        && url_date.is_some()
+        && !published.is_some_and(|p| finer_than_url(dom, &times, p, url_date))
+    {
         published = url_date;
     }
     if published.is_none() {
@@ -1159,6 +1256,22 @@ fn choose_dates(
         }
     }
     (published, modified)
+}
+
+/// Whether `published` says more than the URL's date `url`: its time on the same day, or
+/// a time and zone the page gives machine-readably in one of its `<time datetime>`
+/// elements near the headline (`times`).
+fn finer_than_url(dom: &Dom, times: &[NodeId], published: Date, url: Option<Date>) -> bool {
+    if published.time.is_none() {
+        return false;
+    }
+    if url.is_some_and(|u| u.days() == published.days()) {
+        return true;
+    }
+    published.offset.is_some()
+        && times
+            .iter()
+            .any(|&t| dom.attr(t, "datetime").and_then(dates::parse_value) == Some(published))
 }
 
 /// The names a site goes by (its site name, publisher, host), to tell a byline naming the
@@ -2827,5 +2940,87 @@ mod tests {
             "https://y.de/"
         );
         assert_eq!(host_of("https://www.x.de:8080/a"), Some("www.x.de"));
+    }
+
+    const BRIDGE_TEXT: &str = "<p>The city council voted on Monday evening to repair the old \
+        bridge over the river before the spring floods, after inspectors found cracks.</p>\
+        <p>The repairs will cost about two million dollars and take four months, the city \
+        engineer said at the meeting, which ran late into the night.</p>";
+
+    #[test]
+    fn a_time_with_its_zone_beats_the_date_in_the_url() {
+        let html = format!(
+            "<html lang=\"en\"><body><article><h1>Council votes on bridge repairs</h1>\
+             <time datetime=\"2024-03-04T18:05-05:00\">March 4, 2024, 6:05 PM</time>\
+             {BRIDGE_TEXT}</article></body></html>"
+        );
+        for url in [
+            "https://news.example.org/2024/03/04/bridge",
+            "https://news.example.org/2024/03/01/bridge",
+        ] {
+            let a = run(&html, Some(url));
+            assert_eq!(
+                a.date_published.as_deref(),
+                Some("2024-03-04T18:05:00-05:00"),
+                "{url}"
+            );
+        }
+        // Nothing better on the page: the URL's date.
+        let bare = format!(
+            "<html lang=\"en\"><body><article><h1>Council votes on bridge repairs</h1>\
+             {BRIDGE_TEXT}</article></body></html>"
+        );
+        let a = run(&bare, Some("https://news.example.org/2024/03/04/bridge"));
+        assert_eq!(a.date_published.as_deref(), Some("2024-03-04"));
+    }
+
+    fn run_selected(html: &str) -> Article {
+        let options = Options::default();
+        let doc = Document::from_html(html, &options.limits, None);
+        let selection = crate::classify::classify(&doc);
+        let mut article = Article {
+            text: crate::render::text(&doc, &selection, options.style),
+            ..Article::default()
+        };
+        fill_selected(&doc, &options, Some(&selection), &mut article);
+        article
+    }
+
+    #[test]
+    fn no_description_from_a_box_the_extractor_dropped() {
+        let html = "<html lang=\"de\"><body><article><h1>Streik bei der Bahn</h1>\
+            <div class=\"teaser-box\"><span>Mehr zum Thema</span>\
+            <div><a href=\"/a\">Tarifstreit: Was die Gewerkschaft von der Bahn fordert</a></div>\
+            <div><a href=\"/b\">Die Bahn legt ein neues Angebot vor und wartet ab</a></div></div>\
+            <p>Ein Streik der Lokführer hat am Dienstag große Teile des Fernverkehrs in \
+            Deutschland lahmgelegt, wie die Bahn in Berlin mitteilte.</p>\
+            <p>Zehntausende Reisende mussten auf andere Verkehrsmittel ausweichen oder ihre \
+            Fahrt verschieben, während die Verhandlungen weiter ruhten.</p>{MORE}</article></body></html>";
+        let more = "<p>Die Gewerkschaft kündigte an, den Ausstand bis Donnerstag fortzusetzen, \
+            falls die Bahn kein neues Angebot vorlege, und nannte die Lage ernst.</p>"
+            .repeat(8);
+        let html = html.replace("{MORE}", &more);
+        // (Not knowing what the extractor dropped, the teaser-named box would be the lead.)
+        let blind = run(&html, None).description.unwrap_or_default();
+        assert!(blind.starts_with("Mehr zum Thema"), "{blind}");
+        let a = run_selected(&html);
+        let d = a.description.unwrap_or_default();
+        assert!(!d.contains("Mehr zum Thema"), "{d}");
+        assert!(d.starts_with("Ein Streik der Lokführer"), "{d}");
+    }
+
+    #[test]
+    fn a_teaser_keeps_the_spaces_between_its_parts() {
+        let html = "<html lang=\"de\"><body><article><h1>Brücke wird saniert</h1>\
+            <div class=\"lead\"><h3>Das Wichtigste</h3>Die Stadt saniert die alte Brücke \
+            über den Fluss<span>.</span> Die Arbeiten dauern vier Monate.</div>\
+            <p>Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den Fluss bis \
+            zum Frühjahr zu sanieren, nachdem Gutachter Risse gefunden hatten.</p>\
+            </article></body></html>";
+        let a = run_selected(html);
+        assert_eq!(
+            a.description.as_deref(),
+            Some("Das Wichtigste Die Stadt saniert die alte Brücke über den Fluss. Die Arbeiten dauern vier Monate.")
+        );
     }
 }
