@@ -74,7 +74,7 @@ function showFacts(a) {
     ["Agencies", (a.agencies || []).join(", ")],
     ["Site", a.site_name],
     ["Language", a.language],
-    ["Page type", a.page_type ? JSON.stringify(a.page_type) : ""],
+    ["Page type", a.page_type ? `${a.page_type.type} (confidence ${Number(a.page_type.confidence).toFixed(2)})` : ""],
   ];
   for (const [name, value] of rows) {
     if (value) facts.append(el("dt", {}, name), el("dd", { "data-fact": name }, value));
