@@ -407,3 +407,37 @@ async fn shutdown_lets_the_request_in_flight_finish() {
         "no new connections"
     );
 }
+
+#[tokio::test]
+async fn headers_sent_too_slowly_close_the_connection() {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let config = Config {
+        timeout: Duration::from_millis(300),
+        ..Config::default()
+    };
+    let server = tokio::spawn(klartext_server::serve_on(
+        listener,
+        config,
+        std::future::pending(),
+    ));
+    let mut slow = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    slow.write_all(b"GET /healthz HTTP/1.1\r\nHo")
+        .await
+        .expect("write");
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(Duration::from_secs(3), slow.read_to_end(&mut answer)).await;
+    assert!(read.is_ok(), "the server closed the slow connection");
+    // Meanwhile and afterwards a prompt client is answered.
+    let mut conn = tokio::net::TcpStream::connect(addr).await.expect("connect");
+    conn.write_all(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        .await
+        .expect("write");
+    let mut ok = String::new();
+    conn.read_to_string(&mut ok).await.expect("read");
+    assert!(ok.starts_with("HTTP/1.1 200"), "{ok}");
+    server.abort();
+}
