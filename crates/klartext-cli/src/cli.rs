@@ -27,6 +27,9 @@ pub enum Command {
     /// Extract the article from each page in WARC files (web archives) as JSON Lines.
     #[command(after_help = crate::warc::WARC_HELP)]
     Warc(crate::warc::WarcArgs),
+    /// Serve extraction over HTTP, with a page that shows what was kept and who said what.
+    #[command(after_help = crate::serve::SERVE_HELP)]
+    Serve(crate::serve::ServeArgs),
 }
 
 const QUOTES_HELP: &str = "\

@@ -8,6 +8,7 @@ mod cli;
 mod fetch;
 mod inputs;
 mod run;
+mod serve;
 mod warc;
 
 use std::io::{self, IsTerminal, Write};
@@ -33,6 +34,7 @@ fn main() -> ExitCode {
         Command::Quotes(args) => quotes(args),
         Command::Explain(args) => explain(args),
         Command::Warc(args) => warc::run(args),
+        Command::Serve(args) => serve::run(args),
     }
 }
 

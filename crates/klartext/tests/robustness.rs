@@ -101,6 +101,20 @@ fn binary_garbage() {
     }
 }
 
+/// Found by the fuzz targets (fuzz/run.sh): tags around runs of NUL bytes are refused as
+/// no text, by `decode` and by `extract`, never a panic.
+#[test]
+fn tags_around_nul_runs_are_not_text() {
+    let bytes = b"<p>hidd\n\0\0\0\0\0\0\0<p>hidd\n\0\0\0\0";
+    assert!(matches!(
+        klartext::decode::decode(bytes, None),
+        Err(Error::NotText(_))
+    ));
+    for options in [Options::default(), html(), text_input()] {
+        assert!(matches!(extract(bytes, &options), Err(Error::NotText(_))));
+    }
+}
+
 #[test]
 fn garbage_with_tag_characters() {
     // Random bytes drawn mostly from the characters that drive the tokenizer's states.
