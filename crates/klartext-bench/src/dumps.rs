@@ -55,8 +55,9 @@ pub fn dump_set(set: &Set, dir: &Path) -> Set {
 }
 
 /// Makes the dumps of the set's pages that are missing in `dir` (all of them at first) and
-/// writes `dir/ids.txt` with the ids of this run.
-pub fn make(set: &Set, python: &Path, tools: &Path, dir: &Path) -> Result<()> {
+/// writes `dir/ids.txt` with the ids of this run. `body_only`: the pages lose `<head>` and
+/// `<title>` first (`make_dumps.py --body-only`, issue 13), so the dump starts at the body.
+pub fn make(set: &Set, python: &Path, tools: &Path, dir: &Path, body_only: bool) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
     let gold = dump_gold(set);
     let ids: Vec<String> = gold.iter().map(gold_id).collect();
@@ -97,6 +98,7 @@ pub fn make(set: &Set, python: &Path, tools: &Path, dir: &Path) -> Result<()> {
         .arg(tools.join("make_dumps.py"))
         .arg(&pages)
         .arg(dir)
+        .args(body_only.then_some("--body-only"))
         .stdout(Stdio::null())
         .status()
         .context("running make_dumps.py")?;
@@ -216,13 +218,17 @@ pub fn table(sets: &[DumpSet]) -> String {
             };
             let _ = writeln!(s, "  check {} on {}: {verdict}", row.result.tool, row.input);
         }
-        if let (Some(h), Some(d)) = (find(set, "klartext", "html"), find(set, "klartext", "dump")) {
-            let _ = writeln!(
-                s,
-                "  klartext dump − html: main {:+.4}, title {:+.4}",
-                d.0 - h.0,
-                d.1 - h.1
-            );
+        for input in ["dump", BODY] {
+            if let (Some(h), Some(d)) =
+                (find(set, "klartext", "html"), find(set, "klartext", input))
+            {
+                let _ = writeln!(
+                    s,
+                    "  klartext {input} − html: main {:+.4}, title {:+.4}",
+                    d.0 - h.0,
+                    d.1 - h.1
+                );
+            }
         }
     }
     s
@@ -239,9 +245,13 @@ fn find(set: &DumpSet, tool: &str, input: &str) -> Option<(f64, f64)> {
     ))
 }
 
-/// Where a dumped set's folder is.
-pub fn dir(out: &Path, set: &str) -> PathBuf {
-    out.join("dumps").join(set)
+/// The input name of the body-only dumps (page without `<head>` and `<title>`).
+pub const BODY: &str = "body-only dump";
+
+/// Where a dumped set's folder is (`body_only`: the body-only dumps').
+pub fn dir(out: &Path, set: &str, body_only: bool) -> PathBuf {
+    out.join(if body_only { "dumps-body" } else { "dumps" })
+        .join(set)
 }
 
 #[cfg(test)]

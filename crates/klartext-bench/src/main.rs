@@ -48,7 +48,8 @@ struct Cli {
     peers: bool,
     /// Also make html-text dumps of trafilatura-eval-dev, wcxb-dev (article pages) and
     /// readability-dev into <out>/dumps and run klartext (and with --peers, trafilatura and
-    /// jusText) on them, beside klartext's HTML score on the same pages.
+    /// jusText) on them, beside klartext's HTML score on the same pages; also body-only dumps
+    /// (the page without <head> and <title>) into <out>/dumps-body, run by klartext.
     #[arg(long)]
     dumps: bool,
     /// Recompute the peers' outputs instead of reusing the cached ones (implies --peers).
@@ -365,8 +366,10 @@ fn bench_dumps(
     let dir = sets::ensure_unpacked(&cli.data, &cli.unpack, name)?;
     let set = sets::load(&dir, cli.limit)?;
     let tools = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tools");
-    let dump_dir = dumps::dir(&cli.out, name);
-    dumps::make(&set, python, &tools, &dump_dir)?;
+    let dump_dir = dumps::dir(&cli.out, name, false);
+    dumps::make(&set, python, &tools, &dump_dir, false)?;
+    let body_dir = dumps::dir(&cli.out, name, true);
+    dumps::make(&set, python, &tools, &body_dir, true)?;
     let dump_set = dumps::dump_set(&set, &dump_dir);
     let html_set = Set {
         dumps: None,
@@ -397,6 +400,9 @@ fn bench_dumps(
     let dump_path = cli.out.join(format!("{name}.dump.klartext.jsonl"));
     let speed = run::run_klartext(&dump_set, &dump_path, repeat)?;
     push(&mut rows, "dump", "klartext", dump_path, speed)?;
+    let body_path = cli.out.join(format!("{name}.dump-body.klartext.jsonl"));
+    let speed = run::run_klartext(&dumps::dump_set(&set, &body_dir), &body_path, repeat)?;
+    push(&mut rows, dumps::BODY, "klartext", body_path, speed)?;
     let raw_path = cli.out.join(format!("{name}.dump.raw.jsonl"));
     dumps::write_raw(&dump_set, &raw_path)?;
     push(

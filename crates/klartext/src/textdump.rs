@@ -8,11 +8,13 @@
 //!
 //! Submodules: `lines` judges single lines (end markers, datelines, script leftovers),
 //! `title` finds the headline the title line repeats, `meta` reads date, byline, agency
-//! credit and image captions from the lines around the article.
+//! credit and image captions from the lines around the article, `notices` knows consent
+//! notices and skip links.
 
 pub mod lines;
 pub mod meta;
 pub mod model;
+pub mod notices;
 pub mod title;
 
 use crate::blocks::{Block, BlockKind, Document, Flags};
@@ -84,15 +86,19 @@ pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
         .reasons
         .iter()
         .position(|r| *r == crate::classify::Reason::Headline);
-    if let Some(h) = marked.and_then(|h| doc.blocks.get(h)) {
-        return Some(h.text.trim().to_string());
-    }
-    let first_kept = (0..doc.blocks.len()).find(|&i| selection.keeps(i))?;
     let first_line = doc
         .blocks
         .first()
         .map(|b| b.text.as_str())
         .unwrap_or_default();
+    // A headline found above the article is trusted unless a title line names something
+    // else: then the dump has a `<title>` written for search engines, which is read below.
+    if let Some(h) = marked.and_then(|h| doc.blocks.get(h)) {
+        if !is_headline_shaped(first_line) || shares_a_word(&h.text, first_line) {
+            return Some(h.text.trim().to_string());
+        }
+    }
+    let first_kept = (0..doc.blocks.len()).find(|&i| selection.keeps(i))?;
     let window = first_kept.saturating_sub(HEADLINE_WINDOW)..first_kept;
     let candidates: Vec<&str> = doc.blocks[window]
         .iter()
@@ -161,7 +167,7 @@ fn shares_a_word(a: &str, b: &str) -> bool {
 }
 
 /// A line that could be a headline: a few words, no full stop at the end, no furniture.
-fn is_headline_shaped(text: &str) -> bool {
+pub(crate) fn is_headline_shaped(text: &str) -> bool {
     let words = text.split_whitespace().count();
     (3..=30).contains(&words)
         && !text.contains('\n')

@@ -346,3 +346,67 @@ fn a_copy_button_line_before_a_command_does_not_end_the_article() {
         },
     );
 }
+
+/// A German news page saved from its body (no title line, issue 13): a skip link and a
+/// menu, an image caption with its credit line, an "Update" label over the headline, the
+/// teaser, an empty "Stand:" line, a note printed twice, consent notices for two embeds, a
+/// second credited image, an agency credit and a link back to the front page.
+#[test]
+fn a_german_body_only_dump_finds_its_headline_and_drops_the_notices() {
+    check(
+        "de_body_only",
+        include_str!("dumps/de_body_only.txt"),
+        &Expected {
+            title: Some("Streit um die Agrarhilfen spitzt sich zu"),
+            description: Some("Die Bundesregierung will die Kürzungen beim Agrardiesel nur teilweise zurücknehmen. Die Bauernverbände kündigen neue Proteste an."),
+            agencies: &["Tsp", "AFP", "dpa"],
+            images: &[
+                (
+                    Some("Der Minister bei seiner Ankunft in Brüssel am Dienstag."),
+                    "dpa/Michael Kappeler",
+                ),
+                (
+                    Some("Landwirte protestieren mit ihren Traktoren vor dem Kanzleramt."),
+                    "Kay Nietfeld/dpa",
+                ),
+            ],
+            paragraphs: &[
+                "Die Bundesregierung will die Kürzungen beim Agrardiesel nur teilweise zurücknehmen. Die Bauernverbände kündigen neue Proteste an.",
+                "Nach wochenlangen Protesten der Landwirte hat die Bundesregierung am Dienstag einen Kompromiss vorgelegt, der die geplanten Kürzungen zeitlich streckt, aber nicht aufhebt.",
+                "Der Bauernverband nannte den Vorschlag unzureichend. Sein Präsident sagte, die Betriebe brauchten Planungssicherheit und keine Rechenspiele, die am Ende doch zulasten der Höfe gingen.",
+                "Auch in der Koalition regt sich Widerstand. Mehrere Abgeordnete verlangten, die Belastungen für kleine Betriebe stärker abzufedern, als es der Entwurf bisher vorsieht.",
+                "Die Opposition wirft der Regierung vor, die Landwirte zu lange hingehalten zu haben. Eine Entscheidung im Bundestag wird für Ende des Monats erwartet.",
+            ],
+            ..NONE
+        },
+    );
+}
+
+/// The English counterpart: skip link, menu, a "Live" label, headline, teaser, dateline,
+/// a caption with its "Photo:" credit line inside the body (a picture agency, not the
+/// text's), an embed's consent notice, a note printed twice and a link back to the front
+/// page.
+#[test]
+fn an_english_body_only_dump_finds_its_headline_and_drops_the_notices() {
+    check(
+        "en_body_only",
+        include_str!("dumps/en_body_only.txt"),
+        &Expected {
+            title: Some("Storm batters the west coast as thousands lose power"),
+            description: Some("Tens of thousands of homes were without electricity on Sunday after gales of up to 90 miles per hour swept across the coast."),
+            date: Some("2024-03-10"),
+            images: &[(
+                Some("Rescuers help a resident out of a flooded street in the harbour district."),
+                "Jane Smith/Reuters",
+            )],
+            paragraphs: &[
+                "Tens of thousands of homes were without electricity on Sunday after gales of up to 90 miles per hour swept across the coast.",
+                "Emergency crews worked through the night to clear fallen trees from railway lines and roads, the network operator said on Sunday morning.",
+                "The operator said most homes should be reconnected by Monday evening, but warned that some remote villages could wait until the middle of the week.",
+                "Forecasters expect the wind to ease on Monday, although further heavy rain is likely across higher ground, where the soil is already saturated.",
+                "Residents in low-lying areas were advised to keep sandbags ready and to follow the advice of the local authorities over the coming days.",
+            ],
+            ..NONE
+        },
+    );
+}

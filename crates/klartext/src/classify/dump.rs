@@ -75,7 +75,17 @@ fn rules(doc: &Document, values: &[f32]) -> Ruled {
         .collect();
     let values = values.as_slice();
     let span = best_span(values);
+    // A dump saved from the page's body has no title line (it opens with a skip link, a
+    // menu, a caption): its headline is the title-shaped line above the article's opening
+    // paragraph.
     let headline = crate::textdump::title::repeated_title(doc, &span, values)
+        .or_else(|| {
+            let title_line = doc.blocks.first().and_then(|b| b.text.lines().next());
+            let has_title_line = title_line.is_some_and(crate::textdump::is_headline_shaped);
+            (!has_title_line)
+                .then(|| crate::textdump::title::body_headline(doc, &span, values))
+                .flatten()
+        })
         .filter(|&h| starts_article(h, &span, values));
     let range = match headline {
         Some(h) if h + 1 >= span.start => h + 1..span.end.max(h + 1),
@@ -100,6 +110,7 @@ fn rules(doc: &Document, values: &[f32]) -> Ruled {
     drop_stray_short_lines(doc, &range, values, &mut reasons);
     drop_credited_captions(doc, &range, &mut reasons);
     drop_recurring_lines(doc, &mut reasons);
+    drop_notices(doc, &mut reasons);
     drop_kickers(doc, &range, &mut reasons);
     drop_closing_calls_to_action(doc, &range, &mut reasons);
     drop_repeats(doc, &mut reasons);
@@ -336,11 +347,15 @@ fn drop_stray_short_lines(
     }
 }
 
-/// Captions are a sentence or two.
-const MAX_CAPTION_CHARS: usize = 400;
+use crate::textdump::title::MAX_CAPTION_CHARS;
 
-/// Drops the lines that carry an image credit ("Foto: …", "© …", "Name/dpa"): a caption
-/// goes with its image, not into the running text.
+/// A caption standing above its own credit line is no longer than this (a longer block
+/// there is a paragraph before an image credited without a caption).
+const MAX_CAPTION_ABOVE_CHARS: usize = 250;
+
+/// Drops the lines that carry an image credit ("Foto: …", "© …", "Name/dpa"), and the
+/// caption above a credit line of its own: a caption goes with its image, not into the
+/// running text.
 fn drop_credited_captions(doc: &Document, range: &std::ops::Range<usize>, reasons: &mut [Reason]) {
     for i in range.clone() {
         let text = &doc.blocks[i].text;
@@ -350,6 +365,32 @@ fn drop_credited_captions(doc: &Document, range: &std::ops::Range<usize>, reason
                 || crate::textdump::lines::ends_with_photo_credit(text))
         {
             reasons[i] = Reason::Caption;
+        }
+        let above = i.wrapping_sub(1);
+        if range.contains(&above)
+            && reasons[above].keeps()
+            && crate::textdump::title::is_credit_only(doc, i)
+            && doc.blocks[above].text.chars().count() <= MAX_CAPTION_ABOVE_CHARS
+            // A question or an exclamation closes the text above an image; a caption
+            // describes the picture.
+            && !doc.blocks[above].text.trim_end().ends_with(['?', '!'])
+        {
+            reasons[above] = Reason::Caption;
+        }
+    }
+}
+
+/// Drops consent notices (label, explanation, consent sentence) and skip and front-page
+/// links wherever they stand, so that the dump model cannot take them in either.
+fn drop_notices(doc: &Document, reasons: &mut [Reason]) {
+    use crate::textdump::notices;
+    let skip_links = (0..doc.blocks.len()).filter(|&i| notices::is_skip_link(&doc.blocks[i].text));
+    for i in notices::notice_blocks(doc).into_iter().chain(skip_links) {
+        if matches!(
+            reasons[i],
+            Reason::Main | Reason::OutsideMain | Reason::ShortLine
+        ) {
+            reasons[i] = Reason::FurniturePhrase;
         }
     }
 }

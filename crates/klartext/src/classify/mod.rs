@@ -347,7 +347,7 @@ pub(super) fn block_value(block: &Block) -> f32 {
     -0.25 * chars
 }
 
-pub(super) fn ends_like_sentence(text: &str) -> bool {
+pub(crate) fn ends_like_sentence(text: &str) -> bool {
     text.trim_end()
         .ends_with(['.', '!', '?', '"', '“', '”', '»', '«', ':', ')', '…'])
 }

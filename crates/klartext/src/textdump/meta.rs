@@ -69,6 +69,8 @@ pub fn fill(
         .chain(last + 1..(last + 1 + CREDIT_AFTER).min(doc.blocks.len()))
         .filter(dropped)
         .filter(|&i| line(i).chars().count() <= MAX_LINE_CHARS)
+        // A picture agency named under an image did not write the text.
+        .filter(|&i| !is_image_credit(doc, selection, i))
         .flat_map(|i| agency_credit(line(i)));
     for agency in credits.collect::<Vec<_>>() {
         if !article.agencies.contains(&agency) {
@@ -76,8 +78,16 @@ pub fn fill(
         }
     }
     if article.images.is_empty() {
-        article.images = captions(doc, selection, header_start..(last + 1));
+        // An image above the headline (a lead picture) belongs to the article too.
+        let from = header_start.min(first.saturating_sub(HEADER_BEFORE));
+        article.images = captions(doc, selection, from..(last + 1));
     }
+}
+
+/// Whether block `i` is a caption, or the credit line under one.
+fn is_image_credit(doc: &Document, selection: &Selection, i: usize) -> bool {
+    let caption = |j: usize| selection.reasons.get(j) == Some(&Reason::Caption);
+    caption(i) || (i > 0 && caption(i - 1) && super::title::is_credit_only(doc, i))
 }
 
 /// The date of a short dateline, if it holds one that is not in the future.
