@@ -359,7 +359,7 @@ fn a_german_body_only_dump_finds_its_headline_and_drops_the_notices() {
         &Expected {
             title: Some("Streit um die Agrarhilfen spitzt sich zu"),
             description: Some("Die Bundesregierung will die Kürzungen beim Agrardiesel nur teilweise zurücknehmen. Die Bauernverbände kündigen neue Proteste an."),
-            agencies: &["Tsp", "AFP", "dpa"],
+            agencies: &["AFP", "dpa"],
             images: &[
                 (
                     Some("Der Minister bei seiner Ankunft in Brüssel am Dienstag."),

@@ -33,19 +33,16 @@ fn assert_sites(name: &str, file: &str) {
 }
 
 #[test]
-#[ignore = "dump-words.txt has no site column: the tune-only retrain (tools/train_dump_model.py writes it) lowered the check figures and was not kept"]
 fn dump_words_come_from_five_sites_or_more() {
     assert_sites("dump-words.txt", include_str!("../data/dump-words.txt"));
 }
 
 #[test]
-#[ignore = "block-words.txt has no site column until the block model is retrained (tools/train_block_model.py writes it)"]
 fn block_words_come_from_five_sites_or_more() {
     assert_sites("block-words.txt", include_str!("../data/block-words.txt"));
 }
 
 #[test]
-#[ignore = "block-markup.txt has no site column until the block model is retrained (tools/train_block_model.py writes it)"]
 fn block_markup_comes_from_five_sites_or_more() {
     assert_sites("block-markup.txt", include_str!("../data/block-markup.txt"));
 }
