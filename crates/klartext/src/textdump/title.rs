@@ -241,8 +241,8 @@ mod tests {
 
     #[test]
     fn the_title_line_holds_the_headline_beside_the_site_name() {
-        let t = norm("Sheila Atim: \"The Woman King\" – ROSA MAG");
-        assert!(repeats_title(&t, "Sheila Atim: „The Woman King“"));
+        let t = norm("Lena Voss: \"The Night Garden\" – STADTBLATT");
+        assert!(repeats_title(&t, "Lena Voss: „The Night Garden“"));
         let t = norm("SONNENENERGIE: Der WindRebell");
         assert!(repeats_title(&t, "Der WindRebell"));
         let t = norm("Ischgl");
