@@ -235,7 +235,7 @@ mod tests {
         assert!(is_dateline("23. Juni 2016 um 17:21 Uhr"));
         assert!(!is_dateline("12:45 Uhr"));
         assert!(!is_dateline("New! 2026 Trends"));
-        assert!(!is_dateline("Falcon Pro 14 (2023)"));
+        assert!(!is_dateline("Falcon Pro Book 14 (2023)"));
         assert!(!is_dateline("Im Jahr 2021 stieg die Zahl der Fälle"));
     }
 }
