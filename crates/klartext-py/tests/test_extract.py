@@ -11,7 +11,7 @@ import klartext
 FIELDS = {
     "source", "url", "title", "description", "authors", "date_published", "date_modified",
     "site_name", "language", "text", "images", "agencies", "quotes", "entities", "encoding",
-    "truncated",
+    "truncated", "markdown", "comments", "page_type",
 }
 
 

@@ -65,7 +65,8 @@ pub const NAMES: [&str; 30] = [
 pub struct PageType {
     #[serde(rename = "type")]
     pub kind: String,
-    pub confidence: f32,
+    /// Rounded to three decimals; an `f64`, so that every binding reads the same number.
+    pub confidence: f64,
 }
 
 /// The page type of an HTML document; `None` for a text dump (the model knows HTML only) or
@@ -78,7 +79,7 @@ pub fn detect(doc: &Document) -> Option<PageType> {
     let (best, p) = probs.iter().enumerate().max_by(|a, b| a.1.total_cmp(b.1))?;
     Some(PageType {
         kind: TYPES[best].to_owned(),
-        confidence: (*p * 1000.0).round() / 1000.0,
+        confidence: (f64::from(*p) * 1000.0).round() / 1000.0,
     })
 }
 

@@ -41,6 +41,8 @@ Entity = TypedDict(
     },
 )
 
+PageType = TypedDict("PageType", {"type": str, "confidence": float})
+
 class _ArticleBase(TypedDict):
     source: Optional[str]
     url: Optional[str]
@@ -58,9 +60,12 @@ class _ArticleBase(TypedDict):
     entities: List[Entity]
     encoding: Optional[str]
     truncated: bool
+    markdown: Optional[str]
+    comments: Optional[str]
+    page_type: Optional[PageType]
 
 class Article(_ArticleBase, total=False):
-    markdown: str
+    pass
 
 Html = Union[str, bytes, bytearray]
 ReferenceTime = Union[int, float, str, datetime, None]
