@@ -27,18 +27,25 @@ impl Default for Config {
     }
 }
 
-/// Reads a size: a number with an optional unit, decimal (kB, MB, GB) or binary
-/// (KiB, MiB, GiB); "B" or nothing means bytes. Case-insensitive.
-pub fn parse_size(value: &str) -> Result<usize, String> {
+/// Splits "1.5 kB" into its number and its unit (trimmed, possibly empty); `expected`
+/// names the form in the error.
+fn number_and_unit<'a>(value: &'a str, expected: &str) -> Result<(f64, &'a str), String> {
     let v = value.trim();
     let split = v
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
         .unwrap_or(v.len());
     let (number, unit) = v.split_at(split);
-    let number: f64 = number
+    let number = number
         .parse()
-        .map_err(|_| format!("expected a size like 10MB, not {value:?}"))?;
-    let factor: f64 = match unit.trim().to_ascii_lowercase().as_str() {
+        .map_err(|_| format!("expected {expected}, not {value:?}"))?;
+    Ok((number, unit.trim()))
+}
+
+/// Reads a size: a number with an optional unit, decimal (kB, MB, GB) or binary
+/// (KiB, MiB, GiB); "B" or nothing means bytes. Case-insensitive.
+pub fn parse_size(value: &str) -> Result<usize, String> {
+    let (number, unit) = number_and_unit(value, "a size like 10MB")?;
+    let factor: f64 = match unit.to_ascii_lowercase().as_str() {
         "" | "b" => 1.0,
         "k" | "kb" => 1e3,
         "m" | "mb" => 1e6,
@@ -61,15 +68,8 @@ pub fn parse_size(value: &str) -> Result<usize, String> {
 
 /// Reads a duration: a number with a unit ms, s, m (or none: seconds).
 pub fn parse_duration(value: &str) -> Result<Duration, String> {
-    let v = value.trim();
-    let split = v
-        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-        .unwrap_or(v.len());
-    let (number, unit) = v.split_at(split);
-    let number: f64 = number
-        .parse()
-        .map_err(|_| format!("expected a duration like 10s, not {value:?}"))?;
-    let secs = match unit.trim() {
+    let (number, unit) = number_and_unit(value, "a duration like 10s")?;
+    let secs = match unit {
         "ms" => number / 1000.0,
         "" | "s" => number,
         "m" | "min" => number * 60.0,

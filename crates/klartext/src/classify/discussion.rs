@@ -51,15 +51,8 @@ mod tests {
     fn comment_texts(html: &str) -> Vec<String> {
         let doc = Document::from_html(html, &Limits::default(), None);
         let main = super::super::classify(&doc);
-        let Some(sel) = comments(&doc, &main) else {
-            return Vec::new();
-        };
-        doc.blocks
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| sel.keeps(*i))
-            .map(|(_, b)| b.text.clone())
-            .collect()
+        comments(&doc, &main)
+            .map_or_else(Vec::new, |sel| super::super::tests::texts_kept(&doc, &sel))
     }
 
     const PROSE: &str = "Der Stadtrat hat am Dienstag beschlossen, die alte Brücke über den \

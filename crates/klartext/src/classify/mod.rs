@@ -683,7 +683,11 @@ mod tests {
 
     fn kept(html: &str) -> Vec<String> {
         let doc = Document::from_html(html, &Limits::default(), None);
-        let sel = classify(&doc);
+        texts_kept(&doc, &classify(&doc))
+    }
+
+    /// The texts of the blocks `sel` keeps, in order.
+    pub(super) fn texts_kept(doc: &Document, sel: &Selection) -> Vec<String> {
         doc.blocks
             .iter()
             .enumerate()

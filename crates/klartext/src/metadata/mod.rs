@@ -450,15 +450,7 @@ fn block_spaced_text(dom: &Dom, id: NodeId, limit: usize) -> String {
             _ => {}
         }
     }
-    let mut s = collapse(&out);
-    if s.len() > limit {
-        let mut cut = limit;
-        while !s.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        s.truncate(cut);
-    }
-    s
+    page::cut_collapsed(&out, limit)
 }
 
 fn current_time() -> i64 {

@@ -208,7 +208,12 @@ pub fn visible_text(dom: &Dom, id: NodeId, limit: usize) -> String {
         }
         cur = dom.next_in_subtree(n, id, skip);
     }
-    let mut s = collapse(&out);
+    cut_collapsed(&out, limit)
+}
+
+/// `text` collapsed and cut to at most `limit` bytes, at a character boundary.
+pub fn cut_collapsed(text: &str, limit: usize) -> String {
+    let mut s = collapse(text);
     if s.len() > limit {
         let mut cut = limit;
         while !s.is_char_boundary(cut) {
