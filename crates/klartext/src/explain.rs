@@ -2,7 +2,7 @@
 //! at failures page by page.
 
 use crate::blocks::{BlockKind, Document};
-use crate::classify::{classify, Reason};
+use crate::classify::{classify_page, Reason};
 use crate::{Error, Options};
 
 /// One block of a page and the verdict on it.
@@ -29,7 +29,8 @@ pub fn explain(bytes: &[u8], options: &Options) -> Result<Vec<BlockReport>, Erro
     } else {
         crate::textdump::document(&decoded.text)
     };
-    let selection = classify(&doc);
+    let page_type = crate::pagetype::detect(&doc);
+    let selection = classify_page(&doc, options.favor, page_type.as_ref());
     let main_range = selection
         .main_region
         .map(|i| doc.regions[i].blocks.clone())

@@ -123,7 +123,7 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         textdump::document(&decoded.text)
     };
     let page_type = pagetype::detect(&doc);
-    let main = classify::classify_favoring(&doc, options.favor);
+    let main = classify::classify_page(&doc, options.favor, page_type.as_ref());
     let mut article = Article {
         source: options.source.clone(),
         url: options.url.clone(),

@@ -11,6 +11,7 @@
 
 use crate::blocks::{Block, BlockKind, Document, Flags, Region};
 use crate::lexicon::starts_with_furniture_phrase;
+use crate::pagetype::PageType;
 pub use favor::Favor;
 
 pub mod discussion;
@@ -105,6 +106,10 @@ pub const FURNITURE: Flags = Flags::NAV
     .union(Flags::FURNITURE_CLASS)
     .union(Flags::DISCUSSION_CLASS);
 
+/// Furniture on a page read as a thread (see [`reads_as_thread`]): the posts in comment- and
+/// reply-named boxes are its content.
+const THREAD_FURNITURE: Flags = FURNITURE.difference(Flags::DISCUSSION_CLASS);
+
 /// Decides for each block of `doc` whether it belongs to the article.
 pub fn classify(doc: &Document) -> Selection {
     classify_favoring(doc, Favor::Balanced)
@@ -113,11 +118,18 @@ pub fn classify(doc: &Document) -> Selection {
 /// [`classify`], giving borderline verdicts the way `favor` prefers (see [`favor`]).
 /// A text dump is classified as balanced whatever `favor` says.
 pub fn classify_favoring(doc: &Document, favor: Favor) -> Selection {
+    classify_page(doc, favor, None)
+}
+
+/// [`classify_favoring`] knowing the page type (`pagetype::detect`): a page the type model
+/// is sure is an article is never read as a thread (see [`reads_as_thread`]).
+pub fn classify_page(doc: &Document, favor: Favor, page_type: Option<&PageType>) -> Selection {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
     if doc.regions.is_empty() {
         return dump::classify(doc, &values);
     }
-    let mut ruled = apply_rules(doc, &values, favor);
+    let may_be_thread = !page_type.is_some_and(|t| t.kind == "article" && t.confidence >= 0.5);
+    let mut ruled = apply_rules(doc, &values, favor, may_be_thread);
     if let Some(model) = model::shipped() {
         let revised = {
             let cx = ruled.context(doc, &values);
@@ -206,10 +218,10 @@ fn may_drop(block: &Block, max_chars: u32) -> bool {
 const MAX_MEAN_WORD: u32 = 20;
 
 /// The features of every block of an HTML page after the rules have spoken: what the
-/// block model is trained on (`klartext-bench --features`).
+/// block model is trained on (`klartext-bench --features`); no page is read as a thread here.
 pub fn block_features(doc: &Document) -> Vec<features::Features> {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
-    let ruled = apply_rules(doc, &values, Favor::Balanced);
+    let ruled = apply_rules(doc, &values, Favor::Balanced, false);
     features::features(&ruled.context(doc, &values))
 }
 
@@ -241,15 +253,27 @@ impl Ruled {
 }
 
 /// Chooses the main region and gives every block the rules' verdict.
-fn apply_rules(doc: &Document, values: &[f32], favor: Favor) -> Ruled {
-    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(values));
+/// With `may_be_thread`, a page whose posts hold more prose than the rest is read as a
+/// thread.
+fn apply_rules(doc: &Document, values: &[f32], favor: Favor, may_be_thread: bool) -> Ruled {
+    let ruled = apply_rules_with(doc, values, favor, FURNITURE);
+    if may_be_thread && reads_as_thread(doc, values, &ruled.reasons) {
+        apply_rules_with(doc, values, favor, THREAD_FURNITURE)
+    } else {
+        ruled
+    }
+}
+
+/// [`apply_rules`] with `furniture` as the containers that are furniture.
+fn apply_rules_with(doc: &Document, values: &[f32], favor: Favor, furniture: Flags) -> Ruled {
+    let (mut main_region, best) = choose_main_region(&doc.regions, &prefix_sums(values), furniture);
     let mut mode = Mode::Article;
     if best < MODEST_PROSE {
         // Little prose for an article: a listing, a product page, a thread index? There
         // the links and short items are the content; only marked furniture is not.
         let listing: Vec<f32> = doc.blocks.iter().map(listing_value).collect();
         let (listing_region, listing_best) =
-            choose_main_region(&doc.regions, &prefix_sums(&listing));
+            choose_main_region(&doc.regions, &prefix_sums(&listing), furniture);
         if best < LOW_PROSE || best < LISTING_SHARE * listing_best {
             main_region = listing_region;
             mode = Mode::Listing;
@@ -263,12 +287,12 @@ fn apply_rules(doc: &Document, values: &[f32], favor: Favor) -> Ruled {
     for i in range.clone() {
         reasons[i] = local_reason(&doc.blocks[i], mode);
     }
-    drop_nested_furniture(doc, main_region, &range, values, &mut reasons);
+    drop_nested_furniture(doc, main_region, &range, values, furniture, &mut reasons);
     if favor.cuts_tail() {
         cut_trailing_section(doc, &range, values, &mut reasons);
     }
     if let Some(main) = main_region {
-        adopt_adjacent_prose(doc, main, &mut reasons);
+        adopt_adjacent_prose(doc, main, furniture, &mut reasons);
     }
     drop_kickers(doc, &range, &mut reasons);
     if favor.cuts_tail() {
@@ -310,6 +334,30 @@ fn prefix_sums(values: &[f32]) -> Vec<f32> {
         prefix.push(prefix[prefix.len() - 1] + v);
     }
     prefix
+}
+
+/// Whether the page is a thread whose posts are its content: what the rules keep outside
+/// comment- and reply-named boxes is little prose, less than the boxes hold together. On
+/// an article with a comment section the article's own prose wins, and the comments stay
+/// furniture.
+fn reads_as_thread(doc: &Document, values: &[f32], reasons: &[Reason]) -> bool {
+    let prose = |keep: &dyn Fn(usize, &Block) -> bool| -> f32 {
+        doc.blocks
+            .iter()
+            .enumerate()
+            .filter(|(i, b)| keep(*i, b))
+            .map(|(i, _)| values[i].max(0.0))
+            .sum()
+    };
+    let best = prose(&|i, _| reasons[i].keeps());
+    if best >= MODEST_PROSE {
+        return false;
+    }
+    // Forum software often sets the posts in a moderation form.
+    let not_posts = THREAD_FURNITURE.difference(Flags::FORM);
+    let posts =
+        prose(&|_, b| b.flags.contains(Flags::DISCUSSION_CLASS) && !b.flags.intersects(not_posts));
+    posts >= LOW_PROSE && best < posts
 }
 
 /// The page's own frame by tag or role: navigation, header, footer, aside, forms.
@@ -354,10 +402,14 @@ pub(crate) fn ends_like_sentence(text: &str) -> bool {
 
 /// The region with the highest weighted block sum, and that sum; furniture containers
 /// can't be chosen.
-fn choose_main_region(regions: &[Region], prefix: &[f32]) -> (Option<usize>, f32) {
+fn choose_main_region(
+    regions: &[Region],
+    prefix: &[f32],
+    furniture: Flags,
+) -> (Option<usize>, f32) {
     let mut best: Option<(usize, f32, f32)> = None;
     for (i, region) in regions.iter().enumerate() {
-        if region.own.intersects(FURNITURE) {
+        if region.own.intersects(furniture) {
             continue;
         }
         let sum = prefix[region.blocks.end] - prefix[region.blocks.start];
@@ -470,7 +522,7 @@ const ADJACENT_GAP: usize = 2;
 
 /// Takes in prose that stands right before or after the main region inside its parent
 /// container: the lead paragraph set in the header, a closing paragraph after an ad slot.
-fn adopt_adjacent_prose(doc: &Document, main: usize, reasons: &mut [Reason]) {
+fn adopt_adjacent_prose(doc: &Document, main: usize, furniture: Flags, reasons: &mut [Reason]) {
     let Some(parent) = parent_region(doc, main) else {
         return;
     };
@@ -480,7 +532,7 @@ fn adopt_adjacent_prose(doc: &Document, main: usize, reasons: &mut [Reason]) {
         let mut gap = Vec::new();
         for i in indices {
             let block = &doc.blocks[i];
-            if block.flags.intersects(FURNITURE) {
+            if block.flags.intersects(furniture) {
                 break;
             }
             if is_adjacent_prose(block) {
@@ -633,6 +685,7 @@ pub(super) fn drop_nested_furniture(
     main_region: Option<usize>,
     range: &std::ops::Range<usize>,
     values: &[f32],
+    furniture: Flags,
     reasons: &mut [Reason],
 ) {
     let positive = |r: &std::ops::Range<usize>| -> f32 {
@@ -643,7 +696,7 @@ pub(super) fn drop_nested_furniture(
         if Some(i) == main_region
             || region.blocks.start < range.start
             || region.blocks.end > range.end
-            || !region.own.intersects(FURNITURE)
+            || !region.own.intersects(furniture)
         {
             continue;
         }
@@ -697,6 +750,60 @@ mod tests {
     }
 
     const PROSE: &str = "This is a sentence of the article that is long enough to count as prose, with a comma, and it ends properly.";
+
+    /// A thread whose posts sit in reply-named boxes inside a moderation form, and the
+    /// same posts under an article of its own.
+    fn thread(article: &str) -> String {
+        let post = |n: u32| {
+            format!(
+                "<div class=\"reply\"><aside><a href=/u>Member {n}</a></aside><p>Reply {n}: I \
+                 tried the same steps on my own machine and they worked once I had cleared the \
+                 cache, restarted the service twice and waited a minute for it.</p></div>"
+            )
+        };
+        format!(
+            "<html><body><nav><a href=/>Home</a> <a href=/f>Forums</a></nav><main><h1>Cache \
+             trouble</h1>{article}<div id=\"comments\"><form method=post>{}</form></div></main>\
+             </body></html>",
+            (1..=6).map(post).collect::<String>()
+        )
+    }
+
+    fn kept_as(html: &str, page_type: Option<&PageType>) -> Vec<String> {
+        let doc = Document::from_html(html, &Limits::default(), None);
+        texts_kept(&doc, &classify_page(&doc, Favor::Balanced, page_type))
+    }
+
+    #[test]
+    fn a_thread_keeps_its_posts_in_order() {
+        let got = kept_as(&thread(""), None);
+        let replies: Vec<&String> = got.iter().filter(|t| t.starts_with("Reply")).collect();
+        // (The block model may still drop a closing one-liner; the posts stay in order.)
+        assert!(replies.len() >= 5, "{got:?}");
+        assert!(replies
+            .iter()
+            .enumerate()
+            .all(|(i, t)| t.starts_with(&format!("Reply {}", i + 1))));
+        assert!(!got.iter().any(|t| t.starts_with("Member")), "{got:?}");
+    }
+
+    #[test]
+    fn an_article_keeps_its_comments_out() {
+        let article = format!("<article><p>{PROSE}</p>").repeat(12) + &"</article>".repeat(12);
+        let got = kept_as(&thread(&article), None);
+        assert!(got.iter().any(|t| t == PROSE), "{got:?}");
+        assert!(!got.iter().any(|t| t.starts_with("Reply")), "{got:?}");
+    }
+
+    #[test]
+    fn a_page_sure_to_be_an_article_is_no_thread() {
+        let sure = PageType {
+            kind: "article".into(),
+            confidence: 0.9,
+        };
+        let got = kept_as(&thread(""), Some(&sure));
+        assert!(!got.iter().any(|t| t.starts_with("Reply")), "{got:?}");
+    }
 
     #[test]
     fn the_article_wins_over_menus_and_footers() {
