@@ -683,3 +683,112 @@ fn she_and_he_follow_the_given_name() {
     assert_eq!(speaker.as_deref(), Some("Jane Doe"));
     assert_eq!(mention.as_deref(), Some("she"));
 }
+
+#[test]
+fn a_newspaper_named_in_marks_leaves_the_report_alone() {
+    for (text, piece, want) in [
+        (
+            "In einem Interview mit der „Nordpost am Sonntag“ sagte Klee, er trete nicht zurück.",
+            "er trete nicht zurück",
+            "Klee",
+        ),
+        (
+            "Im Gespräch mit dem „Tagesblatt“ erklärte Klee, er trete nicht zurück.",
+            "er trete nicht zurück",
+            "Klee",
+        ),
+        (
+            "In an interview with the \"Morning Ledger\", Sorel said the plan had failed.",
+            "the plan had failed",
+            "Sorel",
+        ),
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].text, piece, "{text}");
+        assert_eq!(quotes[0].speaker.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn signs_that_read_are_no_quotations() {
+    for t in [
+        "He wore a cap that read \"Make it Happen\" at the rally.",
+        "The fence carried a sign which reads \"Keep out of the field\".",
+        "Auf seiner Mütze stand „Heimat ist hier“.",
+    ] {
+        assert!(texts(t).is_empty(), "{t}: {:?}", texts(t));
+    }
+}
+
+#[test]
+fn a_nickname_in_marks_is_no_quotation() {
+    for t in [
+        "Bürgermeister Hans „Hansi“ Meier eröffnete das Fest.",
+        "Boxer Tom \"The Hammer\" Reed lost on points.",
+    ] {
+        assert!(texts(t).is_empty(), "{t}: {:?}", texts(t));
+    }
+}
+
+#[test]
+fn the_source_of_a_report_gives_way_to_the_person_named() {
+    for (text, piece, want) in [
+        (
+            "Laut Agenturberichten sagte Außenminister Paul Klee, die Lage sei ernst.",
+            "die Lage sei ernst",
+            "Paul Klee",
+        ),
+        (
+            "Igor Sarow sagte nach Angaben der Nachrichtenagentur, man sei zu Gesprächen bereit.",
+            "man sei zu Gesprächen bereit",
+            "Igor Sarow",
+        ),
+        (
+            "Nach Angaben von Staatsmedien sagte Präsident Igor Sarow, man sei zu Gesprächen bereit.",
+            "man sei zu Gesprächen bereit",
+            "Igor Sarow",
+        ),
+        (
+            "Defence Minister Ivan Sorel said, according to state media, that the army was ready.",
+            "that the army was ready",
+            "Ivan Sorel",
+        ),
+        (
+            "According to Russian news agencies, Kremlin aide Igor Sarow said the talks were useful.",
+            "the talks were useful",
+            "Igor Sarow",
+        ),
+    ] {
+        let (quote, speaker, _) = quote_with(text, piece);
+        assert_eq!(quote, piece, "{text}");
+        assert_eq!(speaker.as_deref(), Some(want), "{text}");
+    }
+    // With nobody named, the source is what the text gives.
+    let (_, speaker, _) = quote_with(
+        "Nach Angaben der Polizei wurden drei Menschen verletzt.",
+        "drei Menschen",
+    );
+    assert_eq!(speaker.as_deref(), Some("Polizei"));
+    // A noun phrase in a relative clause is no person who speaks.
+    let text = "Laut Stadtpolizei ist die Kundgebung, zu der viele Gruppen aufgerufen hatten, \
+„weitgehend friedlich“ verlaufen.";
+    let (quotes, _) = analyse(text);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.speaker_mention.as_deref() != Some("die Kundgebung")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_inside_a_quotation_comes_out_once() {
+    for text in [
+        "Klee sagte: „Mein Vater sagte immer: ‚Wer wagt, gewinnt.‘ Das glaube ich bis heute.“",
+        "Sorel said: \"My father always told me, 'never give up', and I believe that.\"",
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+    }
+}

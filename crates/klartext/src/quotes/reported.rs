@@ -7,6 +7,7 @@
 
 use super::cues;
 use super::marks::{self, Pair};
+use super::names;
 use super::speakers::{self, Mention, Registry};
 use super::text::{self, Kind};
 use super::{lists, Doc, FastSet, Found};
@@ -486,7 +487,7 @@ fn attribution(
             verbal(doc, a, e, in_direct, has_direct)
                 .filter(|v| {
                     v.speaker.is_some_and(|sp| {
-                        (sp.0..sp.1).any(|j| doc.is_cap(j))
+                        names_a_person(doc, sp)
                             && at.speaker.is_none_or(|src| sp.1 <= src.0 || sp.0 >= src.1)
                     })
                 })
@@ -519,11 +520,24 @@ fn tail_speaker(
     }
 }
 
-/// A prepositional cue that names where a report comes from (laut, zufolge, according to).
+/// Whether a speaker phrase names a person: in English a capitalised word; in German, where
+/// every noun is capitalised, a given name, a role noun before a capitalised word
+/// (Außenminister Paul Klee, Präsident Sarow) or a name without an article (Sarow).
+fn names_a_person(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    if doc.english {
+        return (a..b).any(|j| doc.is_cap(j));
+    }
+    (doc.is_cap(a) && !speakers::is_det(doc.low(a)) && !doc.seen_lower(a))
+        || (a..b)
+            .any(|j| names::is_given(doc, j) || (doc.is_role(j) && j + 1 < b && doc.is_cap(j + 1)))
+}
+
+/// A prepositional cue that names where a report comes from (laut, zufolge, nach Angaben,
+/// according to).
 fn is_source_cue(cue: &str) -> bool {
     matches!(
         cue.to_lowercase().as_str(),
-        "laut" | "gemäß" | "zufolge" | "according to"
+        "laut" | "gemäß" | "zufolge" | "nach" | "according to"
     )
 }
 
@@ -731,7 +745,7 @@ fn verbal(
             None
         };
         let inverted = k == a
-            || doc.is_mark(k - 1)
+            || (doc.is_mark(k - 1) && in_direct(k - 1))
             || in_direct(k - 1)
             || (doc.is_punct(k - 1, ',') && lead_subject.is_none() && !doc.english);
         // English: the phrase that opens the frame after a quotation, up to a comma
@@ -938,6 +952,7 @@ fn en_clause(
     in_direct: &dyn Fn(usize) -> bool,
     weak: bool,
 ) -> Option<(usize, usize)> {
+    let from = en_skip_source(doc, from, e);
     if from >= e {
         return None;
     }
@@ -974,6 +989,18 @@ fn en_clause(
         .filter(|&j| doc.is_word(j) && !in_direct(j))
         .count();
     (end > start + 1 && free >= 3).then_some((start, end))
+}
+
+/// Past a source between commas right after the verb (said, according to state media,
+/// that …): the clause starts after the second comma. Anything else is left as it is.
+fn en_skip_source(doc: &Doc, from: usize, e: usize) -> usize {
+    if !(doc.is_punct(from, ',') && doc.low(from + 1) == "according" && doc.low(from + 2) == "to") {
+        return from;
+    }
+    match (from + 3..e.min(from + 12)).find(|&j| doc.is_punct(j, ',')) {
+        Some(c) if c > from + 3 => c + 1,
+        _ => from,
+    }
 }
 
 /// English prepositions that open an adverbial, not a reported clause.
