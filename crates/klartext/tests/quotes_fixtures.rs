@@ -792,3 +792,15 @@ fn a_quotation_inside_a_quotation_comes_out_once() {
         assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
     }
 }
+
+#[test]
+fn a_surname_resolves_to_the_full_name_given_later() {
+    let text = "„Wir sind noch weit entfernt“, sagte Belling am Sonntag. \
+Der US-Sondergesandte Mark Belling war am Morgen in Moskau eingetroffen.";
+    let (quotes, entities) = analyse(text);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Mark Belling"));
+    assert_eq!(quotes[0].speaker_mention.as_deref(), Some("Belling"));
+    let belling = entity(&entities, "Mark Belling");
+    assert_eq!(belling.roles, ["US-Sondergesandter"], "{entities:#?}");
+}

@@ -626,7 +626,7 @@ static FEMALE: LazyLock<FastSet<&'static str>> =
 
 /// Whether a full name is a woman's (Some(true)) or a man's (Some(false)) by its given name;
 /// None when the first word is no given name of the lexicon.
-fn is_female(name: &str) -> Option<bool> {
+pub fn is_female(name: &str) -> Option<bool> {
     let first = name.split(' ').next().unwrap_or("");
     if !super::names::is_given_word(first) {
         return None;
