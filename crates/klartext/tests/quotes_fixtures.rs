@@ -804,3 +804,33 @@ Der US-Sondergesandte Mark Belling war am Morgen in Moskau eingetroffen.";
     let belling = entity(&entities, "Mark Belling");
     assert_eq!(belling.roles, ["US-Sondergesandter"], "{entities:#?}");
 }
+
+#[test]
+fn german_reports_of_speaking_about_and_calling_on() {
+    use klartext::article::QuoteKind;
+    for (text, mention) in [
+        (
+            "Die Feuerwehr berichtete von drei Verletzten.",
+            "Die Feuerwehr",
+        ),
+        (
+            "Bürgermeisterin Eva Lang sprach von einem großen Erfolg für die Stadt.",
+            "Bürgermeisterin Eva Lang",
+        ),
+        (
+            "Die Kommission forderte die Regierung zu raschem Handeln auf.",
+            "Die Kommission",
+        ),
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].kind, QuoteKind::Reported, "{text}");
+        assert_eq!(
+            quotes[0].speaker_mention.as_deref(),
+            Some(mention),
+            "{text}"
+        );
+    }
+    // Speaking with someone reports nothing.
+    assert!(texts("Der Minister sprach am Abend lange mit den Bürgern.").is_empty());
+}
