@@ -186,7 +186,14 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         let mut mention = None;
         if let Some(at) = &attr {
             if let Some(sp) = at.speaker {
-                let m = reg.resolve(doc, sp);
+                let m = if doc.low(sp.0) == "demnach" {
+                    // The source it points back to, when one spoke just before.
+                    let canonical = recent_canonical(&last, si)
+                        .unwrap_or_else(|| doc.word(sp.0).to_string());
+                    Mention { span: sp, canonical }
+                } else {
+                    reg.resolve(doc, sp)
+                };
                 if at.carry {
                     last = Some((m.clone(), si));
                 }
@@ -365,6 +372,14 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         quoted_before = out.len() > found_before || last_free == Some(si);
     }
     out
+}
+
+/// The canonical name of the last speaker when it spoke in one of the two sentences before
+/// sentence `si`.
+fn recent_canonical(last: &Option<(Mention, usize)>, si: usize) -> Option<String> {
+    last.as_ref()
+        .filter(|(_, s)| si - s <= 2)
+        .map(|(m, _)| m.canonical.clone())
 }
 
 /// Conjunctions that open an adverbial clause, not a report (sagte er, als er ankam).
@@ -585,6 +600,9 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                     None
                 }
             }
+            // Demnach ist …, … hat demnach …: the report goes on from a source named before;
+            // the adverb is the attribution as written.
+            "demnach" if !doc.english => Some(((k, k + 1), k, k + 1)),
             "according" if doc.low(k + 1) == "to" => speakers::np_forward(doc, k + 2, e)
                 .or_else(|| speakers::en_np_forward(doc, k + 2, e))
                 .map(|sp| (sp, k, sp.1)),
@@ -653,7 +671,7 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                     )
                 });
             return Some(Attr {
-                carry: !opinion,
+                carry: !opinion && w != "demnach",
                 cue: if w == "according" {
                     "according to".to_string()
                 } else {
