@@ -834,3 +834,32 @@ fn german_reports_of_speaking_about_and_calling_on() {
     // Speaking with someone reports nothing.
     assert!(texts("Der Minister sprach am Abend lange mit den Bürgern.").is_empty());
 }
+
+#[test]
+fn verb_final_separable_verbs_attribute() {
+    for (text, piece, mention) in [
+        (
+            "Wie die Polizei mitteilte, wurden drei Menschen verletzt.",
+            "wurden drei Menschen verletzt",
+            "die Polizei",
+        ),
+        (
+            "Wie der Verband am Montag bekanntgab, steigen die Beiträge im Herbst.",
+            "steigen die Beiträge im Herbst",
+            "der Verband",
+        ),
+    ] {
+        let (quote, _, m) = quote_with(text, piece);
+        assert_eq!(quote, piece, "{text}");
+        assert_eq!(m.as_deref(), Some(mention), "{text}");
+    }
+}
+
+#[test]
+fn demnach_reports_from_the_source_before() {
+    let text = "Die Stadtwerke legten am Montag ihren Jahresbericht vor. \
+Demnach ist der Verbrauch um ein Zehntel gesunken.";
+    let (quote, _, mention) = quote_with(text, "Verbrauch");
+    assert_eq!(quote, "ist der Verbrauch um ein Zehntel gesunken");
+    assert_eq!(mention.as_deref(), Some("Demnach"));
+}

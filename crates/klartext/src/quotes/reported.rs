@@ -188,9 +188,12 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
             if let Some(sp) = at.speaker {
                 let m = if doc.low(sp.0) == "demnach" {
                     // The source it points back to, when one spoke just before.
-                    let canonical = recent_canonical(&last, si)
-                        .unwrap_or_else(|| doc.word(sp.0).to_string());
-                    Mention { span: sp, canonical }
+                    let canonical =
+                        recent_canonical(&last, si).unwrap_or_else(|| doc.word(sp.0).to_string());
+                    Mention {
+                        span: sp,
+                        canonical,
+                    }
                 } else {
                     reg.resolve(doc, sp)
                 };
