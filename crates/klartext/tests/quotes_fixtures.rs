@@ -863,3 +863,30 @@ Demnach ist der Verbrauch um ein Zehntel gesunken.";
     assert_eq!(quote, "ist der Verbrauch um ein Zehntel gesunken");
     assert_eq!(mention.as_deref(), Some("Demnach"));
 }
+
+#[test]
+fn a_newspaper_in_marks_as_the_source() {
+    for (text, piece, mention) in [
+        (
+            "Laut „Abendpost“ soll der Minister zurücktreten.",
+            "soll der Minister zurücktreten",
+            "„Abendpost“",
+        ),
+        (
+            "Wie der „Kurier“ berichtete, will der Konzern Stellen streichen.",
+            "will der Konzern Stellen streichen",
+            "der „Kurier“",
+        ),
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].text, piece, "{text}");
+        assert_eq!(
+            quotes[0].speaker_mention.as_deref(),
+            Some(mention),
+            "{text}"
+        );
+        let speaker = quotes[0].speaker.as_deref().unwrap_or("");
+        assert!(!speaker.contains('„'), "{speaker}");
+    }
+}

@@ -195,7 +195,15 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                         canonical,
                     }
                 } else {
-                    reg.resolve(doc, sp)
+                    let mut m = reg.resolve(doc, sp);
+                    // A name in marks (laut „Abendpost“) is named without them.
+                    if m.canonical.starts_with(['„', '“', '"', '»', '«']) {
+                        m.canonical = m
+                            .canonical
+                            .trim_matches(['„', '“', '”', '"', '»', '«'])
+                            .to_string();
+                    }
+                    m
                 };
                 if at.carry {
                     last = Some((m.clone(), si));
@@ -383,6 +391,42 @@ fn recent_canonical(last: &Option<(Mention, usize)>, si: usize) -> Option<String
     last.as_ref()
         .filter(|(_, s)| si - s <= 2)
         .map(|(m, _)| m.canonical.clone())
+}
+
+/// A name in marks from token `i`, with an article before it (laut „Abendpost“, wie der
+/// „Kurier“ berichtete): its token range, marks included. Only capitalised words inside, at
+/// most five.
+fn marked_name(doc: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
+    let open = if speakers::is_det(doc.low(i)) {
+        i + 1
+    } else {
+        i
+    };
+    if !doc.is_mark(open) {
+        return None;
+    }
+    let close = (open + 2..e.min(open + 7)).find(|&j| doc.is_mark(j))?;
+    (open + 1..close)
+        .all(|j| doc.is_cap(j) || doc.is_punct(j, '-'))
+        .then_some((i, close + 1))
+}
+
+/// A name in marks that ends right before token `k` (dem „Kurier“ zufolge), with its
+/// article; not before `a`.
+fn marked_name_before(doc: &Doc, k: usize, a: usize) -> Option<(usize, usize)> {
+    let close = k.checked_sub(1).filter(|&c| c > a && doc.is_mark(c))?;
+    let open = (close.saturating_sub(6).max(a)..close - 1)
+        .rev()
+        .find(|&j| doc.is_mark(j))?;
+    if !(open + 1..close).all(|j| doc.is_cap(j) || doc.is_punct(j, '-')) {
+        return None;
+    }
+    let start = if open > a && speakers::is_det(doc.low(open - 1)) {
+        open - 1
+    } else {
+        open
+    };
+    Some((start, k))
 }
 
 /// Conjunctions that open an adverbial clause, not a report (sagte er, als er ankam).
@@ -585,8 +629,12 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
         }
         let w = doc.low(k);
         let found = match w {
-            "laut" | "gemäß" => speakers::np_forward(doc, k + 1, e).map(|sp| (sp, k, sp.1)),
-            "zufolge" => speakers::np_backward(doc, k, a).map(|sp| (sp, sp.0, k + 1)),
+            "laut" | "gemäß" => speakers::np_forward(doc, k + 1, e)
+                .or_else(|| marked_name(doc, k + 1, e))
+                .map(|sp| (sp, k, sp.1)),
+            "zufolge" => speakers::np_backward(doc, k, a)
+                .or_else(|| marked_name_before(doc, k, a))
+                .map(|sp| (sp, sp.0, k + 1)),
             "nach" => {
                 let mut j = k + 1;
                 if doc.is_word(j) && !doc.is_cap(j) && j + 1 < e {
@@ -636,7 +684,7 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
             }
             "wie" => {
                 // wie X mitteilte / wie X berichtet
-                let sp = speakers::np_forward(doc, k + 1, e);
+                let sp = speakers::np_forward(doc, k + 1, e).or_else(|| marked_name(doc, k + 1, e));
                 sp.and_then(|sp| {
                     let mut v = sp.1;
                     while v < e && v < sp.1 + 6 && !doc.is_punct(v, ',') {
