@@ -890,3 +890,38 @@ fn a_newspaper_in_marks_as_the_source() {
         assert!(!speaker.contains('„'), "{speaker}");
     }
 }
+
+#[test]
+fn heisst_es_names_where_the_words_come_from() {
+    for (text, piece, mention) in [
+        (
+            "„Die Lage ist unter Kontrolle“, heißt es in einer Mitteilung der Stadtwerke.",
+            "Die Lage ist unter Kontrolle",
+            "einer Mitteilung der Stadtwerke",
+        ),
+        (
+            "In einer Mitteilung der Stadtwerke heißt es, die Lage sei unter Kontrolle.",
+            "die Lage sei unter Kontrolle",
+            "einer Mitteilung der Stadtwerke",
+        ),
+        (
+            "Die Lage sei unter Kontrolle, hieß es aus dem Rathaus.",
+            "Die Lage sei unter Kontrolle",
+            "dem Rathaus",
+        ),
+    ] {
+        let (quotes, entities) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].text, piece, "{text}");
+        assert_eq!(
+            quotes[0].speaker_mention.as_deref(),
+            Some(mention),
+            "{text}"
+        );
+        // A common noun that speaks is no person.
+        assert!(
+            entities.iter().all(|e| e.kind != EntityType::Person),
+            "{text}: {entities:#?}"
+        );
+    }
+}

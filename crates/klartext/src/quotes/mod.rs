@@ -422,7 +422,17 @@ fn speakers_as_entities(
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
         let single_lower = !name.contains(' ') && speakers::is_pronoun(&name.to_lowercase());
         let known = reg.get(&name);
-        let person = known.is_some_and(|k| k.person);
+        // German: one capitalised word is a person only when written bare, like a name
+        // (Klee sagte), and not like a noun (dem Rathaus, Regierungskreisen).
+        let lower = name.to_lowercase();
+        let one_noun = !english
+            && !name.contains(' ')
+            && (q.speaker_mention.as_deref() != Some(name.as_str())
+                || speakers::is_org(&lower)
+                || speakers::is_role(&lower)
+                || names::has_noun_ending(&lower)
+                || lower.ends_with("en"));
+        let person = known.is_some_and(|k| k.person) && !one_noun;
         if !named || single_lower || !(person || english) {
             continue;
         }

@@ -429,6 +429,41 @@ fn marked_name_before(doc: &Doc, k: usize, a: usize) -> Option<(usize, usize)> {
     Some((start, k))
 }
 
+/// Prepositions that name where words come from after `heißt es` (in, aus, bei …).
+fn is_source_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "im" | "auf" | "bei" | "aus" | "vom" | "von" | "seitens"
+    )
+}
+
+/// The source of `heißt es` / `hieß es` at token `k` in the sentence [a, e): the noun phrase
+/// of the prepositional phrase after it (…, heißt es weiter in einer Mitteilung der Stadt)
+/// or opening the sentence before it (Aus Paris hieß es, …), without the preposition.
+fn it_says_source(doc: &Doc, a: usize, k: usize, e: usize) -> Option<(usize, usize)> {
+    if doc.low(k + 1) != "es" {
+        return None;
+    }
+    let mut j = k + 2;
+    while j < e
+        && matches!(
+            doc.low(j),
+            "weiter" | "dazu" | "wörtlich" | "zudem" | "auch" | "nun" | "außerdem" | "ferner"
+        )
+    {
+        j += 1;
+    }
+    if j < e && is_source_preposition(doc.low(j)) {
+        if let Some(sp) = speakers::np_forward(doc, j + 1, e) {
+            return Some(sp);
+        }
+    }
+    if k > a + 1 && is_source_preposition(doc.low(a)) {
+        return speakers::np_forward(doc, a + 1, k).filter(|sp| sp.1 == k);
+    }
+    None
+}
+
 /// Conjunctions that open an adverbial clause, not a report (sagte er, als er ankam).
 fn is_subordinator(lower: &str) -> bool {
     matches!(
@@ -911,6 +946,13 @@ fn verbal(
                     .or_else(after)
                     .or_else(after_aux)
             }
+        };
+        // heißt es in der Mitteilung, Aus Paris hieß es: where the words come from speaks.
+        let speaker = if reading.lemma == "heißen" && speaker.is_none_or(|sp| doc.low(sp.0) == "es")
+        {
+            it_says_source(doc, a, k, e).or(speaker)
+        } else {
+            speaker
         };
         // The reported clause.
         let weak = cues::is_weak_lemma(reading.lemma);
