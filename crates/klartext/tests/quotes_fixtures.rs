@@ -925,3 +925,16 @@ fn heisst_es_names_where_the_words_come_from() {
         );
     }
 }
+
+#[test]
+fn a_body_named_in_marks_speaks_under_its_name() {
+    let text = "Die Zeitung „Nordpost“ berichtet jedoch, dass die Gespräche gescheitert seien.";
+    let (quotes, entities) = analyse(text);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(
+        quotes[0].speaker_mention.as_deref(),
+        Some("Die Zeitung „Nordpost“")
+    );
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Nordpost"));
+    assert_eq!(entity(&entities, "Nordpost").kind, EntityType::Organization);
+}

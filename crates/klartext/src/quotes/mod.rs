@@ -432,13 +432,19 @@ fn speakers_as_entities(
                 || speakers::is_role(&lower)
                 || names::has_noun_ending(&lower)
                 || lower.ends_with("en"));
-        let person = known.is_some_and(|k| k.person) && !one_noun;
-        if !named || single_lower || !(person || english) {
+        // A name the text writes in marks (die Zeitung „Nordpost“) is a body's, not a person's.
+        let marked = q
+            .speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.contains(['„', '“', '"', '»']));
+        let person = known.is_some_and(|k| k.person) && !one_noun && !marked;
+        if !named || single_lower || !(person || english || marked) {
             continue;
         }
-        let kind = match known {
-            Some(k) if k.person => EntityType::Person,
-            _ => EntityType::Organization,
+        let kind = if person {
+            EntityType::Person
+        } else {
+            EntityType::Organization
         };
         by_name.insert(name.clone(), entities.len());
         entities.push(Entity {

@@ -196,12 +196,13 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
                     }
                 } else {
                     let mut m = reg.resolve(doc, sp);
-                    // A name in marks (laut „Abendpost“) is named without them.
-                    if m.canonical.starts_with(['„', '“', '"', '»', '«']) {
-                        m.canonical = m
-                            .canonical
-                            .trim_matches(['„', '“', '”', '"', '»', '«'])
-                            .to_string();
+                    // A name in marks (laut „Abendpost“, die Zeitung „Nordpost“) is named
+                    // by the words in the marks.
+                    if let Some((_, rest)) = m.canonical.split_once(['„', '"', '»']) {
+                        let inner = rest.split(['“', '”', '"', '«']).next().unwrap_or(rest);
+                        if !inner.trim().is_empty() {
+                            m.canonical = inner.trim().to_string();
+                        }
                     }
                     m
                 };
@@ -1019,7 +1020,11 @@ fn verbal(
             && !has_direct
             && !doc.english
             && REPORTING.contains(reading.lemma)
-            && speaker.is_some()
+            && speaker.is_some_and(|sp| {
+                // Something reported: a noun besides the speaker (berichtete von drei
+                // Verletzten), not only adverbs (berichtete zuerst darüber).
+                (a..e).any(|j| (j < sp.0 || j >= sp.1) && j != k && j > a && doc.is_cap(j))
+            })
         {
             clause = Some((a, e));
             reported = true;

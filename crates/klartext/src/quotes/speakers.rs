@@ -145,6 +145,17 @@ fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Opti
             j += 1;
             continue;
         }
+        // A name in marks after the head noun: die Zeitung „Nordpost“, die Organisation
+        // „Hilfe ohne Grenzen“.
+        if head_seen && j > i && doc.is_cap(j - 1) && doc.is_mark(j) {
+            let close = (j + 2..limit.min(j + 7)).find(|&c| doc.is_mark(c));
+            if let Some(c) =
+                close.filter(|&c| doc.is_cap(j + 1) && (j + 1..c).all(|k| doc.is_word(k)))
+            {
+                j = c + 1;
+                continue;
+            }
+        }
         if doc.is_cap(j) {
             // An initial inside a name: Mark T. Ellison.
             if head_seen
