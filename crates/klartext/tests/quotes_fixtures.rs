@@ -683,3 +683,258 @@ fn she_and_he_follow_the_given_name() {
     assert_eq!(speaker.as_deref(), Some("Jane Doe"));
     assert_eq!(mention.as_deref(), Some("she"));
 }
+
+#[test]
+fn a_newspaper_named_in_marks_leaves_the_report_alone() {
+    for (text, piece, want) in [
+        (
+            "In einem langen Gespräch mit der „Nordpost am Sonntag“ sagte Klee, er trete nicht zurück.",
+            "er trete nicht zurück",
+            "Klee",
+        ),
+        (
+            "Im Gespräch mit dem „Tagesblatt“ erklärte Klee, er trete nicht zurück.",
+            "er trete nicht zurück",
+            "Klee",
+        ),
+        (
+            "In a long interview with the \"Morning Ledger\", Sorel said the plan had failed.",
+            "the plan had failed",
+            "Sorel",
+        ),
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].text, piece, "{text}");
+        assert_eq!(quotes[0].speaker.as_deref(), Some(want), "{text}");
+    }
+}
+
+#[test]
+fn signs_that_read_are_no_quotations() {
+    for t in [
+        "He wore a cap that read \"Make it Happen\" at the rally.",
+        "The fence carried a sign which reads \"Keep out of the field\".",
+        "Auf seiner Mütze stand „Heimat ist hier“.",
+    ] {
+        assert!(texts(t).is_empty(), "{t}: {:?}", texts(t));
+    }
+}
+
+#[test]
+fn a_nickname_in_marks_is_no_quotation() {
+    for t in [
+        "Bürgermeister Hans „Hansi“ Meier eröffnete das Fest.",
+        "Boxer Tom \"The Hammer\" Reed lost on points.",
+    ] {
+        assert!(texts(t).is_empty(), "{t}: {:?}", texts(t));
+    }
+}
+
+#[test]
+fn the_source_of_a_report_gives_way_to_the_person_named() {
+    for (text, piece, want) in [
+        (
+            "Laut Agenturberichten sagte Außenminister Paul Klee, die Lage sei ernst.",
+            "die Lage sei ernst",
+            "Paul Klee",
+        ),
+        (
+            "Igor Sarow sagte nach Angaben der Nachrichtenagentur, man sei zu Gesprächen bereit.",
+            "man sei zu Gesprächen bereit",
+            "Igor Sarow",
+        ),
+        (
+            "Nach Angaben von Staatsmedien sagte Präsident Igor Sarow, man sei zu Gesprächen bereit.",
+            "man sei zu Gesprächen bereit",
+            "Igor Sarow",
+        ),
+        (
+            "Defence Minister Ivan Sorel said, according to state media, that the army was ready.",
+            "that the army was ready",
+            "Ivan Sorel",
+        ),
+        (
+            "According to Russian news agencies, Kremlin aide Igor Sarow said the talks were useful.",
+            "the talks were useful",
+            "Igor Sarow",
+        ),
+    ] {
+        let (quote, speaker, _) = quote_with(text, piece);
+        assert_eq!(quote, piece, "{text}");
+        assert_eq!(speaker.as_deref(), Some(want), "{text}");
+    }
+    // With nobody named, the source is what the text gives.
+    let (_, speaker, _) = quote_with(
+        "Nach Angaben der Bergwacht wurden zwei Wanderer verletzt.",
+        "zwei Wanderer",
+    );
+    assert_eq!(speaker.as_deref(), Some("Bergwacht"));
+    // A noun phrase in a relative clause is no person who speaks.
+    let text = "Laut Stadtpolizei ist die Kundgebung, zu der viele Gruppen aufgerufen hatten, \
+„weitgehend friedlich“ verlaufen.";
+    let (quotes, _) = analyse(text);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q.speaker_mention.as_deref() != Some("die Kundgebung")),
+        "{quotes:#?}"
+    );
+}
+
+#[test]
+fn a_quotation_inside_a_quotation_comes_out_once() {
+    for text in [
+        "Klee sagte: „Mein Vater sagte immer: ‚Wer wagt, gewinnt.‘ Das glaube ich bis heute.“",
+        "Sorel said: \"My father always told me, 'never give up', and I believe that.\"",
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+    }
+}
+
+#[test]
+fn a_surname_resolves_to_the_full_name_given_later() {
+    let text = "„Wir sind noch weit entfernt“, sagte Belling am Sonntag. \
+Der US-Sondergesandte Mark Belling war am Morgen in Moskau eingetroffen.";
+    let (quotes, entities) = analyse(text);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Mark Belling"));
+    assert_eq!(quotes[0].speaker_mention.as_deref(), Some("Belling"));
+    let belling = entity(&entities, "Mark Belling");
+    assert_eq!(belling.roles, ["US-Sondergesandter"], "{entities:#?}");
+}
+
+#[test]
+fn german_reports_of_speaking_about_and_calling_on() {
+    use klartext::article::QuoteKind;
+    for (text, mention) in [
+        (
+            "Die Feuerwehr berichtete von drei Verletzten.",
+            "Die Feuerwehr",
+        ),
+        (
+            "Bürgermeisterin Eva Lang sprach von einem großen Erfolg für die Stadt.",
+            "Bürgermeisterin Eva Lang",
+        ),
+        (
+            "Die Kommission forderte die Regierung zu raschem Handeln auf.",
+            "Die Kommission",
+        ),
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].kind, QuoteKind::Reported, "{text}");
+        assert_eq!(
+            quotes[0].speaker_mention.as_deref(),
+            Some(mention),
+            "{text}"
+        );
+    }
+    // Speaking with someone reports nothing.
+    assert!(texts("Der Minister sprach am Abend lange mit den Bürgern.").is_empty());
+}
+
+#[test]
+fn verb_final_separable_verbs_attribute() {
+    for (text, piece, mention) in [
+        (
+            "Wie die Bergwacht mitteilte, wurden zwei Wanderer verletzt.",
+            "wurden zwei Wanderer verletzt",
+            "die Bergwacht",
+        ),
+        (
+            "Wie der Sportverband gestern bekanntgab, steigen die Beiträge im Herbst.",
+            "steigen die Beiträge im Herbst",
+            "der Sportverband",
+        ),
+    ] {
+        let (quote, _, m) = quote_with(text, piece);
+        assert_eq!(quote, piece, "{text}");
+        assert_eq!(m.as_deref(), Some(mention), "{text}");
+    }
+}
+
+#[test]
+fn demnach_reports_from_the_source_before() {
+    let text = "Die Stadtwerke legten am Montag ihren Jahresbericht vor. \
+Demnach ist der Verbrauch um ein Zehntel gesunken.";
+    let (quote, _, mention) = quote_with(text, "Verbrauch");
+    assert_eq!(quote, "ist der Verbrauch um ein Zehntel gesunken");
+    assert_eq!(mention.as_deref(), Some("Demnach"));
+}
+
+#[test]
+fn a_newspaper_in_marks_as_the_source() {
+    for (text, piece, mention) in [
+        (
+            "Laut „Abendpost“ soll der Minister zurücktreten.",
+            "soll der Minister zurücktreten",
+            "„Abendpost“",
+        ),
+        (
+            "Wie der „Kurier“ berichtete, will der Konzern Stellen streichen.",
+            "will der Konzern Stellen streichen",
+            "der „Kurier“",
+        ),
+    ] {
+        let (quotes, _) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].text, piece, "{text}");
+        assert_eq!(
+            quotes[0].speaker_mention.as_deref(),
+            Some(mention),
+            "{text}"
+        );
+        let speaker = quotes[0].speaker.as_deref().unwrap_or("");
+        assert!(!speaker.contains('„'), "{speaker}");
+    }
+}
+
+#[test]
+fn heisst_es_names_where_the_words_come_from() {
+    for (text, piece, mention) in [
+        (
+            "„Die Lage ist unter Kontrolle“, heißt es in einer Mitteilung der Stadtwerke.",
+            "Die Lage ist unter Kontrolle",
+            "einer Mitteilung der Stadtwerke",
+        ),
+        (
+            "In einer Mitteilung der Stadtwerke heißt es, die Lage sei unter Kontrolle.",
+            "die Lage sei unter Kontrolle",
+            "einer Mitteilung der Stadtwerke",
+        ),
+        (
+            "Die Lage sei unter Kontrolle, hieß es aus dem Landratsamt.",
+            "Die Lage sei unter Kontrolle",
+            "dem Landratsamt",
+        ),
+    ] {
+        let (quotes, entities) = analyse(text);
+        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        assert_eq!(quotes[0].text, piece, "{text}");
+        assert_eq!(
+            quotes[0].speaker_mention.as_deref(),
+            Some(mention),
+            "{text}"
+        );
+        // A common noun that speaks is no person.
+        assert!(
+            entities.iter().all(|e| e.kind != EntityType::Person),
+            "{text}: {entities:#?}"
+        );
+    }
+}
+
+#[test]
+fn a_body_named_in_marks_speaks_under_its_name() {
+    let text = "Die Zeitung „Nordpost“ berichtet jedoch, dass die Gespräche gescheitert seien.";
+    let (quotes, entities) = analyse(text);
+    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    assert_eq!(
+        quotes[0].speaker_mention.as_deref(),
+        Some("Die Zeitung „Nordpost“")
+    );
+    assert_eq!(quotes[0].speaker.as_deref(), Some("Nordpost"));
+    assert_eq!(entity(&entities, "Nordpost").kind, EntityType::Organization);
+}

@@ -103,8 +103,13 @@ pub fn is_prep(lower: &str) -> bool {
 }
 
 /// Whether a lower-cased word form is a Konjunktiv form of reported speech (sei, habe, könne).
+/// Verbs in -eln keep or drop the e before l (handle, handele): the lexicon lists one form.
 pub fn is_konjunktiv(lower: &str) -> bool {
     LEX.konjunktiv.contains(lower)
+        || lower
+            .strip_suffix("ele")
+            .filter(|stem| stem.len() >= 3)
+            .is_some_and(|stem| LEX.konjunktiv.contains(format!("{stem}le").as_str()))
 }
 
 /// Verbs of speech that take a clause but are weak evidence on their own (glauben, hoffen):
@@ -132,5 +137,13 @@ mod tests {
         assert!(!is_konjunktiv("ist"));
         assert!(!is_konjunktiv("eine"));
         assert!(is_prep("laut"));
+    }
+
+    #[test]
+    fn verbs_in_eln_in_both_forms() {
+        assert!(is_konjunktiv("handle"));
+        assert!(is_konjunktiv("handele"));
+        assert!(!is_konjunktiv("ele"));
+        assert!(verb("mitteilte").is_some());
     }
 }

@@ -197,6 +197,18 @@ fn after_inscription_noun(text: &str, toks: &[Tok], open: usize) -> bool {
         if INSCRIPTION_NOUNS.contains(&w.as_str()) || INSCRIPTION_NOUNS.contains(&last) {
             return true;
         }
+        // a cap that read "…", a sign which reads "…"
+        if matches!(w.as_str(), "read" | "reads") && k > 0 {
+            let before = toks[k - 1];
+            if before.kind == Kind::Word
+                && matches!(
+                    text[before.start..before.end].to_lowercase().as_str(),
+                    "that" | "which"
+                )
+            {
+                return true;
+            }
+        }
     }
     false
 }
@@ -281,6 +293,10 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
                     | "und"
                     | "von"
                     | "im"
+                    | "am"
+                    | "vom"
+                    | "zum"
+                    | "zur"
             ) {
                 small += 1;
             }

@@ -308,14 +308,75 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
     let speakers = quotes.iter().filter_map(|q| q.speaker.as_deref());
     let mut entities = entities::collect(&doc, speakers);
     speakers_as_entities(&mut quotes, &mut entities, &registry, doc.english);
+    if !doc.english {
+        for e in entities
+            .iter_mut()
+            .filter(|e| e.kind == crate::article::EntityType::Person)
+        {
+            let female = speakers::is_female(&e.name) == Some(true);
+            let mut roles: Vec<String> = Vec::with_capacity(e.roles.len());
+            for r in e.roles.drain(..) {
+                let r = role_base(&r, female);
+                if !roles.contains(&r) {
+                    roles.push(r);
+                }
+            }
+            e.roles = roles;
+        }
+    }
     (quotes, entities)
+}
+
+/// German role nouns declined like adjectives (der Gesandte, ein Gesandter): their last
+/// letters as written after an article.
+const ADJECTIVAL_ROLES: [&str; 11] = [
+    "gesandte",
+    "beauftragte",
+    "vorsitzende",
+    "abgeordnete",
+    "angestellte",
+    "delegierte",
+    "bevollmächtigte",
+    "sachverständige",
+    "beamte",
+    "angeklagte",
+    "verdächtige",
+];
+
+/// A German role in the form it takes without an article: an adjectival role noun read
+/// after `der`, `dem` or `den` (der US-Sondergesandte, dem Vorsitzenden) becomes
+/// `US-Sondergesandter`, `Vorsitzender` — or `Vorsitzende` for a woman. Other roles are
+/// returned as they are.
+pub fn role_base(role: &str, female: bool) -> String {
+    let lower = role.to_lowercase();
+    for stem in ADJECTIVAL_ROLES {
+        if lower.ends_with(stem) {
+            return if female {
+                role.to_string()
+            } else {
+                format!("{role}r")
+            };
+        }
+        let dative = format!("{stem}n");
+        if lower.ends_with(&dative) {
+            let base = &role[..role.len() - 1];
+            return if female {
+                base.to_string()
+            } else {
+                format!("{base}r")
+            };
+        }
+    }
+    role.to_string()
 }
 
 /// Makes every named speaker an entity: a speaker whose last word is the surname of one
 /// person entity becomes that person (the words before it join the roles); any other
 /// speaker the pass took for a person, or in English any speaker with a capitalised word
 /// (German capitalises every noun), is added as an entity of its own with the roles the
-/// pass met. `speaker_mention` and its offsets are left as written.
+/// pass met. Speakers that name nobody (an unresolved pronoun, `ein Sprecher`, `die
+/// Regierung`: a common noun is no name) keep the phrase as `speaker` and have no entity.
+/// `speaker_mention` and its offsets are left as written.
 fn speakers_as_entities(
     quotes: &mut [Quote],
     entities: &mut Vec<crate::article::Entity>,
@@ -361,13 +422,29 @@ fn speakers_as_entities(
             .any(|w| w.chars().next().is_some_and(char::is_uppercase));
         let single_lower = !name.contains(' ') && speakers::is_pronoun(&name.to_lowercase());
         let known = reg.get(&name);
-        let person = known.is_some_and(|k| k.person);
-        if !named || single_lower || !(person || english) {
+        // German: one capitalised word is a person only when written bare, like a name
+        // (Klee sagte), and not like a noun (dem Rathaus, Regierungskreisen).
+        let lower = name.to_lowercase();
+        let one_noun = !english
+            && !name.contains(' ')
+            && (q.speaker_mention.as_deref() != Some(name.as_str())
+                || speakers::is_org(&lower)
+                || speakers::is_role(&lower)
+                || names::has_noun_ending(&lower)
+                || lower.ends_with("en"));
+        // A name the text writes in marks (die Zeitung „Nordpost“) is a body's, not a person's.
+        let marked = q
+            .speaker_mention
+            .as_deref()
+            .is_some_and(|m| m.contains(['„', '“', '"', '»']));
+        let person = known.is_some_and(|k| k.person) && !one_noun && !marked;
+        if !named || single_lower || !(person || english || marked) {
             continue;
         }
-        let kind = match known {
-            Some(k) if k.person => EntityType::Person,
-            _ => EntityType::Organization,
+        let kind = if person {
+            EntityType::Person
+        } else {
+            EntityType::Organization
         };
         by_name.insert(name.clone(), entities.len());
         entities.push(Entity {
@@ -400,6 +477,16 @@ mod tests {
         let (quotes, entities) = analyse(&text);
         assert!(quotes.len() >= 9000, "{} quotes", quotes.len());
         assert!(entities.len() >= 6000, "{} entities", entities.len());
+    }
+
+    #[test]
+    fn adjectival_roles_take_their_form_without_article() {
+        assert_eq!(role_base("US-Sondergesandte", false), "US-Sondergesandter");
+        assert_eq!(role_base("Vorsitzenden", false), "Vorsitzender");
+        assert_eq!(role_base("Vorsitzenden", true), "Vorsitzende");
+        assert_eq!(role_base("Bundesbeauftragte", true), "Bundesbeauftragte");
+        assert_eq!(role_base("Außenminister", false), "Außenminister");
+        assert_eq!(role_base("Präsidentenberater", false), "Präsidentenberater");
     }
 
     #[test]

@@ -203,7 +203,8 @@ fn strict_name_word(doc: &Doc, i: usize) -> bool {
         && (doc.english || !has_noun_ending(lw))
 }
 
-fn has_noun_ending(lower: &str) -> bool {
+/// Whether a lower-cased word ends like a German abstract noun (Regelung, Freiheit).
+pub fn has_noun_ending(lower: &str) -> bool {
     LEX.noun_endings.iter().any(|e| lower.ends_with(e))
 }
 

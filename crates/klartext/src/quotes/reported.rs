@@ -7,6 +7,7 @@
 
 use super::cues;
 use super::marks::{self, Pair};
+use super::names;
 use super::speakers::{self, Mention, Registry};
 use super::text::{self, Kind};
 use super::{lists, Doc, FastSet, Found};
@@ -185,7 +186,26 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
         let mut mention = None;
         if let Some(at) = &attr {
             if let Some(sp) = at.speaker {
-                let m = reg.resolve(doc, sp);
+                let m = if doc.low(sp.0) == "demnach" {
+                    // The source it points back to, when one spoke just before.
+                    let canonical =
+                        recent_canonical(&last, si).unwrap_or_else(|| doc.word(sp.0).to_string());
+                    Mention {
+                        span: sp,
+                        canonical,
+                    }
+                } else {
+                    let mut m = reg.resolve(doc, sp);
+                    // A name in marks (laut „Abendpost“, die Zeitung „Nordpost“) is named
+                    // by the words in the marks.
+                    if let Some((_, rest)) = m.canonical.split_once(['„', '"', '»']) {
+                        let inner = rest.split(['“', '”', '"', '«']).next().unwrap_or(rest);
+                        if !inner.trim().is_empty() {
+                            m.canonical = inner.trim().to_string();
+                        }
+                    }
+                    m
+                };
                 if at.carry {
                     last = Some((m.clone(), si));
                 }
@@ -366,6 +386,85 @@ pub fn find(doc: &Doc, reg: &mut Registry) -> Vec<Found> {
     out
 }
 
+/// The canonical name of the last speaker when it spoke in one of the two sentences before
+/// sentence `si`.
+fn recent_canonical(last: &Option<(Mention, usize)>, si: usize) -> Option<String> {
+    last.as_ref()
+        .filter(|(_, s)| si - s <= 2)
+        .map(|(m, _)| m.canonical.clone())
+}
+
+/// A name in marks from token `i`, with an article before it (laut „Abendpost“, wie der
+/// „Kurier“ berichtete): its token range, marks included. Only capitalised words inside, at
+/// most five.
+fn marked_name(doc: &Doc, i: usize, e: usize) -> Option<(usize, usize)> {
+    let open = if speakers::is_det(doc.low(i)) {
+        i + 1
+    } else {
+        i
+    };
+    if !doc.is_mark(open) {
+        return None;
+    }
+    let close = (open + 2..e.min(open + 7)).find(|&j| doc.is_mark(j))?;
+    (open + 1..close)
+        .all(|j| doc.is_cap(j) || doc.is_punct(j, '-'))
+        .then_some((i, close + 1))
+}
+
+/// A name in marks that ends right before token `k` (dem „Kurier“ zufolge), with its
+/// article; not before `a`.
+fn marked_name_before(doc: &Doc, k: usize, a: usize) -> Option<(usize, usize)> {
+    let close = k.checked_sub(1).filter(|&c| c > a && doc.is_mark(c))?;
+    let open = (close.saturating_sub(6).max(a)..close - 1)
+        .rev()
+        .find(|&j| doc.is_mark(j))?;
+    if !(open + 1..close).all(|j| doc.is_cap(j) || doc.is_punct(j, '-')) {
+        return None;
+    }
+    let start = if open > a && speakers::is_det(doc.low(open - 1)) {
+        open - 1
+    } else {
+        open
+    };
+    Some((start, k))
+}
+
+/// Prepositions that name where words come from after `heißt es` (in, aus, bei …).
+fn is_source_preposition(lower: &str) -> bool {
+    matches!(
+        lower,
+        "in" | "im" | "auf" | "bei" | "aus" | "vom" | "von" | "seitens"
+    )
+}
+
+/// The source of `heißt es` / `hieß es` at token `k` in the sentence [a, e): the noun phrase
+/// of the prepositional phrase after it (…, heißt es weiter in einer Mitteilung der Stadt)
+/// or opening the sentence before it (Aus Paris hieß es, …), without the preposition.
+fn it_says_source(doc: &Doc, a: usize, k: usize, e: usize) -> Option<(usize, usize)> {
+    if doc.low(k + 1) != "es" {
+        return None;
+    }
+    let mut j = k + 2;
+    while j < e
+        && matches!(
+            doc.low(j),
+            "weiter" | "dazu" | "wörtlich" | "zudem" | "auch" | "nun" | "außerdem" | "ferner"
+        )
+    {
+        j += 1;
+    }
+    if j < e && is_source_preposition(doc.low(j)) {
+        if let Some(sp) = speakers::np_forward(doc, j + 1, e) {
+            return Some(sp);
+        }
+    }
+    if k > a + 1 && is_source_preposition(doc.low(a)) {
+        return speakers::np_forward(doc, a + 1, k).filter(|sp| sp.1 == k);
+    }
+    None
+}
+
 /// Conjunctions that open an adverbial clause, not a report (sagte er, als er ankam).
 fn is_subordinator(lower: &str) -> bool {
     matches!(
@@ -486,7 +585,7 @@ fn attribution(
             verbal(doc, a, e, in_direct, has_direct)
                 .filter(|v| {
                     v.speaker.is_some_and(|sp| {
-                        (sp.0..sp.1).any(|j| doc.is_cap(j))
+                        names_a_person(doc, sp)
                             && at.speaker.is_none_or(|src| sp.1 <= src.0 || sp.0 >= src.1)
                     })
                 })
@@ -519,11 +618,24 @@ fn tail_speaker(
     }
 }
 
-/// A prepositional cue that names where a report comes from (laut, zufolge, according to).
+/// Whether a speaker phrase names a person: in English a capitalised word; in German, where
+/// every noun is capitalised, a given name, a role noun before a capitalised word
+/// (Außenminister Paul Klee, Präsident Sarow) or a name without an article (Sarow).
+fn names_a_person(doc: &Doc, (a, b): (usize, usize)) -> bool {
+    if doc.english {
+        return (a..b).any(|j| doc.is_cap(j));
+    }
+    (doc.is_cap(a) && !speakers::is_det(doc.low(a)) && !doc.seen_lower(a))
+        || (a..b)
+            .any(|j| names::is_given(doc, j) || (doc.is_role(j) && j + 1 < b && doc.is_cap(j + 1)))
+}
+
+/// A prepositional cue that names where a report comes from (laut, zufolge, nach Angaben,
+/// according to).
 fn is_source_cue(cue: &str) -> bool {
     matches!(
         cue.to_lowercase().as_str(),
-        "laut" | "gemäß" | "zufolge" | "according to"
+        "laut" | "gemäß" | "zufolge" | "nach" | "according to"
     )
 }
 
@@ -553,8 +665,12 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
         }
         let w = doc.low(k);
         let found = match w {
-            "laut" | "gemäß" => speakers::np_forward(doc, k + 1, e).map(|sp| (sp, k, sp.1)),
-            "zufolge" => speakers::np_backward(doc, k, a).map(|sp| (sp, sp.0, k + 1)),
+            "laut" | "gemäß" => speakers::np_forward(doc, k + 1, e)
+                .or_else(|| marked_name(doc, k + 1, e))
+                .map(|sp| (sp, k, sp.1)),
+            "zufolge" => speakers::np_backward(doc, k, a)
+                .or_else(|| marked_name_before(doc, k, a))
+                .map(|sp| (sp, sp.0, k + 1)),
             "nach" => {
                 let mut j = k + 1;
                 if doc.is_word(j) && !doc.is_cap(j) && j + 1 < e {
@@ -571,6 +687,9 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                     None
                 }
             }
+            // Demnach ist …, … hat demnach …: the report goes on from a source named before;
+            // the adverb is the attribution as written.
+            "demnach" if !doc.english => Some(((k, k + 1), k, k + 1)),
             "according" if doc.low(k + 1) == "to" => speakers::np_forward(doc, k + 2, e)
                 .or_else(|| speakers::en_np_forward(doc, k + 2, e))
                 .map(|sp| (sp, k, sp.1)),
@@ -601,7 +720,7 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
             }
             "wie" => {
                 // wie X mitteilte / wie X berichtet
-                let sp = speakers::np_forward(doc, k + 1, e);
+                let sp = speakers::np_forward(doc, k + 1, e).or_else(|| marked_name(doc, k + 1, e));
                 sp.and_then(|sp| {
                     let mut v = sp.1;
                     while v < e && v < sp.1 + 6 && !doc.is_punct(v, ',') {
@@ -639,7 +758,7 @@ fn prepositional(doc: &Doc, a: usize, e: usize, in_direct: &dyn Fn(usize) -> boo
                     )
                 });
             return Some(Attr {
-                carry: !opinion,
+                carry: !opinion && w != "demnach",
                 cue: if w == "according" {
                     "according to".to_string()
                 } else {
@@ -731,7 +850,7 @@ fn verbal(
             None
         };
         let inverted = k == a
-            || doc.is_mark(k - 1)
+            || (doc.is_mark(k - 1) && in_direct(k - 1))
             || in_direct(k - 1)
             || (doc.is_punct(k - 1, ',') && lead_subject.is_none() && !doc.english);
         // English: the phrase that opens the frame after a quotation, up to a comma
@@ -829,6 +948,13 @@ fn verbal(
                     .or_else(after_aux)
             }
         };
+        // heißt es in der Mitteilung, Aus Paris hieß es: where the words come from speaks.
+        let speaker = if reading.lemma == "heißen" && speaker.is_none_or(|sp| doc.low(sp.0) == "es")
+        {
+            it_says_source(doc, a, k, e).or(speaker)
+        } else {
+            speaker
+        };
         // The reported clause.
         let weak = cues::is_weak_lemma(reading.lemma);
         let mut clause = None;
@@ -894,7 +1020,11 @@ fn verbal(
             && !has_direct
             && !doc.english
             && REPORTING.contains(reading.lemma)
-            && speaker.is_some()
+            && speaker.is_some_and(|sp| {
+                // Something reported: a noun besides the speaker (berichtete von drei
+                // Verletzten), not only adverbs (berichtete zuerst darüber).
+                (a..e).any(|j| (j < sp.0 || j >= sp.1) && j != k && j > a && doc.is_cap(j))
+            })
         {
             clause = Some((a, e));
             reported = true;
@@ -938,6 +1068,7 @@ fn en_clause(
     in_direct: &dyn Fn(usize) -> bool,
     weak: bool,
 ) -> Option<(usize, usize)> {
+    let from = en_skip_source(doc, from, e);
     if from >= e {
         return None;
     }
@@ -974,6 +1105,18 @@ fn en_clause(
         .filter(|&j| doc.is_word(j) && !in_direct(j))
         .count();
     (end > start + 1 && free >= 3).then_some((start, end))
+}
+
+/// Past a source between commas right after the verb (said, according to state media,
+/// that …): the clause starts after the second comma. Anything else is left as it is.
+fn en_skip_source(doc: &Doc, from: usize, e: usize) -> usize {
+    if !(doc.is_punct(from, ',') && doc.low(from + 1) == "according" && doc.low(from + 2) == "to") {
+        return from;
+    }
+    match (from + 3..e.min(from + 12)).find(|&j| doc.is_punct(j, ',')) {
+        Some(c) if c > from + 3 => c + 1,
+        _ => from,
+    }
 }
 
 /// English prepositions that open an adverbial, not a reported clause.

@@ -145,6 +145,17 @@ fn np_forward_with(doc: &Doc, i: usize, limit: usize, appositions: bool) -> Opti
             j += 1;
             continue;
         }
+        // A name in marks after the head noun: die Zeitung „Nordpost“, die Organisation
+        // „Hilfe ohne Grenzen“.
+        if head_seen && j > i && doc.is_cap(j - 1) && doc.is_mark(j) {
+            let close = (j + 2..limit.min(j + 7)).find(|&c| doc.is_mark(c));
+            if let Some(c) =
+                close.filter(|&c| doc.is_cap(j + 1) && (j + 1..c).all(|k| doc.is_word(k)))
+            {
+                j = c + 1;
+                continue;
+            }
+        }
         if doc.is_cap(j) {
             // An initial inside a name: Mark T. Ellison.
             if head_seen
@@ -626,7 +637,7 @@ static FEMALE: LazyLock<FastSet<&'static str>> =
 
 /// Whether a full name is a woman's (Some(true)) or a man's (Some(false)) by its given name;
 /// None when the first word is no given name of the lexicon.
-fn is_female(name: &str) -> Option<bool> {
+pub fn is_female(name: &str) -> Option<bool> {
     let first = name.split(' ').next().unwrap_or("");
     if !super::names::is_given_word(first) {
         return None;
