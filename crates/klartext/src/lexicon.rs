@@ -33,15 +33,34 @@ struct HintWords {
 
 impl HintWords {
     fn matches(&self, value: &str) -> bool {
-        value
-            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ':'))
-            .any(|part| !part.is_empty() && self.parts.contains(part))
-            || self.matches_substring(value)
+        naming_classes(value).any(|class| {
+            class
+                .split(['-', '_', ':'])
+                .any(|part| !part.is_empty() && self.parts.contains(part))
+        }) || self.matches_substring(value)
     }
 
     fn matches_substring(&self, value: &str) -> bool {
-        self.substrings.iter().any(|s| value.contains(s.as_str()))
+        naming_classes(value)
+            .any(|class| self.substrings.iter().any(|s| class.contains(s.as_str())))
     }
+}
+
+/// The class names of a value that name what the element is: not those that state what
+/// the layout has (`has-sidebar`, `no-comments`, `with-banner`), which themes put on the
+/// wrappers of whole pages, articles included.
+fn naming_classes(value: &str) -> impl Iterator<Item = &str> {
+    value
+        .split_whitespace()
+        .filter(|class| !states_layout(class))
+}
+
+/// Whether a class name is a layout state: a state word (`data/class-hints.txt`,
+/// `[state]`), a `-` or `_`, and more.
+fn states_layout(class: &str) -> bool {
+    class
+        .split_once(['-', '_'])
+        .is_some_and(|(head, rest)| !rest.is_empty() && CLASS_HINTS.state.contains(head))
 }
 
 struct ClassHints {
@@ -50,6 +69,8 @@ struct ClassHints {
     discussion: HintWords,
     content: HintWords,
     caption: HintWords,
+    /// Words that open a class naming a layout state rather than the element.
+    state: HashSet<String>,
 }
 
 static CLASS_HINTS: LazyLock<ClassHints> =
@@ -65,6 +86,7 @@ enum Section {
     Discussion,
     Content,
     Caption,
+    State,
 }
 
 /// The phrases of a list file, lower-cased: one a line, `#` starts a comment line.
@@ -84,6 +106,7 @@ fn parse_class_hints(source: &str) -> ClassHints {
         discussion: HintWords::default(),
         content: HintWords::default(),
         caption: HintWords::default(),
+        state: HashSet::new(),
     };
     let mut section = None;
     for line in source.lines().map(str::trim) {
@@ -96,6 +119,12 @@ fn parse_class_hints(source: &str) -> ClassHints {
             "[discussion]" => section = Some(Section::Discussion),
             "[content]" => section = Some(Section::Content),
             "[caption]" => section = Some(Section::Caption),
+            "[state]" => section = Some(Section::State),
+            _ if matches!(section, Some(Section::State)) => {
+                hints
+                    .state
+                    .extend(line.split_whitespace().map(str::to_lowercase));
+            }
             _ => {
                 let words = match section {
                     Some(Section::Furniture) => &mut hints.furniture,
@@ -103,7 +132,7 @@ fn parse_class_hints(source: &str) -> ClassHints {
                     Some(Section::Discussion) => &mut hints.discussion,
                     Some(Section::Content) => &mut hints.content,
                     Some(Section::Caption) => &mut hints.caption,
-                    None => continue,
+                    Some(Section::State) | None => continue,
                 };
                 if let Some(sub) = line.strip_prefix("substr:") {
                     words.substrings.push(sub.trim().to_lowercase());
@@ -199,6 +228,22 @@ mod tests {
         assert_eq!(class_hint("js-cookiebanner"), Some(ClassHint::Furniture));
         assert_eq!(class_hint("article-tools"), Some(ClassHint::WeakFurniture));
         assert_eq!(class_hint("print-share"), Some(ClassHint::Furniture));
+    }
+
+    #[test]
+    fn layout_states_name_nothing() {
+        assert_eq!(class_hint("site has-sidebar"), None);
+        assert_eq!(class_hint("page no-comments with_banner"), None);
+        assert_eq!(
+            class_hint("has-sidebar entry-content"),
+            Some(ClassHint::Content)
+        );
+        assert_eq!(
+            class_hint("has-sidebar widget-sidebar"),
+            Some(ClassHint::Furniture)
+        );
+        assert_eq!(class_hint("no"), None);
+        assert_eq!(class_hint("nav-no"), Some(ClassHint::Furniture));
     }
 
     #[test]
