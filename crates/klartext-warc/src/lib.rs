@@ -28,6 +28,7 @@
 
 mod http;
 mod record;
+pub mod schema;
 mod source;
 
 use std::collections::BTreeMap;
