@@ -5,6 +5,7 @@
 //! ```text
 //! cargo run --release -p klartext-bench -- --data ../shared/data [--sets a,b] [--peers]
 //!     [--out target/bench] [--limit N] [--check] [--json] [--worst K]
+//! cargo run --release -p klartext-bench -- --warc [--warc-repeat N]   # crawl throughput
 //! ```
 
 mod casefold_table;
@@ -22,6 +23,7 @@ mod run;
 mod score;
 mod sets;
 mod split;
+mod warc;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -89,6 +91,17 @@ struct Cli {
     /// Skip the memory probe (a ~5 MB synthetic page in a child process).
     #[arg(long)]
     no_probe: bool,
+    /// Only the crawl throughput (issue 12): a WARC of the wcxb-dev pages written by warcio,
+    /// timed through `klartext warc`, FastWARC + resiliparse and warcio + trafilatura; then stop.
+    #[arg(long)]
+    warc: bool,
+    /// With --warc: also a WARC of the pages N times over, run by klartext on all cores
+    /// (peak RSS as the input grows).
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    warc_repeat: usize,
+    /// With --warc: the klartext binary to time.
+    #[arg(long, value_name = "PATH", default_value = "target/release/klartext")]
+    klartext: PathBuf,
     /// Internal: extract the synthetic page and report this process's peak RSS.
     #[arg(long, hide = true)]
     memory_probe: bool,
@@ -125,6 +138,18 @@ fn bench(cli: &Cli) -> Result<bool> {
         .eval
         .clone()
         .unwrap_or_else(|| cli.data.join("..").join("eval"));
+    if cli.warc {
+        let set_dir = sets::ensure_unpacked(&cli.data, &cli.unpack, warc::WARC_SET)?;
+        warc::run(&warc::WarcBench {
+            set_dir: &set_dir,
+            out: &cli.out,
+            venv: &cli.venv,
+            klartext: &cli.klartext,
+            repeat: cli.warc_repeat,
+            rerun_peers: cli.rerun_peers,
+        })?;
+        return Ok(true);
+    }
     let venv = if cli.peers || cli.rerun_peers {
         Some(peers::prepare(&cli.venv)?)
     } else {

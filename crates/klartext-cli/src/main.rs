@@ -7,6 +7,7 @@
 mod cli;
 mod fetch;
 mod inputs;
+mod parquet_out;
 mod run;
 mod serve;
 mod warc;

@@ -7,19 +7,24 @@
 //! `--min-chars` filters drop; the counts go to stderr at the end. A record that cannot be
 //! read or extracted is reported on stderr with its file and offset, and makes the exit
 //! status 1; the other records are still written.
+//!
+//! Output is JSON Lines (to stdout or `--out`) or, with `--format parquet`, a Parquet file
+//! at `--out` under a fixed schema (see [`crate::parquet_out`]).
 
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::io::{self, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::mpsc;
+use std::sync::{mpsc, Arc};
 use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use klartext_warc::{Record, RecordError, Records};
 use rayon::prelude::*;
+
+use crate::parquet_out::ParquetSink;
 
 /// Most records handed to the workers at once.
 const BATCH_RECORDS: usize = 256;
@@ -39,6 +44,9 @@ Output:
   One JSON object per page, in input order: the fields of 'klartext extract' plus
   warc_record_id, url (WARC-Target-URI), warc_date (also the reference time for
   relative dates) and http_status; the page's canonical URL is canonical_url.
+  '--format parquet --out PATH' writes the same values as a Parquet file (zstd) with
+  the fixed columns of klartext.spark.warc_schema(): warc_path, the WARC facts,
+  klartext's fields and error (null); a row group every 1024 pages.
 
 Exit status:
   0  every record was read and extracted
@@ -48,6 +56,7 @@ Exit status:
 Examples:
   klartext warc crawl.warc.gz > articles.jsonl
   klartext warc --lang de,en --min-chars 500 --out de-en.jsonl CC-MAIN-*.warc.gz
+  klartext warc --format parquet --out pages.parquet crawl.warc.gz
   zstdcat crawl.warc.zst | klartext warc -";
 
 #[derive(Debug, Args)]
@@ -56,7 +65,7 @@ pub struct WarcArgs {
     #[arg(long, value_enum, default_value_t = WarcFormat::Jsonl)]
     pub format: WarcFormat,
 
-    /// Write to this file instead of standard output.
+    /// Write to this file instead of standard output (required for parquet).
     #[arg(long, value_name = "PATH")]
     pub out: Option<PathBuf>,
 
@@ -85,17 +94,23 @@ pub struct WarcArgs {
 pub enum WarcFormat {
     /// JSON Lines, one compact object per page.
     Jsonl,
+    /// A Parquet file (needs --out) with the fixed columns of the Spark schema.
+    Parquet,
 }
 
 /// What became of one record.
 enum Outcome {
     Line(String),
+    /// A page for the Parquet file: the JSON object with `warc_path`.
+    Row(serde_json::Value),
     Filtered(&'static str),
     Failed(String),
 }
 
 /// A batch from the reader: records (or read errors) and the bytes read so far.
 struct Batch {
+    /// The file the records are from (a batch holds one file's records).
+    path: Arc<str>,
     items: Vec<Result<Record, RecordError>>,
     bytes_read: u64,
 }
@@ -114,6 +129,61 @@ struct Counts {
     filtered: BTreeMap<&'static str, u64>,
 }
 
+/// Where the pages go.
+enum Sink {
+    Jsonl(Box<dyn Write>),
+    Parquet(Box<ParquetSink>),
+}
+
+impl Sink {
+    /// Opens the output `args` ask for; a message on bad arguments or an unwritable file.
+    fn open(args: &WarcArgs) -> Result<Sink, String> {
+        let out = args.out.as_deref().filter(|p| *p != Path::new("-"));
+        match (args.format, out) {
+            (WarcFormat::Jsonl, None) => Ok(Sink::Jsonl(Box::new(io::BufWriter::with_capacity(
+                256 * 1024,
+                io::stdout().lock(),
+            )))),
+            (WarcFormat::Jsonl, Some(path)) => File::create(path)
+                .map(|f| Sink::Jsonl(Box::new(io::BufWriter::with_capacity(256 * 1024, f))))
+                .map_err(|err| format!("cannot create {}: {err}", path.display())),
+            (WarcFormat::Parquet, None) => Err("--format parquet needs --out PATH: Parquet \
+                 is a file format (its footer is written last), not a stream for standard output"
+                .to_string()),
+            (WarcFormat::Parquet, Some(_)) if args.markdown => Err(
+                "--markdown is not a column of the Parquet schema; use --format jsonl".to_string(),
+            ),
+            (WarcFormat::Parquet, Some(path)) => {
+                if File::open(path).is_ok_and(|f| f.is_terminal()) {
+                    return Err(format!(
+                        "{} is a terminal; --format parquet writes a file",
+                        path.display()
+                    ));
+                }
+                ParquetSink::create(path)
+                    .map(|p| Sink::Parquet(Box::new(p)))
+                    .map_err(|err| format!("cannot create {}: {err}", path.display()))
+            }
+        }
+    }
+
+    fn write(&mut self, outcome: Outcome) -> io::Result<()> {
+        match (self, outcome) {
+            (Sink::Jsonl(out), Outcome::Line(line)) => writeln!(out, "{line}"),
+            (Sink::Parquet(p), Outcome::Row(row)) => p.push(row).map_err(io::Error::other),
+            _ => Ok(()),
+        }
+    }
+
+    /// Flushes the output; for Parquet, writes the last row group and the footer.
+    fn finish(self) -> io::Result<()> {
+        match self {
+            Sink::Jsonl(mut out) => out.flush(),
+            Sink::Parquet(p) => p.finish().map_err(io::Error::other),
+        }
+    }
+}
+
 /// Runs `klartext warc`.
 pub fn run(args: WarcArgs) -> ExitCode {
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -126,18 +196,12 @@ pub fn run(args: WarcArgs) -> ExitCode {
             return ExitCode::from(EXIT_FAILED);
         }
     };
-    let mut out: Box<dyn Write> = match &args.out {
-        Some(path) => match File::create(path) {
-            Ok(f) => Box::new(io::BufWriter::with_capacity(256 * 1024, f)),
-            Err(err) => {
-                eprintln!("klartext: cannot create {}: {err}", path.display());
-                return ExitCode::from(EXIT_FAILED);
-            }
-        },
-        None => Box::new(io::BufWriter::with_capacity(
-            256 * 1024,
-            io::stdout().lock(),
-        )),
+    let mut sink = match Sink::open(&args) {
+        Ok(s) => s,
+        Err(message) => {
+            eprintln!("klartext: {message}");
+            return ExitCode::from(EXIT_FAILED);
+        }
     };
     let options = klartext::Options {
         markdown: args.markdown,
@@ -154,20 +218,20 @@ pub fn run(args: WarcArgs) -> ExitCode {
             batch
                 .items
                 .par_iter()
-                .map(|item| process(item, &options, &args))
+                .map(|item| process(item, &batch.path, &options, &args))
                 .collect()
         });
         bar.inc(outcomes.len() as u64);
         show_bytes(&bar, batch.bytes_read);
         if write_error.is_none() {
-            write_error = write_outcomes(&mut out, outcomes, &mut counts).err();
+            write_error = write_outcomes(&mut sink, outcomes, &mut counts).err();
         }
     }
     bar.finish_and_clear();
-    let flushed = out.flush();
+    let finished = sink.finish();
     let read = reader.join().unwrap_or_default();
     report(&counts, &read);
-    match write_error.map_or(flushed, Err) {
+    match write_error.map_or(finished, Err) {
         Err(err) if err.kind() != io::ErrorKind::BrokenPipe => {
             eprintln!("klartext: cannot write the output: {err}");
             return ExitCode::from(EXIT_FAILED);
@@ -186,6 +250,7 @@ fn read_all(inputs: &[PathBuf], tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
     let mut summary = ReadSummary::default();
     let mut bytes_before = 0;
     for path in inputs {
+        let name: Arc<str> = path.display().to_string().into();
         let mut records = match Records::open(path) {
             Ok(r) => r,
             Err(err) => {
@@ -202,7 +267,15 @@ fn read_all(inputs: &[PathBuf], tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
             if batch.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
                 let bytes_read = bytes_before + records.bytes_read();
                 let items = std::mem::take(&mut batch);
-                if tx.send(Batch { items, bytes_read }).is_err() {
+                let path = name.clone();
+                if tx
+                    .send(Batch {
+                        path,
+                        items,
+                        bytes_read,
+                    })
+                    .is_err()
+                {
                     return summary;
                 }
                 batch_bytes = 0;
@@ -213,6 +286,7 @@ fn read_all(inputs: &[PathBuf], tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
             *summary.skipped.entry(why.to_string()).or_default() += n;
         }
         let last = Batch {
+            path: name,
             items: batch,
             bytes_read: bytes_before,
         };
@@ -226,6 +300,7 @@ fn read_all(inputs: &[PathBuf], tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
 /// Extracts one record and applies the filters.
 fn process(
     item: &Result<Record, RecordError>,
+    path: &str,
     options: &klartext::Options,
     args: &WarcArgs,
 ) -> Outcome {
@@ -247,7 +322,16 @@ fn process(
     {
         return Outcome::Filtered("--min-chars");
     }
-    Outcome::Line(json.to_string())
+    match args.format {
+        WarcFormat::Jsonl => Outcome::Line(json.to_string()),
+        WarcFormat::Parquet => {
+            let mut row = json;
+            if let Some(map) = row.as_object_mut() {
+                map.insert("warc_path".into(), path.into());
+            }
+            Outcome::Row(row)
+        }
+    }
 }
 
 /// True when the page's language tag has one of `wanted` as its primary subtag.
@@ -260,16 +344,12 @@ fn language_matches(language: Option<&str>, wanted: &[String]) -> bool {
         .any(|w| w.trim().eq_ignore_ascii_case(primary))
 }
 
-fn write_outcomes(
-    out: &mut dyn Write,
-    outcomes: Vec<Outcome>,
-    counts: &mut Counts,
-) -> io::Result<()> {
+fn write_outcomes(sink: &mut Sink, outcomes: Vec<Outcome>, counts: &mut Counts) -> io::Result<()> {
     for outcome in outcomes {
         match outcome {
-            Outcome::Line(line) => {
+            page @ (Outcome::Line(_) | Outcome::Row(_)) => {
                 counts.written += 1;
-                writeln!(out, "{line}")?;
+                sink.write(page)?;
             }
             Outcome::Filtered(why) => *counts.filtered.entry(why).or_default() += 1,
             Outcome::Failed(message) => {

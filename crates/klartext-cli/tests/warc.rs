@@ -121,3 +121,117 @@ fn a_missing_file_fails_but_the_others_are_read() {
     assert_eq!(lines(&out).len(), 1);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// A page with a figure and quotations, so the nested columns have values.
+fn rich_page(n: usize) -> String {
+    format!(
+        "<html lang=\"en\"><head><title>Council story {n}</title></head><body><article>\
+         <h1>Council story {n}</h1><p class=\"byline\">By Jane Miller</p>\
+         <figure><img src=\"/img/{n}.jpg\"><figcaption>The town hall. Photo: Sam Lee</figcaption></figure>\
+         <p>\"We will build the school next year,\" said Mayor Anna Berg on Monday.</p>\
+         <p>The council of the city agreed on the plan after a long debate about the costs, \
+         and Anna Berg thanked the members of the Green Party for their support.</p>\
+         <p>\"It is a good day for the children,\" Berg said.</p></article></body></html>"
+    )
+}
+
+/// A cell of an Arrow array as JSON (the inverse of the Parquet writer's mapping).
+fn cell(array: &dyn arrow_array::Array, i: usize) -> serde_json::Value {
+    use arrow_array::cast::AsArray;
+    use arrow_array::types::Int64Type;
+    use arrow_schema::DataType;
+    use serde_json::Value;
+    if array.is_null(i) {
+        return Value::Null;
+    }
+    match array.data_type() {
+        DataType::Utf8 => array.as_string::<i32>().value(i).into(),
+        DataType::Int64 => array.as_primitive::<Int64Type>().value(i).into(),
+        DataType::Boolean => array.as_boolean().value(i).into(),
+        DataType::List(_) => {
+            let items = array.as_list::<i32>().value(i);
+            (0..items.len()).map(|k| cell(items.as_ref(), k)).collect()
+        }
+        DataType::Struct(fields) => {
+            let s = array.as_struct();
+            let members = fields.iter().zip(s.columns());
+            Value::Object(
+                members
+                    .map(|(f, c)| (f.name().clone(), cell(c.as_ref(), i)))
+                    .collect(),
+            )
+        }
+        other => panic!("unexpected column type {other}"),
+    }
+}
+
+#[test]
+fn parquet_holds_the_values_of_the_json_lines() {
+    let dir = std::env::temp_dir().join(format!("klartext-warc-pq-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let input = dir.join("in.warc");
+    let mut w = warc(3);
+    for n in 0..3 {
+        let uri = format!("https://example.org/rich/{n}");
+        w.extend(resource(&uri, "text/html", &rich_page(n)));
+    }
+    std::fs::write(&input, w).expect("write");
+    let input = input.to_string_lossy().into_owned();
+    let parquet = dir.join("out.parquet");
+    let pq = parquet.to_string_lossy().into_owned();
+    let out = klartext(&["warc", "--format", "parquet", "--out", &pq, &input], b"");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json = lines(&klartext(&["warc", &input], b""));
+    assert_eq!(json.len(), 6);
+
+    let file = std::fs::File::open(&parquet).expect("the parquet file");
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .expect("a parquet file")
+        .build()
+        .expect("reader");
+    let mut rows = Vec::new();
+    let mut columns = Vec::new();
+    for batch in reader {
+        let batch = batch.expect("a batch");
+        let schema = batch.schema();
+        columns = schema.fields().iter().map(|f| f.name().clone()).collect();
+        for i in 0..batch.num_rows() {
+            let names = schema.fields().iter().map(|f| f.name().clone());
+            let values = batch.columns().iter().map(|c| cell(c.as_ref(), i));
+            rows.push(names.zip(values).collect::<serde_json::Map<_, _>>());
+        }
+    }
+    assert_eq!(columns[..3], ["warc_path", "warc_record_id", "url"]);
+    assert_eq!(rows.len(), json.len());
+    for (row, line) in rows.iter().zip(&json) {
+        assert_eq!(row["warc_path"], input.as_str());
+        assert!(row["error"].is_null());
+        for name in &columns[1..columns.len() - 1] {
+            assert_eq!(row[name], line[name], "column {name}");
+        }
+    }
+    assert!(
+        json.iter()
+            .any(|l| l["quotes"].as_array().is_some_and(|q| !q.is_empty())),
+        "the rich pages give quotations"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn parquet_needs_a_file() {
+    for args in [
+        &["warc", "--format", "parquet", "-"][..],
+        &["warc", "--format", "parquet", "--out", "-", "-"],
+    ] {
+        let out = klartext(args, &warc(1));
+        assert_eq!(out.status.code(), Some(1));
+        assert!(out.stdout.is_empty());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("--format parquet needs --out PATH"), "{err}");
+    }
+}

@@ -28,6 +28,7 @@
 
 mod http;
 mod record;
+pub mod schema;
 mod source;
 
 use std::collections::BTreeMap;
@@ -64,10 +65,14 @@ pub struct Record {
     pub charset: Option<String>,
     /// The payload with chunking and content coding undone: the page's bytes.
     pub body: Vec<u8>,
-    /// Where the record starts: in an uncompressed file its byte offset; in a gzip file
-    /// the offset of the gzip member it opens (exact for the usual one record per
-    /// member); otherwise (whole-file gzip, zstd) its offset in the decompressed stream.
+    /// Where the record is in the file, as an offset one can seek to: in an uncompressed
+    /// file the record's first byte; in a compressed file the start of the gzip member or
+    /// zstd frame holding the record.
     pub offset: u64,
+    /// The decompressed bytes before the record in that member: 0 in a plain file and
+    /// for the usual one record per member (`.warc.gz`, per-record `.warc.zst`); in a
+    /// file compressed whole, the record's place in the decompressed stream.
+    pub within: u64,
 }
 
 impl Record {
@@ -114,14 +119,19 @@ impl fmt::Display for Skip {
     }
 }
 
-/// A record that could not be read, with where it is.
-#[derive(Debug, Clone, thiserror::Error)]
-#[error("{path}: offset {offset}: {message}")]
+/// A record that could not be read, with where it is. Shown as `FILE: offset N: message`,
+/// with `(+M decompressed)` after N when the record lies M bytes into a member's
+/// decompressed data.
+#[derive(Debug, Clone)]
 pub struct RecordError {
     /// The file as the caller named it (`-` for standard input).
     pub path: String,
-    /// Where the damage is (see [`Record::offset`] for what the number means).
+    /// Where the damage is, as an offset one can seek to in the file (see
+    /// [`Record::offset`]): the malformed record, or, when the file is truncated or its
+    /// compression damaged, the gzip member or zstd frame where decompression failed.
     pub offset: u64,
+    /// As [`Record::within`].
+    pub within: u64,
     pub message: String,
     /// True when the file cannot be read past this point (truncated, bad compression):
     /// the iteration ends after this error.
@@ -141,6 +151,18 @@ pub struct Records {
     skipped: BTreeMap<Skip, u64>,
     done: bool,
 }
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: offset {}", self.path, self.offset)?;
+        if self.within > 0 {
+            write!(f, " (+{} decompressed)", self.within)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+impl std::error::Error for RecordError {}
 
 impl Records {
     /// Opens a WARC file (plain, gzip or zstd, told from its bytes); `-` is standard input.
@@ -185,11 +207,21 @@ impl Records {
         self.reader.get_ref().get_ref().file_position()
     }
 
+    /// The error for the record at decompressed position `pos`. A fatal error is placed
+    /// at the member whose decompression failed when one did (the reader above may have
+    /// stopped at the record before it); otherwise, and for a file cut at a member's
+    /// end, at the member holding `pos`.
     fn error(&mut self, pos: u64, message: String, fatal: bool) -> RecordError {
         self.done |= fatal;
+        let source = self.reader.get_mut().get_mut();
+        let (offset, within) = match source.damage() {
+            Some(at) if fatal => (at, 0),
+            _ => source.file_offset(pos),
+        };
         RecordError {
             path: self.path.clone(),
-            offset: self.reader.get_mut().get_mut().file_offset(pos),
+            offset,
+            within,
             message,
             fatal,
         }
@@ -236,10 +268,11 @@ impl Records {
                 Ok(b) => b,
                 Err(e) => return Some(Err(self.error(head.pos, cut_short(&e), true))),
             };
-            let offset = self.reader.get_mut().get_mut().file_offset(head.pos);
+            let (offset, within) = self.reader.get_mut().get_mut().file_offset(head.pos);
             match page(&head, kind, body, self.max_record) {
                 Ok(mut record) => {
                     record.offset = offset;
+                    record.within = within;
                     return Some(Ok(record));
                 }
                 Err(PageError::Skip(why)) => self.skip(why),

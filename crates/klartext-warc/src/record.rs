@@ -35,8 +35,9 @@ impl Head {
 /// What went wrong at a header block.
 #[derive(Debug)]
 pub enum HeadError {
-    /// Reading or decompressing failed at the block that starts at `pos` (the end of the
-    /// record before); nothing after this point can be trusted.
+    /// Reading or decompressing failed at the block that starts at `pos` (its `WARC/`
+    /// line, or the end of the record before when no line of it was read); nothing after
+    /// this point can be trusted.
     Io { pos: u64, err: io::Error },
     /// The block is malformed; the reader has moved on to the next record start.
     Malformed { pos: u64, reason: String },
@@ -64,18 +65,19 @@ impl<R: BufRead> RecordReader<R> {
     /// The next header block; `Ok(None)` at the clean end of the stream.
     pub fn next_head(&mut self) -> Result<Option<Head>, HeadError> {
         let begin = self.pos;
-        let io = |err| HeadError::Io { pos: begin, err };
         let mut line = Vec::new();
         // Blank lines between records (the record's closing CRLF CRLF) are skipped.
         let start = loop {
             let at = self.pos;
-            if self.read_line(&mut line, MAX_HEAD).map_err(io)? == 0 {
+            let read = self.read_line(&mut line, MAX_HEAD);
+            if read.map_err(|err| HeadError::Io { pos: begin, err })? == 0 {
                 return Ok(None);
             }
             if !trim_eol(&line).is_empty() {
                 break at;
             }
         };
+        let io = |err| HeadError::Io { pos: start, err };
         let first = String::from_utf8_lossy(trim_eol(&line)).into_owned();
         match first.strip_prefix("WARC/") {
             Some("1.0" | "1.1") => {}

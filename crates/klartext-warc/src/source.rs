@@ -6,17 +6,21 @@
 //! WARC layout stores in a leading skippable frame), or none. Everything is read through
 //! fixed buffers; nothing is read whole.
 //!
-//! Offsets: [`Source::file_offset`] maps a position in the decompressed stream to the
-//! offset a user can seek to in the file — the start of the gzip member when the position
-//! is the first byte of a member (exact for one-record-per-member `.warc.gz`), else the
-//! decompressed position itself.
+//! Compressed files are read one member at a time — a gzip member, or a zstd frame — so
+//! that every position can be told as a place in the file. Offsets:
+//! [`Source::file_offset`] maps a position in the decompressed stream to an offset a user
+//! can seek to in the file: in a plain file the position itself; in a compressed one the
+//! start of the member holding it, and how far into that member's decompressed bytes it
+//! lies (0 for the usual one record per member, `.warc.gz` and per-record `.warc.zst`).
+//! A member whose decompression fails is remembered ([`Source::damage`]): that is where
+//! the damage is, whatever position the reader above had reached.
 
 use std::collections::VecDeque;
 use std::io::{self, BufRead, BufReader, Read};
 
 /// The largest zstd dictionary accepted (Common Crawl's are about 100 KiB).
 const MAX_DICTIONARY: u64 = 16 << 20;
-/// Gzip member starts remembered for offset lookups (older ones are dropped first).
+/// Member starts remembered for offset lookups (older ones are dropped first).
 const MAX_MEMBERS: usize = 4096;
 const GZIP_MAGIC: [u8; 2] = [0x1f, 0x8b];
 const ZSTD_MAGIC: [u8; 4] = [0x28, 0xb5, 0x2f, 0xfd];
@@ -57,26 +61,61 @@ impl<R: BufRead> BufRead for Counted<R> {
 
 type Raw = Counted<BufReader<Box<dyn Read + Send>>>;
 
-enum Decoder {
-    Plain(Raw),
-    /// The member being read, or `None` between members (and at the end).
-    Gzip {
-        member: Option<Box<flate2::bufread::GzDecoder<Raw>>>,
-        rest: Option<Raw>,
-    },
+/// One gzip member or one zstd frame being decompressed.
+enum Member {
+    Gzip(Box<flate2::bufread::GzDecoder<Raw>>),
     Zstd(Box<zstd::stream::read::Decoder<'static, Raw>>),
 }
 
-/// The decompressed bytes of one WARC file, with the file position of each gzip member.
+impl Member {
+    fn raw(&self) -> &Raw {
+        match self {
+            Member::Gzip(m) => m.get_ref(),
+            Member::Zstd(m) => m.get_ref(),
+        }
+    }
+
+    /// The file reader, positioned just after this member.
+    fn into_raw(self) -> Raw {
+        match self {
+            Member::Gzip(m) => m.into_inner(),
+            Member::Zstd(m) => m.finish(),
+        }
+    }
+
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        match self {
+            Member::Gzip(m) => m.read(buf),
+            Member::Zstd(m) => m.read(buf),
+        }
+    }
+}
+
+enum Decoder {
+    Plain(Raw),
+    /// The member being read, or `None` between members (and at the end); `rest` holds
+    /// the file reader between members.
+    Members {
+        member: Option<Member>,
+        rest: Option<Raw>,
+    },
+}
+
+/// The decompressed bytes of one WARC file, with the file position of each member.
 pub struct Source {
     decoder: Decoder,
     compression: Compression,
+    /// The zstd dictionary every frame is decoded with (empty: none).
+    dictionary: Vec<u8>,
     /// Bytes handed out so far (the decompressed position).
     out_pos: u64,
-    /// `(decompressed start, file offset)` of the recent gzip members, oldest first.
+    /// `(decompressed start, file offset)` of the recent members, oldest first.
     members: VecDeque<(u64, u64)>,
     /// File bytes consumed when the last member ended (for [`Source::file_position`]).
     last_file_pos: u64,
+    /// The file offset of the member (or, in a plain file, the position) where reading
+    /// failed.
+    damage: Option<u64>,
 }
 
 impl Source {
@@ -96,20 +135,27 @@ impl Source {
         } else {
             Compression::None
         };
+        let mut dictionary = Vec::new();
         let decoder = match compression {
             Compression::None => Decoder::Plain(raw),
-            Compression::Gzip => Decoder::Gzip {
-                member: None,
-                rest: Some(raw),
-            },
-            Compression::Zstd => Decoder::Zstd(Box::new(zstd_decoder(raw)?)),
+            Compression::Gzip | Compression::Zstd => {
+                if compression == Compression::Zstd {
+                    dictionary = zstd_dictionary(&mut raw)?;
+                }
+                Decoder::Members {
+                    member: None,
+                    rest: Some(raw),
+                }
+            }
         };
         Ok(Source {
             decoder,
             compression,
+            dictionary,
             out_pos: 0,
             members: VecDeque::new(),
             last_file_pos: 0,
+            damage: None,
         })
     }
 
@@ -122,30 +168,40 @@ impl Source {
     pub fn file_position(&self) -> u64 {
         match &self.decoder {
             Decoder::Plain(raw) => raw.pos,
-            Decoder::Gzip {
+            Decoder::Members {
                 member: Some(m), ..
-            } => m.get_ref().pos,
-            Decoder::Gzip { rest: Some(r), .. } => r.pos,
-            Decoder::Gzip { .. } => self.last_file_pos,
-            Decoder::Zstd(d) => d.get_ref().pos,
+            } => m.raw().pos,
+            Decoder::Members { rest: Some(r), .. } => r.pos,
+            Decoder::Members { .. } => self.last_file_pos,
         }
     }
 
-    /// The offset to report for decompressed position `pos` (see the module doc); also
-    /// forgets the members before the one holding `pos`. Positions must be asked for in
-    /// increasing order.
-    pub fn file_offset(&mut self, pos: u64) -> u64 {
+    /// Where decompressed position `pos` lies in the file: `(offset, within)`, the file
+    /// offset of the member holding it and the decompressed bytes before it in that
+    /// member; in a plain file `(pos, 0)`. Also forgets the members before that one, so
+    /// positions must be asked for in increasing order.
+    pub fn file_offset(&mut self, pos: u64) -> (u64, u64) {
+        if self.compression == Compression::None {
+            return (pos, 0);
+        }
         while self.members.len() > 1 && self.members[1].0 <= pos {
             self.members.pop_front();
         }
         match self.members.front() {
-            Some(&(start, file)) if start == pos => file,
-            _ => pos,
+            Some(&(start, file)) if start <= pos => (file, pos - start),
+            // Older than every member remembered (not reached by in-order lookups).
+            _ => (0, pos),
         }
     }
 
-    fn read_gzip(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let Decoder::Gzip { member, rest } = &mut self.decoder else {
+    /// The file offset of the member whose decompression failed (in a plain file, the
+    /// position where reading failed); `None` while nothing has failed.
+    pub fn damage(&self) -> Option<u64> {
+        self.damage
+    }
+
+    fn read_members(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let Decoder::Members { member, rest } = &mut self.decoder else {
             return Ok(0);
         };
         loop {
@@ -155,8 +211,7 @@ impl Source {
                     return Ok(n);
                 }
                 // The member ended: the next one starts at the reader's position.
-                let ended = member.take().map(|m| m.into_inner());
-                *rest = ended;
+                *rest = member.take().map(Member::into_raw);
             }
             let Some(mut raw) = rest.take() else {
                 return Ok(0);
@@ -169,20 +224,35 @@ impl Source {
                 self.members.pop_front();
             }
             self.members.push_back((self.out_pos, raw.pos));
-            *member = Some(Box::new(flate2::bufread::GzDecoder::new(raw)));
+            *member = Some(match self.compression {
+                Compression::Zstd => Member::Zstd(Box::new(zstd_frame(raw, &self.dictionary)?)),
+                _ => Member::Gzip(Box::new(flate2::bufread::GzDecoder::new(raw))),
+            });
         }
     }
 }
 
 impl Read for Source {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = match &mut self.decoder {
-            Decoder::Plain(raw) => raw.read(buf)?,
-            Decoder::Zstd(d) => d.read(buf)?,
-            Decoder::Gzip { .. } => self.read_gzip(buf)?,
+        let read = match &mut self.decoder {
+            Decoder::Plain(raw) => raw.read(buf),
+            Decoder::Members { .. } => self.read_members(buf),
         };
-        self.out_pos += n as u64;
-        Ok(n)
+        match read {
+            Ok(n) => {
+                self.out_pos += n as u64;
+                Ok(n)
+            }
+            Err(err) => {
+                if self.damage.is_none() {
+                    self.damage = Some(match self.members.back() {
+                        Some(&(_, file)) if self.compression != Compression::None => file,
+                        _ => self.file_position(),
+                    });
+                }
+                Err(err)
+            }
+        }
     }
 }
 
@@ -215,15 +285,13 @@ fn fill_at_least(raw: &mut Raw, n: usize) -> io::Result<Vec<u8>> {
     Ok(head)
 }
 
-/// A zstd decoder for the whole file; a leading dictionary frame (IIPC zstd WARC layout:
-/// skippable frame `0x184D2A5D`, the dictionary itself possibly zstd-compressed) is read
-/// and used for the frames after it.
-fn zstd_decoder(mut raw: Raw) -> io::Result<zstd::stream::read::Decoder<'static, Raw>> {
-    let head = fill_at_least(&mut raw, 8)?;
+/// The dictionary of a zstd WARC (IIPC zstd WARC layout: a leading skippable frame
+/// `0x184D2A5D` holding it, itself possibly zstd-compressed), consumed from `raw`; empty
+/// when the file has none.
+fn zstd_dictionary(raw: &mut Raw) -> io::Result<Vec<u8>> {
+    let head = fill_at_least(raw, 8)?;
     if !head.starts_with(&ZSTD_DICT_FRAME) {
-        let mut d = zstd::stream::read::Decoder::with_buffer(raw)?;
-        d.window_log_max(31)?;
-        return Ok(d);
+        return Ok(Vec::new());
     }
     let size = head
         .get(4..8)
@@ -243,7 +311,7 @@ fn zstd_decoder(mut raw: Raw) -> io::Result<zstd::stream::read::Decoder<'static,
     }
     raw.consume(8);
     let mut dict = Vec::with_capacity(size as usize);
-    (&mut raw).take(u64::from(size)).read_to_end(&mut dict)?;
+    raw.take(u64::from(size)).read_to_end(&mut dict)?;
     if dict.len() < size as usize {
         return Err(io::Error::new(
             io::ErrorKind::UnexpectedEof,
@@ -263,9 +331,22 @@ fn zstd_decoder(mut raw: Raw) -> io::Result<zstd::stream::read::Decoder<'static,
         }
         dict = plain;
     }
-    let mut d = zstd::stream::read::Decoder::with_dictionary(raw, &dict)?;
+    Ok(dict)
+}
+
+/// A decoder for the one zstd frame `raw` stands at, with the file's dictionary (if any);
+/// it stops at the frame's end and leaves `raw` just after it.
+fn zstd_frame(
+    raw: Raw,
+    dictionary: &[u8],
+) -> io::Result<zstd::stream::read::Decoder<'static, Raw>> {
+    let mut d = if dictionary.is_empty() {
+        zstd::stream::read::Decoder::with_buffer(raw)?
+    } else {
+        zstd::stream::read::Decoder::with_dictionary(raw, dictionary)?
+    };
     d.window_log_max(31)?;
-    Ok(d)
+    Ok(d.single_frame())
 }
 
 #[cfg(test)]
@@ -311,13 +392,40 @@ mod tests {
         let mut s = Source::new(Box::new(io::Cursor::new(bytes))).expect("open");
         let mut out = Vec::new();
         s.read_to_end(&mut out).expect("read");
-        assert_eq!(s.file_offset(0), 0);
+        assert_eq!(s.file_offset(0), (0, 0));
         assert_eq!(
             s.file_offset(5),
-            5,
-            "inside a member: the decompressed position"
+            (0, 5),
+            "inside a member: its start, and how far in"
         );
-        assert_eq!(s.file_offset(10), len_a);
+        assert_eq!(s.file_offset(10), (len_a, 0));
+        assert_eq!(s.file_offset(12), (len_a, 2));
+    }
+
+    #[test]
+    fn zstd_frames_are_members_too() {
+        let a = zstd::stream::encode_all(&b"0123456789"[..], 3).expect("zstd");
+        let len_a = a.len() as u64;
+        let mut bytes = a;
+        bytes.extend(zstd::stream::encode_all(&b"abcdef"[..], 3).expect("zstd"));
+        let mut s = Source::new(Box::new(io::Cursor::new(bytes))).expect("open");
+        let mut out = Vec::new();
+        s.read_to_end(&mut out).expect("read");
+        assert_eq!(out, b"0123456789abcdef");
+        assert_eq!(s.file_offset(10), (len_a, 0));
+    }
+
+    #[test]
+    fn the_damaged_member_is_remembered() {
+        let whole = gzip(b"whole member");
+        let start = whole.len() as u64;
+        let mut bytes = whole;
+        bytes.extend(&gzip(&[b'x'; 5000])[..20]);
+        let mut s = Source::new(Box::new(io::Cursor::new(bytes))).expect("open");
+        assert_eq!(s.damage(), None);
+        let mut out = Vec::new();
+        assert!(s.read_to_end(&mut out).is_err());
+        assert_eq!(s.damage(), Some(start));
     }
 
     #[test]

@@ -170,3 +170,86 @@ fn extract_record_adds_the_warc_fields() {
     let options = record_options(&page, &klartext::Options::default());
     assert_eq!(options.reference_time, Some(1_764_504_000));
 }
+
+/// Each record of a plain WARC compressed as its own member by `compress`; the file and
+/// the members' starts.
+fn per_record(plain: &[u8], compress: impl Fn(&[u8]) -> Vec<u8>) -> (Vec<u8>, Vec<u64>) {
+    let mut file = Vec::new();
+    let mut starts = Vec::new();
+    for rec in split_records(plain) {
+        starts.push(file.len() as u64);
+        file.extend(compress(&rec));
+    }
+    (file, starts)
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).expect("gzip");
+    e.finish().expect("gzip")
+}
+
+fn three_pages() -> Vec<u8> {
+    let mut w = Vec::new();
+    for _ in 0..3 {
+        w.extend(warc_record("resource", "text/html", PAGE.as_bytes()));
+    }
+    w
+}
+
+#[test]
+fn a_cut_gzip_member_is_reported_at_its_start_in_the_file() {
+    let (gz, starts) = per_record(&three_pages(), gzip);
+    let damaged = starts[2];
+    // Cut anywhere in the last member: in its gzip header, in the WARC head, in the body.
+    for cut in (damaged + 1..gz.len() as u64).step_by(7) {
+        let (items, _) = read(gz[..cut as usize].to_vec());
+        // A cut in the gzip trailer still lets the record out whole, before the error.
+        let (last, before) = items.split_last().expect("items");
+        assert!(matches!(before.len(), 2 | 3), "cut at {cut}");
+        assert!(before.iter().all(Result::is_ok), "cut at {cut}");
+        let err = last.as_ref().expect_err("the damaged member");
+        assert!(err.fatal, "cut at {cut}: {err}");
+        assert!(err.offset < cut, "cut at {cut}: {err}");
+        assert_eq!(
+            (err.offset, err.within),
+            (damaged, 0),
+            "cut at {cut}: {err}"
+        );
+    }
+}
+
+#[test]
+fn per_record_zstd_gives_frame_offsets() {
+    let (zst, starts) = per_record(&mixed_warc(), |r| {
+        zstd::stream::encode_all(r, 3).expect("zstd")
+    });
+    let (items, _) = read(zst);
+    let places: Vec<(u64, u64)> = items
+        .iter()
+        .map(|r| r.as_ref().map(|r| (r.offset, r.within)).expect("ok"))
+        .collect();
+    assert_eq!(places, vec![(starts[2], 0), (starts[5], 0)]);
+}
+
+#[test]
+fn a_file_compressed_whole_tells_the_place_inside_its_one_member() {
+    let plain = three_pages();
+    let first_len = split_records(&plain)[0].len() as u64;
+    let (items, _) = read(gzip(&plain));
+    let second = items[1].as_ref().expect("ok");
+    assert_eq!((second.offset, second.within), (0, first_len));
+    let mut bad = plain.clone();
+    bad.splice(
+        first_len as usize..first_len as usize,
+        b"WARC/1.1\r\nno colon\r\n\r\n".to_vec(),
+    );
+    let (items, _) = read(gzip(&bad));
+    let err = items[1].as_ref().expect_err("the malformed record");
+    assert_eq!((err.offset, err.within), (0, first_len));
+    assert!(
+        err.to_string()
+            .starts_with(&format!("t: offset 0 (+{first_len} decompressed): ")),
+        "{err}"
+    );
+}
