@@ -6,7 +6,7 @@
 //! seen as the contiguous range of blocks it holds, so the classifier can reason about
 //! containers ("this `<aside>` holds blocks 40–52") without walking the tree again.
 
-use std::collections::HashMap;
+use ahash::AHashMap;
 use std::ops::Range;
 use std::time::Instant;
 
@@ -287,7 +287,7 @@ fn has_caption_class<'a>(dom: &'a Dom, id: NodeId, hints: &mut HintCache<'a>) ->
 /// same few class names on thousands of elements.
 #[derive(Default)]
 struct HintCache<'a> {
-    seen: HashMap<&'a str, (Option<ClassHint>, bool)>,
+    seen: AHashMap<&'a str, (Option<ClassHint>, bool)>,
 }
 
 impl<'a> HintCache<'a> {

@@ -3,8 +3,10 @@
 //! One source of truth for every input path: the HTML classifier and the text-dump reader
 //! ask the same lists.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use ahash::AHashSet;
+use aho_corasick::AhoCorasick;
 
 /// What a class, id or role says about an element.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,8 +29,11 @@ pub fn is_caption_class(lowercase_value: &str) -> bool {
 /// Words and substrings for one kind of hint.
 #[derive(Debug, Default)]
 struct HintWords {
-    parts: HashSet<String>,
+    parts: AHashSet<String>,
     substrings: Vec<String>,
+    /// All `substrings` in one automaton, built by [`HintWords::finish`]: one scan of the
+    /// value instead of one per substring.
+    substring_finder: Option<AhoCorasick>,
 }
 
 impl HintWords {
@@ -39,8 +44,17 @@ impl HintWords {
             || self.matches_substring(value)
     }
 
+    /// Whether any substring occurs in `value` (exactly as `str::contains` would say).
     fn matches_substring(&self, value: &str) -> bool {
-        self.substrings.iter().any(|s| value.contains(s.as_str()))
+        match &self.substring_finder {
+            Some(finder) => finder.is_match(value),
+            None => self.substrings.iter().any(|s| value.contains(s.as_str())),
+        }
+    }
+
+    /// Builds the substring automaton once the list is complete.
+    fn finish(&mut self) {
+        self.substring_finder = Some(AhoCorasick::new(&self.substrings).expect("static hint list"));
     }
 }
 
@@ -115,6 +129,15 @@ fn parse_class_hints(source: &str) -> ClassHints {
             }
         }
     }
+    for words in [
+        &mut hints.furniture,
+        &mut hints.weak_furniture,
+        &mut hints.discussion,
+        &mut hints.content,
+        &mut hints.caption,
+    ] {
+        words.finish();
+    }
     hints
 }
 
@@ -149,17 +172,33 @@ static BYLINE_STARTS: LazyLock<Vec<String>> =
 static CALL_TO_ACTION: LazyLock<Vec<String>> =
     LazyLock::new(|| phrase_list(include_str!("../data/call-to-action.txt")));
 
+/// All call-to-action phrases in one automaton: one scan of a text finds every
+/// occurrence of every phrase.
+static CALL_TO_ACTION_FINDER: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CALL_TO_ACTION.iter()).expect("static phrase list"));
+
 /// Whether a text holds a call-to-action word anywhere, at word bounds.
 pub fn contains_call_to_action(text: &str) -> bool {
     let lower = text.to_lowercase();
-    CALL_TO_ACTION.iter().any(|w| {
-        lower.match_indices(w.as_str()).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + w.len()..].chars().next();
-            before.is_none_or(|c| !c.is_alphanumeric())
-                && after.is_none_or(|c| !c.is_alphanumeric())
-        })
+    let finder = &*CALL_TO_ACTION_FINDER;
+    // Each phrase's occurrences as `str::match_indices` yields them: left to right, an
+    // occurrence overlapping the phrase's previous one is skipped.
+    let mut next_start = vec![0usize; finder.patterns_len()];
+    finder.find_overlapping_iter(&lower).any(|m| {
+        let slot = &mut next_start[m.pattern().as_usize()];
+        if m.start() < *slot {
+            return false;
+        }
+        *slot = m.end();
+        at_word_bounds(&lower, m.start(), m.end())
     })
+}
+
+/// Whether `text[start..end]` has no letter or digit right before or after it.
+fn at_word_bounds(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    before.is_none_or(|c| !c.is_alphanumeric()) && after.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Whether a text opens like a byline or dateline ("Von …", "By …", "Posted: …").
@@ -199,6 +238,27 @@ mod tests {
         assert_eq!(class_hint("js-cookiebanner"), Some(ClassHint::Furniture));
         assert_eq!(class_hint("article-tools"), Some(ClassHint::WeakFurniture));
         assert_eq!(class_hint("print-share"), Some(ClassHint::Furniture));
+    }
+
+    #[test]
+    fn call_to_action_words_count_at_word_bounds_only() {
+        assert!(contains_call_to_action("Jetzt den Newsletter abonnieren!"));
+        assert!(contains_call_to_action("SIGN UP today"));
+        assert!(!contains_call_to_action("Die Spendenaktion lief gut."));
+        assert!(!contains_call_to_action("Ein Satz ohne Aufruf."));
+        assert!(!contains_call_to_action(""));
+    }
+
+    #[test]
+    fn hint_substrings_match_inside_words() {
+        let mut words = HintWords {
+            substrings: vec!["cookie".into(), "banner".into()],
+            ..HintWords::default()
+        };
+        words.finish();
+        assert!(words.matches_substring("js-cookiebar"));
+        assert!(words.matches_substring("topbanner"));
+        assert!(!words.matches_substring("article"));
     }
 
     #[test]
