@@ -11,7 +11,7 @@ use std::ops::Range;
 use std::time::Instant;
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::lexicon::{class_hint, is_caption_class, ClassHint};
+use crate::lexicon::{class_hint_and_caption, ClassHint};
 use crate::Limits;
 
 /// What a block is.
@@ -295,7 +295,7 @@ impl<'a> HintCache<'a> {
     fn get(&mut self, value: &'a str) -> (Option<ClassHint>, bool) {
         *self.seen.entry(value).or_insert_with(|| {
             let lower = value.to_ascii_lowercase();
-            (class_hint(&lower), is_caption_class(&lower))
+            class_hint_and_caption(&lower)
         })
     }
 }

@@ -5,7 +5,7 @@
 
 use std::sync::LazyLock;
 
-use ahash::AHashSet;
+use ahash::AHashMap;
 use aho_corasick::AhoCorasick;
 
 /// What a class, id or role says about an element.
@@ -21,49 +21,83 @@ pub enum ClassHint {
     Content,
 }
 
-/// Whether a lower-cased class value names an image caption or credit.
-pub fn is_caption_class(lowercase_value: &str) -> bool {
-    CLASS_HINTS.caption.matches(lowercase_value)
+/// What a lower-cased class or id value hints at, and whether it names an image caption or
+/// credit, from one look at the value. Where both kinds of word occur, furniture wins
+/// (`main-nav`, `article-comments`) unless the value names the article body outright
+/// (`article-body`, `entry-content`).
+pub fn class_hint_and_caption(lowercase_value: &str) -> (Option<ClassHint>, bool) {
+    let hits = CLASS_HINTS.hits(lowercase_value);
+    (hint_of(hits), hits.any() & CAPTION != 0)
 }
 
-/// Words and substrings for one kind of hint.
+/// One bit per section of `class-hints.txt`.
+const FURNITURE: u8 = 1;
+const WEAK_FURNITURE: u8 = 2;
+const DISCUSSION: u8 = 4;
+const CONTENT: u8 = 8;
+const CAPTION: u8 = 16;
+
+/// The words and substrings of every section in one index, each with the sections that
+/// list it: a value is split once and scanned once, whatever the number of sections.
 #[derive(Debug, Default)]
-struct HintWords {
-    parts: AHashSet<String>,
-    substrings: Vec<String>,
-    /// All `substrings` in one automaton, built by [`HintWords::finish`]: one scan of the
-    /// value instead of one per substring.
-    substring_finder: Option<AhoCorasick>,
+struct ClassHints {
+    /// Whole parts of a value (`nav` in `main-nav`).
+    parts: AHashMap<String, u8>,
+    /// Substrings (`cookie` in `js-cookiebanner`), each once.
+    substrings: Vec<(String, u8)>,
+    /// All `substrings` in one automaton (pattern `i` is `substrings[i]`), built by
+    /// [`ClassHints::finish`].
+    finder: Option<AhoCorasick>,
 }
 
-impl HintWords {
-    fn matches(&self, value: &str) -> bool {
-        value
-            .split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ':'))
-            .any(|part| !part.is_empty() && self.parts.contains(part))
-            || self.matches_substring(value)
+/// The sections a value hits, by a whole part and by a substring.
+#[derive(Debug, Clone, Copy)]
+struct Hits {
+    parts: u8,
+    substrings: u8,
+}
+
+impl Hits {
+    fn any(self) -> u8 {
+        self.parts | self.substrings
+    }
+}
+
+impl ClassHints {
+    /// The sections whose words are parts of `value` (split at whitespace, `-`, `_`, `:`)
+    /// or whose substrings occur in it.
+    fn hits(&self, value: &str) -> Hits {
+        let mut parts = 0;
+        for part in value.split(|c: char| c.is_whitespace() || matches!(c, '-' | '_' | ':')) {
+            if let Some(&sections) = self.parts.get(part) {
+                parts |= sections;
+            }
+        }
+        let mut substrings = 0;
+        if let Some(finder) = &self.finder {
+            for m in finder.find_overlapping_iter(value) {
+                substrings |= self.substrings[m.pattern().as_usize()].1;
+            }
+        }
+        Hits { parts, substrings }
     }
 
-    /// Whether any substring occurs in `value` (exactly as `str::contains` would say).
-    fn matches_substring(&self, value: &str) -> bool {
-        match &self.substring_finder {
-            Some(finder) => finder.is_match(value),
-            None => self.substrings.iter().any(|s| value.contains(s.as_str())),
+    fn add_part(&mut self, word: String, section: u8) {
+        *self.parts.entry(word).or_insert(0) |= section;
+    }
+
+    fn add_substring(&mut self, sub: String, section: u8) {
+        match self.substrings.iter_mut().find(|(s, _)| *s == sub) {
+            Some((_, sections)) => *sections |= section,
+            None => self.substrings.push((sub, section)),
         }
     }
 
-    /// Builds the substring automaton once the list is complete.
+    /// Builds the substring automaton once the lists are complete.
     fn finish(&mut self) {
-        self.substring_finder = Some(AhoCorasick::new(&self.substrings).expect("static hint list"));
+        let subs = self.substrings.iter().map(|(s, _)| s.as_str());
+        self.finder = Some(AhoCorasick::new(subs).expect("static hint list"));
     }
-}
-
-struct ClassHints {
-    furniture: HintWords,
-    weak_furniture: HintWords,
-    discussion: HintWords,
-    content: HintWords,
-    caption: HintWords,
 }
 
 static CLASS_HINTS: LazyLock<ClassHints> =
@@ -71,15 +105,6 @@ static CLASS_HINTS: LazyLock<ClassHints> =
 
 static FURNITURE_PHRASES: LazyLock<Vec<String>> =
     LazyLock::new(|| phrase_list(include_str!("../data/furniture-phrases.txt")));
-
-/// The sections of `class-hints.txt`.
-enum Section {
-    Furniture,
-    WeakFurniture,
-    Discussion,
-    Content,
-    Caption,
-}
 
 /// The phrases of a list file, lower-cased: one a line, `#` starts a comment line.
 pub(crate) fn phrase_list(source: &str) -> Vec<String> {
@@ -92,74 +117,54 @@ pub(crate) fn phrase_list(source: &str) -> Vec<String> {
 }
 
 fn parse_class_hints(source: &str) -> ClassHints {
-    let mut hints = ClassHints {
-        furniture: HintWords::default(),
-        weak_furniture: HintWords::default(),
-        discussion: HintWords::default(),
-        content: HintWords::default(),
-        caption: HintWords::default(),
-    };
+    let mut hints = ClassHints::default();
     let mut section = None;
     for line in source.lines().map(str::trim) {
         if line.is_empty() || line.starts_with('#') {
             continue;
         }
         match line {
-            "[furniture]" => section = Some(Section::Furniture),
-            "[weak-furniture]" => section = Some(Section::WeakFurniture),
-            "[discussion]" => section = Some(Section::Discussion),
-            "[content]" => section = Some(Section::Content),
-            "[caption]" => section = Some(Section::Caption),
+            "[furniture]" => section = Some(FURNITURE),
+            "[weak-furniture]" => section = Some(WEAK_FURNITURE),
+            "[discussion]" => section = Some(DISCUSSION),
+            "[content]" => section = Some(CONTENT),
+            "[caption]" => section = Some(CAPTION),
             _ => {
-                let words = match section {
-                    Some(Section::Furniture) => &mut hints.furniture,
-                    Some(Section::WeakFurniture) => &mut hints.weak_furniture,
-                    Some(Section::Discussion) => &mut hints.discussion,
-                    Some(Section::Content) => &mut hints.content,
-                    Some(Section::Caption) => &mut hints.caption,
-                    None => continue,
-                };
+                let Some(section) = section else { continue };
                 if let Some(sub) = line.strip_prefix("substr:") {
-                    words.substrings.push(sub.trim().to_lowercase());
+                    hints.add_substring(sub.trim().to_lowercase(), section);
                 } else {
-                    words
-                        .parts
-                        .extend(line.split_whitespace().map(str::to_lowercase));
+                    for word in line.split_whitespace() {
+                        hints.add_part(word.to_lowercase(), section);
+                    }
                 }
             }
         }
     }
-    for words in [
-        &mut hints.furniture,
-        &mut hints.weak_furniture,
-        &mut hints.discussion,
-        &mut hints.content,
-        &mut hints.caption,
-    ] {
-        words.finish();
-    }
+    hints.finish();
     hints
 }
 
-/// What a lower-cased class or id value hints at. Where both kinds of word occur,
-/// furniture wins (`main-nav`, `article-comments`) unless the value names the article
-/// body outright (`article-body`, `entry-content`).
-pub fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
-    let hints = &*CLASS_HINTS;
-    let content = hints.content.matches(lowercase_value);
-    let furniture = if hints.furniture.matches(lowercase_value) {
+/// The hint alone (for the tests).
+#[cfg(test)]
+fn class_hint(lowercase_value: &str) -> Option<ClassHint> {
+    hint_of(CLASS_HINTS.hits(lowercase_value))
+}
+
+fn hint_of(hits: Hits) -> Option<ClassHint> {
+    let any = hits.any();
+    let content = any & CONTENT != 0;
+    let furniture = if any & FURNITURE != 0 {
         Some(ClassHint::Furniture)
-    } else if hints.discussion.matches(lowercase_value) {
+    } else if any & DISCUSSION != 0 {
         Some(ClassHint::Discussion)
-    } else if hints.weak_furniture.matches(lowercase_value) {
+    } else if any & WEAK_FURNITURE != 0 {
         Some(ClassHint::WeakFurniture)
     } else {
         None
     };
     match (content, furniture) {
-        (true, Some(_)) if hints.content.matches_substring(lowercase_value) => {
-            Some(ClassHint::Content)
-        }
+        (true, Some(_)) if hits.substrings & CONTENT != 0 => Some(ClassHint::Content),
         (_, Some(furniture)) => Some(furniture),
         (true, None) => Some(ClassHint::Content),
         (false, None) => None,
@@ -250,15 +255,15 @@ mod tests {
     }
 
     #[test]
-    fn hint_substrings_match_inside_words() {
-        let mut words = HintWords {
-            substrings: vec!["cookie".into(), "banner".into()],
-            ..HintWords::default()
-        };
-        words.finish();
-        assert!(words.matches_substring("js-cookiebar"));
-        assert!(words.matches_substring("topbanner"));
-        assert!(!words.matches_substring("article"));
+    fn hint_sections_add_up_per_value() {
+        let hints = parse_class_hints(
+            "[furniture]\nnav\nsubstr:cookie\n[content]\nsubstr:cookie\nbody\n[caption]\nnav\n",
+        );
+        let hits = hints.hits("js-cookiebar main-nav");
+        assert_eq!(hits.parts, FURNITURE | CAPTION);
+        assert_eq!(hits.substrings, FURNITURE | CONTENT);
+        assert_eq!(hints.hits("article").any(), 0);
+        assert_eq!(hints.hits("").any(), 0);
     }
 
     #[test]
