@@ -101,7 +101,7 @@ impl<'a> Doc<'a> {
             lower_at.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
             let mut f = 0;
             if t.kind == Kind::Word {
-                let w = text.get(t.start..t.end).unwrap_or("");
+                let w = text.get(t.start()..t.end()).unwrap_or("");
                 let from = lower.len();
                 if w.is_ascii() {
                     lower.push_str(w);
@@ -167,7 +167,7 @@ impl<'a> Doc<'a> {
     /// The token's text ("" past the end).
     pub fn word(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            Some(t) => self.text.get(t.start()..t.end()).unwrap_or(""),
             None => "",
         }
     }
@@ -234,7 +234,7 @@ impl<'a> Doc<'a> {
             return "";
         }
         self.text
-            .get(self.toks[a].start..self.toks[b - 1].end)
+            .get(self.toks[a].start()..self.toks[b - 1].end())
             .unwrap_or("")
     }
 }
@@ -267,8 +267,8 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
         if a >= b || b > doc.toks.len() {
             continue;
         }
-        let start = doc.toks[a].cstart;
-        let end = doc.toks[b - 1].cend;
+        let start = doc.toks[a].cstart();
+        let end = doc.toks[b - 1].cend();
         // The words without the marks for a quotation in marks.
         let inner = if matches!(f.kind, QuoteKind::Direct | QuoteKind::Partial)
             && doc.is_mark(a)
@@ -283,12 +283,12 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
             Some(m) => (
                 Some(m.canonical.clone()),
                 Some(doc.span_text(m.span.0, m.span.1).to_string()),
-                doc.toks.get(m.span.0).map(|t| t.cstart),
+                doc.toks.get(m.span.0).map(|t| t.cstart()),
                 m.span
                     .1
                     .checked_sub(1)
                     .and_then(|i| doc.toks.get(i))
-                    .map(|t| t.cend),
+                    .map(|t| t.cend()),
             ),
             None => (None, None, None, None),
         };
