@@ -6,12 +6,12 @@
 //! seen as the contiguous range of blocks it holds, so the classifier can reason about
 //! containers ("this `<aside>` holds blocks 40–52") without walking the tree again.
 
-use std::collections::HashMap;
+use ahash::AHashMap;
 use std::ops::Range;
 use std::time::Instant;
 
 use crate::dom::{Dom, NodeData, NodeId};
-use crate::lexicon::{class_hint, is_caption_class, ClassHint};
+use crate::lexicon::{class_hint_and_caption, ClassHint};
 use crate::Limits;
 
 /// What a block is.
@@ -291,7 +291,7 @@ fn has_caption_class<'a>(dom: &'a Dom, id: NodeId, hints: &mut HintCache<'a>) ->
 /// same few class names on thousands of elements.
 #[derive(Default)]
 struct HintCache<'a> {
-    seen: HashMap<&'a str, (Option<ClassHint>, bool)>,
+    seen: AHashMap<&'a str, (Option<ClassHint>, bool)>,
 }
 
 impl<'a> HintCache<'a> {
@@ -299,7 +299,7 @@ impl<'a> HintCache<'a> {
     fn get(&mut self, value: &'a str) -> (Option<ClassHint>, bool) {
         *self.seen.entry(value).or_insert_with(|| {
             let lower = value.to_ascii_lowercase();
-            (class_hint(&lower), is_caption_class(&lower))
+            class_hint_and_caption(&lower)
         })
     }
 }

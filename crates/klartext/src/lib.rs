@@ -162,6 +162,9 @@ pub fn extract(bytes: &[u8], options: &Options) -> Result<Article, Error> {
         article.truncated = true;
         return Ok(article);
     }
+    // The quotation pass reads only the article's text: the page, its tree and its
+    // blocks are freed first, so their memory and the pass's do not add up.
+    drop((doc, main, decoded));
     quotes::annotate(&mut article);
     Ok(article)
 }

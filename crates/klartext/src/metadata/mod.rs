@@ -1961,12 +1961,27 @@ static HANDLE_THEN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
+/// How much text after a user name [`handle_before_date`] reads for its date.
+const DATE_HEAD: usize = 512;
+
+/// The first `max` bytes of `s` or fewer, cut at a char boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 /// The one-word user name of "by NAME DATE": the date right after it says it is a post's
 /// byline, not a phrase of the text.
 fn handle_before_date(text: &str, verb_only: bool) -> Option<String> {
     HANDLE_THEN_DATE.captures_iter(text).find_map(|c| {
         let (name, whole) = (c.get(2)?, c.get(0)?);
-        let rest = &text[whole.end()..];
+        // Only a date right at the start counts, and none is written anywhere near
+        // `DATE_HEAD` bytes long: the date forms are read on that head, not on the rest
+        // of the text for every match.
+        let rest = head(&text[whole.end()..], DATE_HEAD);
         let dated = dates::find_all(rest).first().is_some_and(|f| f.start == 0);
         let n = name.as_str().trim_end_matches(['.', '-']);
         let word = n.chars().next().is_some_and(char::is_alphanumeric);
@@ -2110,6 +2125,20 @@ fn choose_images(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_user_name_needs_its_date_right_after_it() {
+        let tail = " Lorem ipsum dolor sit amet.".repeat(40);
+        let dated = format!("Geschrieben von Marianne1 am 20.09.2020{tail} 21.09.2020");
+        assert_eq!(
+            handle_before_date(&dated, false).as_deref(),
+            Some("Marianne1")
+        );
+        let undated = format!("Geschrieben von Marianne1 am{tail} 21.09.2020");
+        assert_eq!(handle_before_date(&undated, false), None);
+        assert_eq!(head("äöü", 3), "ä");
+        assert_eq!(head("ab", 10), "ab");
+    }
 
     fn run(html: &str, url: Option<&str>) -> Article {
         let options = Options {

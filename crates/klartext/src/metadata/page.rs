@@ -3,6 +3,10 @@
 //! `<time>` elements, microdata, byline and date hints, figures — so no field needs its own
 //! walk over the tree. Also the visible-text helpers the sources share.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use crate::dom::{Dom, NodeData, NodeId};
 
 /// What the single pass over the DOM collected.
@@ -38,10 +42,49 @@ const SKIP: &[&str] = &[
     "script", "style", "noscript", "template", "svg", "iframe", "head",
 ];
 
-fn hint(value: &str, words: &[&str]) -> bool {
-    let v = value.to_ascii_lowercase();
-    words.iter().any(|w| v.contains(w))
+/// Whether a class or id value holds one of a hint's words, ASCII case ignored (as
+/// `value.to_ascii_lowercase().contains(word)` for any lower-case ASCII word).
+fn hint(value: &str, words: &Hint) -> bool {
+    !value.is_empty() && words.is_match(value)
 }
+
+/// One hint's words in one automaton: a class value is scanned once, not once per word.
+type Hint = LazyLock<AhoCorasick>;
+
+/// The automaton for lower-case ASCII `words`, matching ASCII case-insensitively.
+fn hint_words(words: &[&str]) -> AhoCorasick {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("static hint words")
+}
+
+static BYLINE_CLASS: Hint =
+    LazyLock::new(|| hint_words(&["byline", "author", "autor", "writer", "verfasser", "vcard"]));
+static BYLINE_ID: Hint = LazyLock::new(|| hint_words(&["byline", "author", "autor"]));
+static LEAD_CLASS: Hint = LazyLock::new(|| {
+    hint_words(&[
+        "lead",
+        "teaser",
+        "intro",
+        "summary",
+        "standfirst",
+        "subtitle",
+        "subline",
+        "excerpt",
+        "abstract",
+        "dek",
+        "description",
+        "sapo",
+        "chapo",
+        "vorspann",
+    ])
+});
+static LEAD_ID: Hint =
+    LazyLock::new(|| hint_words(&["lead", "intro", "teaser", "summary", "standfirst"]));
+static DATE_CLASS: Hint =
+    LazyLock::new(|| hint_words(&["date", "datum", "time", "publish", "posted", "meta"]));
+static DATE_ID: Hint = LazyLock::new(|| hint_words(&["date", "datum", "publish"]));
 
 impl Page {
     /// Collects the page facts in one pass over the nodes.
@@ -114,46 +157,20 @@ impl Page {
             let eid = e.attr("id").unwrap_or("");
             let rel = e.attr("rel").unwrap_or("");
             if rel.eq_ignore_ascii_case("author")
-                || hint(
-                    class,
-                    &["byline", "author", "autor", "writer", "verfasser", "vcard"],
-                )
+                || hint(class, &BYLINE_CLASS)
                 || class.split_whitespace().any(|c| c == "fn")
                 || (tag == "a"
                     && e.attr("href").is_some_and(|h| {
                         h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
                     }))
-                || hint(eid, &["byline", "author", "autor"])
+                || hint(eid, &BYLINE_ID)
             {
                 p.bylines.push(id);
             }
-            if hint(
-                class,
-                &[
-                    "lead",
-                    "teaser",
-                    "intro",
-                    "summary",
-                    "standfirst",
-                    "subtitle",
-                    "subline",
-                    "excerpt",
-                    "abstract",
-                    "dek",
-                    "description",
-                    "sapo",
-                    "chapo",
-                    "vorspann",
-                ],
-            ) || hint(eid, &["lead", "intro", "teaser", "summary", "standfirst"])
-            {
+            if hint(class, &LEAD_CLASS) || hint(eid, &LEAD_ID) {
                 p.leads.push(id);
             }
-            if hint(
-                class,
-                &["date", "datum", "time", "publish", "posted", "meta"],
-            ) || hint(eid, &["date", "datum", "publish"])
-            {
+            if hint(class, &DATE_CLASS) || hint(eid, &DATE_ID) {
                 p.date_hints.push(id);
             }
         }

@@ -82,8 +82,8 @@ pub fn pair(text: &str, toks: &[Tok]) -> Vec<Pair> {
             i += 1;
             continue;
         };
-        let after_letter = letter_at(text, t.end);
-        let before_letter = letter_before(text, t.start);
+        let after_letter = letter_at(text, t.end());
+        let before_letter = letter_before(text, t.start());
         // Apostrophes: Peter's, don't, geht's.
         if matches!(c, '\'' | '’') && before_letter && after_letter {
             i += 1;
@@ -106,7 +106,7 @@ pub fn pair(text: &str, toks: &[Tok]) -> Vec<Pair> {
         }
         let can_open = after_letter
             || text
-                .get(t.end..)
+                .get(t.end()..)
                 .and_then(|s| s.chars().next())
                 .is_some_and(|d| is_open_punct(d) || d.is_ascii_digit());
         let opener = match c {
@@ -149,7 +149,7 @@ fn after_naming_verb(text: &str, toks: &[Tok], open: usize) -> bool {
     for t in toks[open.saturating_sub(8)..open].iter().rev() {
         match t.kind {
             Kind::Word => {
-                let w = text[t.start..t.end].to_lowercase();
+                let w = text[t.start()..t.end()].to_lowercase();
                 if matches!(
                     w.as_str(),
                     "nannte"
@@ -192,7 +192,7 @@ fn after_inscription_noun(text: &str, toks: &[Tok], open: usize) -> bool {
             return false;
         }
         words += 1;
-        let w = text[t.start..t.end].to_lowercase();
+        let w = text[t.start()..t.end()].to_lowercase();
         let last = w.rsplit('-').next().unwrap_or(&w);
         if INSCRIPTION_NOUNS.contains(&w.as_str()) || INSCRIPTION_NOUNS.contains(&last) {
             return true;
@@ -202,7 +202,7 @@ fn after_inscription_noun(text: &str, toks: &[Tok], open: usize) -> bool {
             let before = toks[k - 1];
             if before.kind == Kind::Word
                 && matches!(
-                    text[before.start..before.end].to_lowercase().as_str(),
+                    text[before.start()..before.end()].to_lowercase().as_str(),
                     "that" | "which"
                 )
             {
@@ -244,7 +244,7 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
         }
         if t.kind == Kind::Word {
             steps += 1;
-            let w = text[t.start..t.end].to_lowercase();
+            let w = text[t.start()..t.end()].to_lowercase();
             let last = w.rsplit('-').next().unwrap_or(&w);
             if TITLE_NOUNS.contains(&w.as_str())
                 || TITLE_NOUNS.contains(&last)
@@ -258,8 +258,8 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
     if let (Some(a), Some(b)) = (toks.get(p.close + 1), toks.get(p.close + 2)) {
         if a.kind == Kind::Punct('(')
             && b.kind == Kind::Word
-            && text[b.start..b.end].len() == 4
-            && text[b.start..b.end].chars().all(|c| c.is_ascii_digit())
+            && text[b.start()..b.end()].len() == 4
+            && text[b.start()..b.end()].chars().all(|c| c.is_ascii_digit())
         {
             return true;
         }
@@ -270,7 +270,7 @@ pub fn is_trap(text: &str, toks: &[Tok], p: Pair, words: usize) -> bool {
         let mut caps = 0;
         let mut small = 0;
         for t in inner.iter().filter(|t| t.kind == Kind::Word) {
-            let w = &text[t.start..t.end];
+            let w = &text[t.start()..t.end()];
             if w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
@@ -319,7 +319,7 @@ mod tests {
         let toks = tokenize(text);
         pair(text, &toks)
             .into_iter()
-            .map(|p| text[toks[p.open].end..toks[p.close].start].to_string())
+            .map(|p| text[toks[p.open].end()..toks[p.close].start()].to_string())
             .collect()
     }
 

@@ -94,14 +94,12 @@ impl<'a> Doc<'a> {
         let mut lower = String::with_capacity(text.len());
         let mut lower_at = Vec::with_capacity(toks.len() + 1);
         let mut flags = Vec::with_capacity(toks.len());
-        // Byte ranges in `lower` of the words written in lower case.
-        let mut lower_seen: Vec<(usize, usize)> = Vec::new();
         for t in &toks {
             // Offsets beyond u32 only on texts over 4 GB, which the crate refuses.
             lower_at.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
             let mut f = 0;
             if t.kind == Kind::Word {
-                let w = text.get(t.start..t.end).unwrap_or("");
+                let w = text.get(t.start()..t.end()).unwrap_or("");
                 let from = lower.len();
                 if w.is_ascii() {
                     lower.push_str(w);
@@ -121,8 +119,6 @@ impl<'a> Doc<'a> {
                             .is_some_and(char::is_uppercase))
                 {
                     f |= F_CAP;
-                } else {
-                    lower_seen.push((from, lower.len()));
                 }
                 if cues::verb(lw).is_some() {
                     f |= F_VERB;
@@ -139,11 +135,17 @@ impl<'a> Doc<'a> {
             flags.push(f);
         }
         lower_at.push(u32::try_from(lower.len()).unwrap_or(u32::MAX));
-        let seen_lower: FastSet<String> = lower_seen
-            .iter()
-            .filter_map(|&(a, b)| lower.get(a..b))
-            .map(str::to_string)
-            .collect();
+        // The words written in lower case: read off the flags, not kept aside while
+        // tokenizing (a long text has hundreds of thousands).
+        let mut seen_lower: FastSet<String> = FastSet::default();
+        for i in (0..toks.len()).filter(|&i| flags[i] & (F_WORD | F_CAP) == F_WORD) {
+            let Some(w) = lower.get(lower_at[i] as usize..lower_at[i + 1] as usize) else {
+                continue;
+            };
+            if !seen_lower.contains(w) {
+                seen_lower.insert(w.to_string());
+            }
+        }
         let (mut en, mut de) = (0usize, 0usize);
         for i in 0..toks.len().min(2000) {
             let (a, b) = (lower_at[i] as usize, lower_at[i + 1] as usize);
@@ -167,7 +169,7 @@ impl<'a> Doc<'a> {
     /// The token's text ("" past the end).
     pub fn word(&self, i: usize) -> &'a str {
         match self.toks.get(i) {
-            Some(t) => self.text.get(t.start..t.end).unwrap_or(""),
+            Some(t) => self.text.get(t.start()..t.end()).unwrap_or(""),
             None => "",
         }
     }
@@ -234,7 +236,7 @@ impl<'a> Doc<'a> {
             return "";
         }
         self.text
-            .get(self.toks[a].start..self.toks[b - 1].end)
+            .get(self.toks[a].start()..self.toks[b - 1].end())
             .unwrap_or("")
     }
 }
@@ -267,8 +269,8 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
         if a >= b || b > doc.toks.len() {
             continue;
         }
-        let start = doc.toks[a].cstart;
-        let end = doc.toks[b - 1].cend;
+        let start = doc.toks[a].cstart();
+        let end = doc.toks[b - 1].cend();
         // The words without the marks for a quotation in marks.
         let inner = if matches!(f.kind, QuoteKind::Direct | QuoteKind::Partial)
             && doc.is_mark(a)
@@ -283,12 +285,12 @@ pub fn analyse(text: &str) -> (Vec<Quote>, Vec<crate::article::Entity>) {
             Some(m) => (
                 Some(m.canonical.clone()),
                 Some(doc.span_text(m.span.0, m.span.1).to_string()),
-                doc.toks.get(m.span.0).map(|t| t.cstart),
+                doc.toks.get(m.span.0).map(|t| t.cstart()),
                 m.span
                     .1
                     .checked_sub(1)
                     .and_then(|i| doc.toks.get(i))
-                    .map(|t| t.cend),
+                    .map(|t| t.cend()),
             ),
             None => (None, None, None, None),
         };

@@ -24,16 +24,58 @@ pub enum Kind {
 }
 
 /// A token: its kind and byte range.
+///
+/// Offsets are `u32` (read through the `usize` accessors): a long text has a token every
+/// few bytes, and 28 bytes a token instead of 48 keep the pass's memory small. Texts past
+/// 4 GB, where they would not fit, are refused long before (`Limits::max_input_bytes`).
 #[derive(Debug, Clone, Copy)]
 pub struct Tok {
     pub kind: Kind,
-    pub start: usize,
-    pub end: usize,
-    /// Code point offsets of `start` and `end`.
-    pub cstart: usize,
-    pub cend: usize,
+    start: u32,
+    end: u32,
+    cstart: u32,
+    cend: u32,
     /// Whitespace (or the start of the text) comes right before it.
     pub space_before: bool,
+}
+
+impl Tok {
+    /// A token of `kind` over the bytes `start..end`, code points `cstart..cend`.
+    pub fn new(kind: Kind, (start, end): (usize, usize), (cstart, cend): (usize, usize)) -> Tok {
+        Tok {
+            kind,
+            start: offset(start),
+            end: offset(end),
+            cstart: offset(cstart),
+            cend: offset(cend),
+            space_before: false,
+        }
+    }
+
+    /// Byte offset of the start.
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// Byte offset of the end.
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Code point offset of the start.
+    pub fn cstart(&self) -> usize {
+        self.cstart as usize
+    }
+
+    /// Code point offset of the end.
+    pub fn cend(&self) -> usize {
+        self.cend as usize
+    }
+}
+
+/// An offset as stored in a [`Tok`] (saturating: only texts over 4 GB would need more).
+fn offset(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// Quotation mark characters.
@@ -70,12 +112,8 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 }
             }
             out.push(Tok {
-                kind: Kind::Break,
-                start: i,
-                end,
-                cstart,
-                cend: chars,
                 space_before: true,
+                ..Tok::new(Kind::Break, (i, end), (cstart, chars))
             });
             space = true;
             continue;
@@ -117,25 +155,18 @@ pub fn tokenize(text: &str) -> Vec<Tok> {
                 break;
             }
             out.push(Tok {
-                kind: Kind::Word,
-                start: i,
-                end,
-                cstart,
-                cend: chars,
                 space_before: space,
+                ..Tok::new(Kind::Word, (i, end), (cstart, chars))
             });
         } else {
+            let kind = if is_mark(c) {
+                Kind::Mark(c)
+            } else {
+                Kind::Punct(c)
+            };
             out.push(Tok {
-                kind: if is_mark(c) {
-                    Kind::Mark(c)
-                } else {
-                    Kind::Punct(c)
-                },
-                start: i,
-                end: i + c.len_utf8(),
-                cstart,
-                cend: chars,
                 space_before: space,
+                ..Tok::new(kind, (i, i + c.len_utf8()), (cstart, chars))
             });
         }
         space = false;
@@ -182,7 +213,7 @@ pub fn sentences(text: &str, toks: &[Tok], inside_quote: &[bool]) -> Vec<(usize,
             if let Some(n) = toks.get(i + 1) {
                 let upper = n.kind == Kind::Word
                     && text
-                        .get(n.start..n.end)
+                        .get(n.start()..n.end())
                         .and_then(|w| w.chars().next())
                         .is_some_and(char::is_uppercase);
                 if upper && n.space_before {
@@ -208,7 +239,7 @@ pub fn sentences(text: &str, toks: &[Tok], inside_quote: &[bool]) -> Vec<(usize,
                     None => true,
                     Some(n) if n.kind == Kind::Break => true,
                     Some(n) => {
-                        let first = text[n.start..n.end].chars().next().unwrap_or(' ');
+                        let first = text[n.start()..n.end()].chars().next().unwrap_or(' ');
                         let starts_upper = first.is_uppercase()
                             || first.is_ascii_digit()
                             || matches!(n.kind, Kind::Mark(_));
@@ -236,10 +267,10 @@ fn is_abbrev(text: &str, toks: &[Tok], i: usize, c: char) -> bool {
         return false;
     }
     let prev = toks[i - 1];
-    if prev.kind != Kind::Word || prev.end != toks[i].start {
+    if prev.kind != Kind::Word || prev.end() != toks[i].start() {
         return false;
     }
-    let w = &text[prev.start..prev.end];
+    let w = &text[prev.start()..prev.end()];
     // Ordinals (24. Januar) and initials (John F. Kennedy).
     if w.len() <= 2 && w.chars().all(|d| d.is_ascii_digit()) {
         return true;
@@ -258,7 +289,7 @@ mod tests {
     fn tokens_keep_words_and_marks() {
         let text = "Er sagte: „Bahn-Chef 1.920 ok.“";
         let toks = tokenize(text);
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start()..t.end()]).collect();
         assert_eq!(
             words,
             vec![
@@ -279,11 +310,11 @@ mod tests {
     fn tokens_count_code_points() {
         let text = "äö „x“\n\n 3,5";
         let toks = tokenize(text);
-        let offs: Vec<(usize, usize)> = toks.iter().map(|t| (t.cstart, t.cend)).collect();
+        let offs: Vec<(usize, usize)> = toks.iter().map(|t| (t.cstart(), t.cend())).collect();
         assert_eq!(offs, vec![(0, 2), (3, 4), (4, 5), (5, 6), (6, 9), (9, 12)]);
         for t in &toks {
-            assert_eq!(text[..t.start].chars().count(), t.cstart);
-            assert_eq!(text[..t.end].chars().count(), t.cend);
+            assert_eq!(text[..t.start()].chars().count(), t.cstart());
+            assert_eq!(text[..t.end()].chars().count(), t.cend());
         }
     }
 
