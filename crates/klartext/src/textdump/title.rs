@@ -172,7 +172,7 @@ fn headline_signs(doc: &Document, i: usize, opening: usize) -> Option<i32> {
     let shaped = !text.contains('\n')
         && (1..=MAX_HEADLINE_WORDS).contains(&words)
         && !text.ends_with(['.', ':', ',', ';'])
-        && !stands_between(doc, i)
+        && !is_meta_or_caption(doc, i, words)
         && !super::notices::is_skip_link(text)
         && !crate::lexicon::starts_with_furniture_phrase(text)
         && !crate::lexicon::starts_like_byline(text);
@@ -188,12 +188,35 @@ fn headline_signs(doc: &Document, i: usize, opening: usize) -> Option<i32> {
     let others_between = (i + 1..opening)
         .filter(|&j| !stands_between(doc, j))
         .count();
+    // A single word repeated is a menu item as often as a headline in a breadcrumb.
+    let repeated_weight = if words >= 2 { 3 } else { 1 };
     let signs = 3 * i32::from(meta_below)
-        + 3 * i32::from(repeated)
+        + repeated_weight * i32::from(repeated)
         + i32::from(meta_above)
         + i32::from(words >= 3)
         - others_between as i32;
     Some(signs)
+}
+
+/// Words a line holding a date has at most to be a byline or dateline rather than a
+/// headline that names a day ("Conference on …, 26 and 27 May 2015").
+const MAX_DATED_META_WORDS: usize = 8;
+
+/// Whether the line at block `i` (of `words` words) is a dateline, byline, label, reading
+/// time or caption rather than a headline: [`stands_between`], but a long line holding a
+/// date only when the date opens it.
+fn is_meta_or_caption(doc: &Document, i: usize, words: usize) -> bool {
+    let text = doc.blocks[i].text.trim();
+    if words <= MAX_DATED_META_WORDS {
+        return stands_between(doc, i);
+    }
+    let opens_with_date = crate::metadata::dates::find_all(text)
+        .iter()
+        .any(|f| f.start == 0);
+    super::lines::is_dateline(text)
+        || crate::lexicon::starts_like_byline(text)
+        || is_caption_or_credit(doc, i)
+        || opens_with_date
 }
 
 /// A byline, a dateline or a short label line ("Update", a kicker with a date).
