@@ -26,11 +26,9 @@ pub fn find(doc: &Document, span: &std::ops::Range<usize>, values: &[f32]) -> Op
     if let Some(h) = repeated_title(doc, span, values) {
         return Some(h);
     }
-    if has_title_line(doc, span) {
-        return None;
-    }
-    // A short title-shaped first line unrelated to the article may still be a `<title>`:
-    // then only a line with strong signs is taken for the headline.
+    // Under a title line the headline may differ from it (a title written for search
+    // engines), and a short title-shaped first line unrelated to the article may still be
+    // a `<title>`: then only a line with strong signs is taken for the headline.
     let min_signs = if opens_title_shaped(doc) {
         STRONG_SIGNS
     } else {
