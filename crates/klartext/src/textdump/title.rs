@@ -19,9 +19,10 @@ const MAX_HEADLINE_CHARS: usize = 300;
 /// Characters that separate a headline from the site name in a `<title>`.
 const SEPARATORS: [char; 10] = ['-', '|', ':', '·', '›', '»', '/', '(', ',', '~'];
 
-/// The index of the dump's headline: the line the title line repeats, else, in a dump with
-/// no title line (one saved from the page's body, which opens with a skip link, a menu or
-/// a caption), the title-shaped line above the article's opening paragraph.
+/// The index of the dump's headline: the line the title line repeats, else the title-shaped
+/// line above the article's opening paragraph with the most signs of a headline
+/// ([`body_headline`]). Under a title-shaped first line (a `<title>`, or a site name or menu
+/// item in a dump saved from the body) only a line with strong signs counts.
 pub fn find(doc: &Document, span: &std::ops::Range<usize>, values: &[f32]) -> Option<usize> {
     if let Some(h) = repeated_title(doc, span, values) {
         return Some(h);
