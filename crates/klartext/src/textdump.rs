@@ -91,21 +91,37 @@ pub fn headline(doc: &Document, selection: &Selection) -> Option<String> {
         .first()
         .map(|b| b.text.as_str())
         .unwrap_or_default();
+    let kept = (0..doc.blocks.len()).filter(|&i| selection.keeps(i));
+    let first_kept = kept.clone().next();
+    let last_kept = kept.clone().next_back();
+    let titled = match (first_kept, last_kept) {
+        (Some(a), Some(b)) => title::has_title_line(doc, &(a..b + 1)),
+        _ => false,
+    } || (marked.is_none() && title::opens_title_shaped(doc));
     // A headline found above the article is trusted unless a title line names something
     // else: then the dump has a `<title>` written for search engines, which is read below.
     if let Some(h) = marked.and_then(|h| doc.blocks.get(h)) {
-        if !is_headline_shaped(first_line) || shares_a_word(&h.text, first_line) {
+        if !titled || shares_a_word(&h.text, first_line) {
             return Some(h.text.trim().to_string());
         }
     }
-    let first_kept = (0..doc.blocks.len()).find(|&i| selection.keeps(i))?;
+    let first_kept = first_kept?;
     let window = first_kept.saturating_sub(HEADLINE_WINDOW)..first_kept;
     let candidates: Vec<&str> = doc.blocks[window]
         .iter()
         .rev()
         .map(|b| b.text.as_str())
         .filter(|t| is_headline_shaped(t))
+        .filter(|t| titled || (!lines::is_dateline(t) && !notices::is_skip_link(t)))
         .collect();
+    if !titled {
+        // A dump saved from the body: its first line is a skip link, a menu item or the
+        // site's name, never the headline.
+        return candidates
+            .first()
+            .filter(|c| **c != first_line)
+            .map(|c| c.trim().to_string());
+    }
     let confirmed = candidates
         .iter()
         .find(|c| c.len() >= 12 && first_line.contains(**c) && **c != first_line);
@@ -155,7 +171,7 @@ pub fn rules_view(selection: &Selection) -> Selection {
 
 /// Whether two lines share a word of four letters or more (case aside): a headline and
 /// its page's `<title>` name the same thing.
-fn shares_a_word(a: &str, b: &str) -> bool {
+pub(crate) fn shares_a_word(a: &str, b: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().count() >= 4)

@@ -410,3 +410,23 @@ fn an_english_body_only_dump_finds_its_headline_and_drops_the_notices() {
         },
     );
 }
+
+/// A blog saved from its body: the site's name and a menu open it, a breadcrumb ends in
+/// the headline, a byline, a dateline and a comment count stand under it. (The comment
+/// count, which repeats the headline, stays in the text: dropping such lines cost text F1.)
+#[test]
+fn an_english_blog_dump_without_title_line_finds_its_headline() {
+    let got = run(include_str!("dumps/en_blog_body_only.txt"), InputKind::Text);
+    assert_eq!(
+        got.title.as_deref(),
+        Some("Restoring an old oak chest of drawers")
+    );
+    assert!(got.text.contains("Last winter a neighbour"), "{}", got.text);
+}
+
+#[test]
+fn a_german_blog_dump_without_title_line_finds_its_headline() {
+    let got = run(include_str!("dumps/de_blog_body_only.txt"), InputKind::Text);
+    assert_eq!(got.title.as_deref(), Some("Tomaten auf dem Balkon ziehen"));
+    assert!(got.text.contains("Wer keinen Garten hat"), "{}", got.text);
+}

@@ -78,14 +78,7 @@ fn rules(doc: &Document, values: &[f32]) -> Ruled {
     // A dump saved from the page's body has no title line (it opens with a skip link, a
     // menu, a caption): its headline is the title-shaped line above the article's opening
     // paragraph.
-    let headline = crate::textdump::title::repeated_title(doc, &span, values)
-        .or_else(|| {
-            let title_line = doc.blocks.first().and_then(|b| b.text.lines().next());
-            let has_title_line = title_line.is_some_and(crate::textdump::is_headline_shaped);
-            (!has_title_line)
-                .then(|| crate::textdump::title::body_headline(doc, &span, values))
-                .flatten()
-        })
+    let headline = crate::textdump::title::find(doc, &span, values)
         .filter(|&h| starts_article(h, &span, values));
     let range = match headline {
         Some(h) if h + 1 >= span.start => h + 1..span.end.max(h + 1),

@@ -40,6 +40,7 @@ pub fn fill(
     let Some(first) = (0..doc.blocks.len()).find(|&i| selection.keeps(i)) else {
         return;
     };
+    mend_teaser(doc, selection, first, article);
     let last = (first..doc.blocks.len())
         .rev()
         .find(|&i| selection.keeps(i))
@@ -81,6 +82,35 @@ pub fn fill(
         // An image above the headline (a lead picture) belongs to the article too.
         let from = header_start.min(first.saturating_sub(HEADER_BEFORE));
         article.images = captions(doc, selection, from..(last + 1));
+    }
+}
+
+/// A teaser is a sentence of this many characters at least.
+const MIN_TEASER_CHARS: usize = 40;
+/// How many kept blocks from the article's start the teaser may stand at.
+const TEASER_REACH: usize = 4;
+
+/// The teaser: when the description taken from the text's first paragraph is no sentence
+/// (a byline, a caption's credit, a count the article starts with), the first kept
+/// paragraph near the article's start that is a sentence and no caption or credit.
+fn mend_teaser(doc: &Document, selection: &Selection, first: usize, article: &mut Article) {
+    let is_teaser =
+        |t: &str| t.chars().count() >= MIN_TEASER_CHARS && crate::classify::ends_like_sentence(t);
+    if article.description.as_deref().is_none_or(is_teaser) {
+        return;
+    }
+    let teaser = (first..doc.blocks.len())
+        .filter(|&i| selection.keeps(i))
+        .take(TEASER_REACH)
+        .find(|&i| {
+            let text = doc.blocks[i].text.trim();
+            !text.contains('\n')
+                && is_teaser(text)
+                && images::split_caption(text).1.is_none()
+                && !super::title::is_credit_only(doc, i + 1)
+        });
+    if let Some(i) = teaser {
+        article.description = Some(doc.blocks[i].text.trim().to_string());
     }
 }
 
@@ -211,4 +241,38 @@ fn current_time() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(i64::MAX / 4)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::Reason;
+
+    #[test]
+    fn a_byline_opening_the_text_is_no_teaser() {
+        let dump = "Anna Berg, zuletzt geändert am 3. März 2023\n\n\
+                    Der Frühling kommt, und mit ihm kehren die Störche in die Dörfer am Fluss zurück.\n\n\
+                    Die ersten Vögel wurden schon in der vergangenen Woche auf den Dächern gesehen.";
+        let doc = crate::textdump::document(dump);
+        let selection = Selection {
+            reasons: vec![Reason::Main; doc.blocks.len()],
+            main_region: None,
+        };
+        let mut article = Article {
+            description: Some(doc.blocks[0].text.clone()),
+            ..Article::default()
+        };
+        mend_teaser(&doc, &selection, 0, &mut article);
+        assert_eq!(
+            article.description.as_deref(),
+            Some(
+                "Der Frühling kommt, und mit ihm kehren die Störche in die Dörfer am Fluss zurück."
+            )
+        );
+        // A description that is a sentence stays.
+        mend_teaser(&doc, &selection, 0, &mut article);
+        assert!(article
+            .description
+            .is_some_and(|d| d.starts_with("Der Frühling")));
+    }
 }
