@@ -23,7 +23,8 @@ fn gzip(parts: &[&[u8]]) -> Vec<u8> {
 }
 
 fn read(bytes: Vec<u8>, max_record: Option<u64>) {
-    let Ok(records) = klartext_warc::Records::from_reader(Box::new(Cursor::new(bytes)), "fuzz".into())
+    let Ok(records) =
+        klartext_warc::Records::from_reader(Box::new(Cursor::new(bytes)), "fuzz".into())
     else {
         return;
     };
@@ -47,7 +48,11 @@ fn read(bytes: Vec<u8>, max_record: Option<u64>) {
             }
         }
     }
-    let _ = (records.skipped(), records.bytes_read(), records.compression());
+    let _ = (
+        records.skipped(),
+        records.bytes_read(),
+        records.compression(),
+    );
 }
 
 fn check(data: &[u8]) {
