@@ -22,16 +22,20 @@ if [ ${#targets[@]} -eq 0 ]; then
     mapfile -t targets < <(cargo +nightly fuzz list)
 fi
 
-# Seeds: the example pages and the test fixtures (read-only; new inputs go to the corpus).
-seeds=()
+# Seeds (read-only; new inputs go to the corpus): the example pages and the test
+# fixtures, or a target's own seeds under fuzz/seeds/<target> when it has them (the WARC
+# target's inputs are WARC files behind a mode byte, see fuzz_targets/warc.rs).
+page_seeds=()
 for dir in examples crates/klartext-cli/tests/fixtures/pages crates/klartext-server/tests/fixtures; do
-    [ -d "$dir" ] && seeds+=("$dir")
+    [ -d "$dir" ] && page_seeds+=("$dir")
 done
 
 failed=()
 for target in "${targets[@]}"; do
     corpus="fuzz/corpus/$target"
     mkdir -p "$corpus"
+    seeds=("${page_seeds[@]}")
+    [ -d "fuzz/seeds/$target" ] && seeds=("fuzz/seeds/$target")
     dict=()
     case "$target" in parse|extract_html) dict=(-dict=fuzz/html.dict) ;; esac
     echo "== $target: ${seconds}s" >&2
