@@ -451,6 +451,14 @@ fn runs_of_capitalised_words_stay_bounded() {
 
 /// The one quotation of `text` that contains `piece`: (its text, canonical speaker, speaker
 /// as written).
+/// The one quotation of `text` (the test fails unless there is exactly one), and the
+/// entities.
+fn the_only_quote(text: &str) -> (klartext::article::Quote, Vec<Entity>) {
+    let (mut quotes, entities) = analyse(text);
+    assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+    (quotes.remove(0), entities)
+}
+
 fn quote_with(text: &str, piece: &str) -> (String, Option<String>, Option<String>) {
     let (quotes, _) = analyse(text);
     let hits: Vec<_> = quotes.iter().filter(|q| q.text.contains(piece)).collect();
@@ -504,9 +512,8 @@ fn a_named_speaker_beats_the_source_of_the_report() {
     assert_eq!(quote, "the talks had failed");
     assert_eq!(speaker.as_deref(), Some("Ivan Sorel"));
     let text = "„Die Gespräche waren sachlich und offen“, sagte der Präsidentenberater Igor Sarow am Sonntag laut Nachrichtenagenturen.";
-    let (quotes, _) = analyse(text);
-    assert_eq!(quotes.len(), 1, "{quotes:#?}");
-    assert_eq!(quotes[0].speaker.as_deref(), Some("Igor Sarow"));
+    let (quote, _) = the_only_quote(text);
+    assert_eq!(quote.speaker.as_deref(), Some("Igor Sarow"));
 }
 
 #[test]
@@ -592,9 +599,8 @@ fn english_quotation_over_paragraphs_and_nested() {
 fn a_quotation_in_marks_inside_a_report_is_reported_once() {
     let text =
         "Governor Ingrid Falk said inflation was \"moving in the right direction\" this spring.";
-    let (quotes, _) = analyse(text);
-    assert_eq!(quotes.len(), 1, "{quotes:#?}");
-    assert!(quotes[0].text.starts_with("inflation was"));
+    let (quote, _) = the_only_quote(text);
+    assert!(quote.text.starts_with("inflation was"));
 }
 
 #[test]
@@ -617,9 +623,8 @@ fn inscriptions_newspapers_and_terms_are_no_quotations() {
 fn speaker_is_the_person_and_the_mention_as_written() {
     let text = "Der US-Sondergesandte Mark Belling ist am Sonntag in Moskau eingetroffen. \
 „Wir sind noch weit von einer Einigung entfernt“, sagte US-Sondergesandte Belling.";
-    let (quotes, entities) = analyse(text);
-    assert_eq!(quotes.len(), 1, "{quotes:#?}");
-    let q = &quotes[0];
+    let (quote, entities) = the_only_quote(text);
+    let q = &quote;
     assert_eq!(q.speaker.as_deref(), Some("Mark Belling"));
     assert_eq!(
         q.speaker_mention.as_deref(),
@@ -703,10 +708,9 @@ fn a_newspaper_named_in_marks_leaves_the_report_alone() {
             "Sorel",
         ),
     ] {
-        let (quotes, _) = analyse(text);
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
-        assert_eq!(quotes[0].text, piece, "{text}");
-        assert_eq!(quotes[0].speaker.as_deref(), Some(want), "{text}");
+        let (quote, _) = the_only_quote(text);
+        assert_eq!(quote.text, piece, "{text}");
+        assert_eq!(quote.speaker.as_deref(), Some(want), "{text}");
     }
 }
 
@@ -788,8 +792,7 @@ fn a_quotation_inside_a_quotation_comes_out_once() {
         "Klee sagte: „Mein Vater sagte immer: ‚Wer wagt, gewinnt.‘ Das glaube ich bis heute.“",
         "Sorel said: \"My father always told me, 'never give up', and I believe that.\"",
     ] {
-        let (quotes, _) = analyse(text);
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
+        the_only_quote(text);
     }
 }
 
@@ -797,10 +800,9 @@ fn a_quotation_inside_a_quotation_comes_out_once() {
 fn a_surname_resolves_to_the_full_name_given_later() {
     let text = "„Wir sind noch weit entfernt“, sagte Belling am Sonntag. \
 Der US-Sondergesandte Mark Belling war am Morgen in Moskau eingetroffen.";
-    let (quotes, entities) = analyse(text);
-    assert_eq!(quotes.len(), 1, "{quotes:#?}");
-    assert_eq!(quotes[0].speaker.as_deref(), Some("Mark Belling"));
-    assert_eq!(quotes[0].speaker_mention.as_deref(), Some("Belling"));
+    let (quote, entities) = the_only_quote(text);
+    assert_eq!(quote.speaker.as_deref(), Some("Mark Belling"));
+    assert_eq!(quote.speaker_mention.as_deref(), Some("Belling"));
     let belling = entity(&entities, "Mark Belling");
     assert_eq!(belling.roles, ["US-Sondergesandter"], "{entities:#?}");
 }
@@ -822,14 +824,9 @@ fn german_reports_of_speaking_about_and_calling_on() {
             "Die Kommission",
         ),
     ] {
-        let (quotes, _) = analyse(text);
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
-        assert_eq!(quotes[0].kind, QuoteKind::Reported, "{text}");
-        assert_eq!(
-            quotes[0].speaker_mention.as_deref(),
-            Some(mention),
-            "{text}"
-        );
+        let (quote, _) = the_only_quote(text);
+        assert_eq!(quote.kind, QuoteKind::Reported, "{text}");
+        assert_eq!(quote.speaker_mention.as_deref(), Some(mention), "{text}");
     }
     // Speaking with someone reports nothing.
     assert!(texts("Der Minister sprach am Abend lange mit den Bürgern.").is_empty());
@@ -878,15 +875,10 @@ fn a_newspaper_in_marks_as_the_source() {
             "der „Kurier“",
         ),
     ] {
-        let (quotes, _) = analyse(text);
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
-        assert_eq!(quotes[0].text, piece, "{text}");
-        assert_eq!(
-            quotes[0].speaker_mention.as_deref(),
-            Some(mention),
-            "{text}"
-        );
-        let speaker = quotes[0].speaker.as_deref().unwrap_or("");
+        let (quote, _) = the_only_quote(text);
+        assert_eq!(quote.text, piece, "{text}");
+        assert_eq!(quote.speaker_mention.as_deref(), Some(mention), "{text}");
+        let speaker = quote.speaker.as_deref().unwrap_or("");
         assert!(!speaker.contains('„'), "{speaker}");
     }
 }
@@ -910,14 +902,9 @@ fn heisst_es_names_where_the_words_come_from() {
             "dem Landratsamt",
         ),
     ] {
-        let (quotes, entities) = analyse(text);
-        assert_eq!(quotes.len(), 1, "{text}: {quotes:#?}");
-        assert_eq!(quotes[0].text, piece, "{text}");
-        assert_eq!(
-            quotes[0].speaker_mention.as_deref(),
-            Some(mention),
-            "{text}"
-        );
+        let (quote, entities) = the_only_quote(text);
+        assert_eq!(quote.text, piece, "{text}");
+        assert_eq!(quote.speaker_mention.as_deref(), Some(mention), "{text}");
         // A common noun that speaks is no person.
         assert!(
             entities.iter().all(|e| e.kind != EntityType::Person),
@@ -929,12 +916,11 @@ fn heisst_es_names_where_the_words_come_from() {
 #[test]
 fn a_body_named_in_marks_speaks_under_its_name() {
     let text = "Die Zeitung „Nordpost“ berichtet jedoch, dass die Gespräche gescheitert seien.";
-    let (quotes, entities) = analyse(text);
-    assert_eq!(quotes.len(), 1, "{quotes:#?}");
+    let (quote, entities) = the_only_quote(text);
     assert_eq!(
-        quotes[0].speaker_mention.as_deref(),
+        quote.speaker_mention.as_deref(),
         Some("Die Zeitung „Nordpost“")
     );
-    assert_eq!(quotes[0].speaker.as_deref(), Some("Nordpost"));
+    assert_eq!(quote.speaker.as_deref(), Some("Nordpost"));
     assert_eq!(entity(&entities, "Nordpost").kind, EntityType::Organization);
 }

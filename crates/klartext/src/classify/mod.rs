@@ -341,24 +341,22 @@ fn prefix_sums(values: &[f32]) -> Vec<f32> {
 /// an article with a comment section the article's own prose wins, and the comments stay
 /// furniture.
 fn reads_as_thread(doc: &Document, values: &[f32], reasons: &[Reason]) -> bool {
-    let prose = |keep: &dyn Fn(usize, &Block) -> bool| -> f32 {
-        doc.blocks
-            .iter()
-            .enumerate()
-            .filter(|(i, b)| keep(*i, b))
-            .map(|(i, _)| values[i].max(0.0))
-            .sum()
-    };
-    let best = prose(&|i, _| reasons[i].keeps());
-    if best >= MODEST_PROSE {
-        return false;
+    let (mut kept, mut posts) = (0.0f32, 0.0f32);
+    for ((block, value), reason) in doc.blocks.iter().zip(values).zip(reasons) {
+        let prose = value.max(0.0);
+        if reason.keeps() {
+            kept += prose;
+        }
+        if block.flags.contains(Flags::DISCUSSION_CLASS) && !block.flags.intersects(NOT_POSTS) {
+            posts += prose;
+        }
     }
-    // Forum software often sets the posts in a moderation form.
-    let not_posts = THREAD_FURNITURE.difference(Flags::FORM);
-    let posts =
-        prose(&|_, b| b.flags.contains(Flags::DISCUSSION_CLASS) && !b.flags.intersects(not_posts));
-    posts >= LOW_PROSE && best < posts
+    kept < MODEST_PROSE && posts >= LOW_PROSE && kept < posts
 }
+
+/// Containers whose blocks are no posts even in a comment- or reply-named box. Not forms:
+/// forum software often sets the posts in a moderation form.
+const NOT_POSTS: Flags = THREAD_FURNITURE.difference(Flags::FORM);
 
 /// The page's own frame by tag or role: navigation, header, footer, aside, forms.
 const PAGE_FRAME: Flags = Flags::NAV
