@@ -61,18 +61,10 @@ pub fn fill_selected(
     let dom = &doc.dom;
     let page = Page::collect(dom);
     let ld = jsonld::read(&page.jsonld);
-    let now = options.reference_time.unwrap_or_else(current_time);
 
     // URL: canonical link, og:url, JSON-LD url; relative ones resolved against the page URL.
     let base = options.url.as_deref();
-    let canonical = page
-        .canonical
-        .as_deref()
-        .or_else(|| page.meta(&["og:url", "twitter:url"]))
-        .or(ld.url.as_deref())
-        .filter(|u| !u.trim().is_empty())
-        .map(|u| resolve_url(u, base));
-    if let Some(c) = canonical.filter(|c| c.starts_with("http")) {
+    if let Some(c) = canonical_url(&page, &ld, base) {
         article.url = Some(c);
     } else if article.url.is_none() {
         article.url = options.url.clone();
@@ -129,28 +121,16 @@ pub fn fill_selected(
     });
 
     // The visible text around the headline: bylines and datelines live there.
-    let anchor = h1.or_else(|| page.articles.first().copied()).or(page.body);
-    let after = anchor.map(|a| lines_after(dom, a, 900)).unwrap_or_default();
-    let before = h1.map(|a| lines_before(dom, a, 300)).unwrap_or_default();
+    let after = lines_after_headline(dom, &page, h1);
 
-    // Dates. (Without a headline, the lines from the top of the article or body.)
-    let inside;
-    let date_lines = match (h1, anchor) {
-        (None, Some(a)) => {
-            inside = lines_inside(dom, a, 900);
-            &inside
-        }
-        _ => &after,
-    };
-    let ctx = dates::DateCtx::new(
-        (dom, &page, &ld),
+    // Dates.
+    let ctx = date_context(
+        dom,
+        (&page, &ld),
         h1,
-        dates::Lines {
-            after: date_lines,
-            before: &before,
-        },
+        &after,
         url_for_dates.as_deref(),
-        (now, options.reference_time),
+        options,
     );
     let dates::Choice {
         published,
@@ -193,6 +173,72 @@ pub fn fill_selected(
 
     // Images.
     article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+/// The page's canonical URL (canonical link, og:url, JSON-LD url), resolved against the
+/// page URL `base`; only an absolute http(s) one.
+fn canonical_url(page: &Page, ld: &jsonld::LdInfo, base: Option<&str>) -> Option<String> {
+    page.canonical
+        .as_deref()
+        .or_else(|| page.meta(&["og:url", "twitter:url"]))
+        .or(ld.url.as_deref())
+        .filter(|u| !u.trim().is_empty())
+        .map(|u| resolve_url(u, base))
+        .filter(|c| c.starts_with("http"))
+}
+
+/// The visible lines after the headline (else from the article's or the body's top):
+/// bylines and datelines live there.
+fn lines_after_headline(dom: &Dom, page: &Page, h1: Option<NodeId>) -> Vec<(NodeId, String)> {
+    let anchor = h1.or_else(|| page.articles.first().copied()).or(page.body);
+    anchor.map(|a| lines_after(dom, a, 900)).unwrap_or_default()
+}
+
+/// What the date sources read: the lines after the headline (without one, the lines from
+/// the top of the article or body) and before it, the page URL, the reference time.
+fn date_context<'a>(
+    dom: &'a Dom,
+    (page, ld): (&'a Page, &'a jsonld::LdInfo),
+    h1: Option<NodeId>,
+    after: &[(NodeId, String)],
+    url: Option<&str>,
+    options: &Options,
+) -> dates::DateCtx<'a> {
+    let now = options.reference_time.unwrap_or_else(current_time);
+    let anchor = h1.or_else(|| page.articles.first().copied()).or(page.body);
+    let inside = match (h1, anchor) {
+        (None, Some(a)) => Some(lines_inside(dom, a, 900)),
+        _ => None,
+    };
+    let before = h1.map(|a| lines_before(dom, a, 300)).unwrap_or_default();
+    let lines = dates::Lines {
+        after: inside.as_deref().unwrap_or(after),
+        before: &before,
+    };
+    dates::DateCtx::new(
+        (dom, page, ld),
+        h1,
+        lines,
+        url,
+        (now, options.reference_time),
+    )
+}
+
+/// For `klartext explain`: the metadata fields chosen from declared tables of sources (the
+/// dates), each with every candidate found, its source, and the one chosen, read as
+/// [`fill`] reads them.
+pub fn explain(doc: &Document, options: &Options) -> Vec<crate::explain::FieldReport> {
+    let dom = &doc.dom;
+    let page = Page::collect(dom);
+    let ld = jsonld::read(&page.jsonld);
+    let h1 = headline_node(dom, &page, &ld);
+    let url = options
+        .url
+        .clone()
+        .or_else(|| canonical_url(&page, &ld, options.url.as_deref()));
+    let after = lines_after_headline(dom, &page, h1);
+    let ctx = date_context(dom, (&page, &ld), h1, &after, url.as_deref(), options);
+    dates::report(&ctx)
 }
 
 /// The publisher's teaser: the first description in the meta data, JSON-LD or under the

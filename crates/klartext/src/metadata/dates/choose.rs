@@ -5,6 +5,7 @@ use super::context::{date_line, in_teaser, line_at, DateCtx, Label};
 use super::sources::{Source, Trust, MODIFIED, PUBLISHED};
 use super::Date;
 use crate::dom::{Dom, NodeId};
+use crate::explain::{Candidate, FieldReport};
 
 /// The dates chosen, where they came from and which cross-checks changed them.
 #[derive(Debug, Clone, Default)]
@@ -12,14 +13,17 @@ pub(crate) struct Choice {
     pub published: Option<Date>,
     pub modified: Option<Date>,
     pub published_from: Option<&'static str>,
+    pub modified_from: Option<&'static str>,
     /// The cross-checks that changed the publication date, in order.
     pub checks: Vec<&'static str>,
 }
 
 /// Chooses the page's publication and modification dates.
 pub(crate) fn choose(c: &DateCtx) -> Choice {
+    let (modified, modified_from) = first_found(MODIFIED, c, |_| true).unzip();
     let mut choice = Choice {
-        modified: modified(c),
+        modified,
+        modified_from: modified_from.map(|s| s.name),
         ..Choice::default()
     };
     let strong = structured(c);
@@ -50,6 +54,40 @@ pub(crate) fn choose(c: &DateCtx) -> Choice {
     }
     choice.published = published;
     choice
+}
+
+/// For `explain`: every date each source finds (in the tables' order) and the choice.
+pub(crate) fn report(c: &DateCtx) -> Vec<FieldReport> {
+    let found = |table: &'static [Source]| -> Vec<Candidate> {
+        table
+            .iter()
+            .filter_map(|s| {
+                let values: Vec<String> = (s.find)(c).iter().map(Date::to_iso).collect();
+                (!values.is_empty()).then_some(Candidate {
+                    source: s.name,
+                    trust: s.trust.as_str(),
+                    values,
+                })
+            })
+            .collect()
+    };
+    let choice = choose(c);
+    vec![
+        FieldReport {
+            field: "date_published",
+            chosen: choice.published.map(|d| d.to_iso()),
+            chosen_from: choice.published_from,
+            checks: choice.checks,
+            candidates: found(PUBLISHED),
+        },
+        FieldReport {
+            field: "date_modified",
+            chosen: choice.modified.map(|d| d.to_iso()),
+            chosen_from: choice.modified_from,
+            checks: Vec::new(),
+            candidates: found(MODIFIED),
+        },
+    ]
 }
 
 /// The page's modification date alone.

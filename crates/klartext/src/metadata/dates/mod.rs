@@ -13,5 +13,5 @@ pub use parse::{
     Date, Found, MIN_YEAR,
 };
 
-pub(crate) use choose::{choose, Choice};
+pub(crate) use choose::{choose, report, Choice};
 pub(crate) use context::{DateCtx, Lines};

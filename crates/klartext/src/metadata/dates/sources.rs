@@ -26,6 +26,18 @@ pub(crate) enum Trust {
     Url,
 }
 
+impl Trust {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trust::Structured => "structured",
+            Trust::Generic => "generic",
+            Trust::Printed => "printed",
+            Trust::Loose => "loose",
+            Trust::Url => "url",
+        }
+    }
+}
+
 /// One source of dates.
 pub(crate) struct Source {
     pub name: &'static str,
