@@ -40,7 +40,8 @@ fn main() -> ExitCode {
 }
 
 /// `klartext explain`: one line per block — kept or dropped, the reason, the link density,
-/// the owning element and the furniture container around it — for looking at failures.
+/// the owning element and the furniture container around it — for looking at failures; then
+/// the metadata section (every date candidate, its source, and which won).
 fn explain(args: ExplainArgs) -> ExitCode {
     let input = inputs::single(&args.input);
     let options = Options {
@@ -48,10 +49,16 @@ fn explain(args: ExplainArgs) -> ExitCode {
         input: args.kind.into(),
         ..Options::default()
     };
-    let report = run::read(&input, options.limits.max_input_bytes)
-        .and_then(|bytes| klartext::explain::explain(&bytes, &options).map_err(|e| e.to_string()));
-    let blocks = match report {
-        Ok(blocks) => blocks,
+    let report = run::read(&input, options.limits.max_input_bytes).and_then(|bytes| {
+        let blocks = klartext::explain::explain(&bytes, &options);
+        let fields = klartext::explain::metadata(&bytes, &options);
+        match (blocks, fields) {
+            (Ok(blocks), Ok(fields)) => Ok((blocks, fields)),
+            (Err(e), _) | (_, Err(e)) => Err(e.to_string()),
+        }
+    });
+    let (blocks, fields) = match report {
+        Ok(report) => report,
         Err(err) => {
             eprintln!("klartext: {}: {err}", input.name());
             return ExitCode::from(EXIT_FAILED_DOCUMENTS);
@@ -81,8 +88,50 @@ fn explain(args: ExplainArgs) -> ExitCode {
             return ExitCode::SUCCESS; // a closed pipe (`| head`) ends the listing quietly
         }
     }
+    let _ = write_metadata(&mut out, &fields);
     let _ = out.flush();
     ExitCode::SUCCESS
+}
+
+/// The metadata section of `klartext explain`: per field the value chosen, its source and
+/// the cross-checks that changed it, then every source's candidates, most trusted first.
+fn write_metadata(
+    out: &mut impl Write,
+    fields: &[klartext::explain::FieldReport],
+) -> io::Result<()> {
+    if fields.is_empty() {
+        return Ok(());
+    }
+    writeln!(out, "\nmetadata")?;
+    for f in fields {
+        let checks = if f.checks.is_empty() {
+            String::new()
+        } else {
+            format!("; checks: {}", f.checks.join(", "))
+        };
+        writeln!(
+            out,
+            "{}: {} (from {}{checks})",
+            f.field,
+            f.chosen.as_deref().unwrap_or("-"),
+            f.chosen_from.unwrap_or("-")
+        )?;
+        for c in &f.candidates {
+            let mark = if Some(c.source) == f.chosen_from {
+                '*'
+            } else {
+                ' '
+            };
+            writeln!(
+                out,
+                "  {mark} {:<10} {:<44} {}",
+                c.trust,
+                c.source,
+                c.values.join(", ")
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// `klartext quotes`: the quotation pass alone, over clean text.

@@ -20,15 +20,60 @@ pub struct BlockReport {
     pub furniture_container: Option<String>,
 }
 
+/// One metadata field: every candidate its sources found, and the one chosen.
+#[derive(Debug, Clone)]
+pub struct FieldReport {
+    /// The article field, as `date_published`.
+    pub field: &'static str,
+    /// The value chosen, as the article gives it.
+    pub chosen: Option<String>,
+    /// The source it came from, before the cross-checks.
+    pub chosen_from: Option<&'static str>,
+    /// The named cross-checks that changed it, in order.
+    pub checks: Vec<&'static str>,
+    /// The sources that found something, most trusted first.
+    pub candidates: Vec<Candidate>,
+}
+
+/// What one source found for a field.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub source: &'static str,
+    /// How far the source is trusted (`structured`, `printed`, `loose`, `url`, …).
+    pub trust: &'static str,
+    pub values: Vec<String>,
+}
+
+/// The page as [`crate::extract`] reads it: an HTML page or a text dump, as
+/// `options.input` says; and whether it is HTML.
+fn document(bytes: &[u8], options: &Options) -> Result<(Document, bool), Error> {
+    let decoded = crate::decode::decode(bytes, options.charset.as_deref())?;
+    Ok(if options.input.is_html(&decoded.text) {
+        (
+            Document::from_html(&decoded.text, &options.limits, None),
+            true,
+        )
+    } else {
+        (crate::textdump::document(&decoded.text), false)
+    })
+}
+
+/// The metadata section: for the fields chosen from declared tables of sources (the
+/// dates), every candidate found, its source, and which won. Empty for a text dump (its
+/// fields are read from the dump's lines).
+pub fn metadata(bytes: &[u8], options: &Options) -> Result<Vec<FieldReport>, Error> {
+    let (doc, html) = document(bytes, options)?;
+    Ok(if html {
+        crate::metadata::explain(&doc, options)
+    } else {
+        Vec::new()
+    })
+}
+
 /// Classifies `bytes` as [`crate::extract`] does (an HTML page or a text dump, as
 /// `options.input` says) and reports every block.
 pub fn explain(bytes: &[u8], options: &Options) -> Result<Vec<BlockReport>, Error> {
-    let decoded = crate::decode::decode(bytes, options.charset.as_deref())?;
-    let doc = if options.input.is_html(&decoded.text) {
-        Document::from_html(&decoded.text, &options.limits, None)
-    } else {
-        crate::textdump::document(&decoded.text)
-    };
+    let (doc, _) = document(bytes, options)?;
     let page_type = crate::pagetype::detect(&doc);
     let selection = classify_page(&doc, options.favor, page_type.as_ref());
     let main_range = selection
@@ -86,5 +131,38 @@ mod tests {
             .collect();
         assert_eq!(kept.len(), 2, "{kept:?}");
         assert!(report.iter().any(|b| b.text == "Home" && !b.reason.keeps()));
+    }
+
+    #[test]
+    fn the_metadata_section_names_every_date_candidate_and_the_winner() {
+        let html = r#"<html lang="en"><head>
+        <meta property="article:published_time" content="2025-11-20T08:00:00+00:00">
+        <meta property="article:modified_time" content="2025-11-21T09:30:00+00:00">
+        </head><body><h1>Harbour bridge reopens</h1><p>Published: Nov. 20, 2025</p>
+        <p>The bridge reopened on Thursday after two years of repairs.</p></body></html>"#;
+        let options = Options {
+            reference_time: crate::metadata::dates::Date::ymd(2025, 12, 1).map(|d| d.timestamp()),
+            ..Options::default()
+        };
+        let fields = metadata(html.as_bytes(), &options).expect("explains");
+        let published = fields
+            .iter()
+            .find(|f| f.field == "date_published")
+            .expect("a published field");
+        assert_eq!(
+            published.chosen.as_deref(),
+            Some("2025-11-20T08:00:00+00:00")
+        );
+        assert_eq!(published.chosen_from, Some("meta article:published_time"));
+        let sources: Vec<&str> = published.candidates.iter().map(|c| c.source).collect();
+        assert!(
+            sources.contains(&"labelled date near the headline"),
+            "{sources:?}"
+        );
+        let modified = fields
+            .iter()
+            .find(|f| f.field == "date_modified")
+            .expect("a modified field");
+        assert_eq!(modified.chosen_from, Some("meta modification names"));
     }
 }

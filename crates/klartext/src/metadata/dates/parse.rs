@@ -141,7 +141,7 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 static MONTHS: LazyLock<HashMap<String, u32>> = LazyLock::new(|| {
-    include_str!("../../data/metadata/months.txt")
+    include_str!("../../../data/metadata/months.txt")
         .lines()
         .filter(|l| !l.starts_with('#'))
         .filter_map(|l| {
