@@ -6,6 +6,10 @@ type or charset 415, garbage request lines 400). Standard library only. Prints t
 answers by kind and status; exit 1 if any answer was a 5xx.
 
     python3 crates/klartext-server/load/abuse.py 127.0.0.1 8080 60
+    python3 crates/klartext-server/load/abuse.py 127.0.0.1 8080 60 oversized,slow_body
+
+The optional fourth argument names the kinds to send (comma-separated, of malformed,
+oversized, slow_headers, slow_body; default all), to measure them one at a time.
 """
 import asyncio
 import collections
@@ -96,9 +100,11 @@ async def slow_body():
 
 
 async def main():
-    tasks = [until_end(malformed), until_end(oversized)]
-    tasks += [until_end(slow_headers) for _ in range(SLOW_CLIENTS // 2)]
-    tasks += [until_end(slow_body) for _ in range(SLOW_CLIENTS // 2)]
+    kinds = (sys.argv[4] if len(sys.argv) > 4 else "malformed,oversized,slow_headers,slow_body").split(",")
+    tasks = [until_end(malformed)] if "malformed" in kinds else []
+    tasks += [until_end(oversized)] if "oversized" in kinds else []
+    tasks += [until_end(slow_headers) for _ in range(SLOW_CLIENTS // 2) if "slow_headers" in kinds]
+    tasks += [until_end(slow_body) for _ in range(SLOW_CLIENTS // 2) if "slow_body" in kinds]
     await asyncio.gather(*tasks)
     for (kind, status), n in sorted(tally.items()):
         print(f"{kind:18} {status:22} {n}")

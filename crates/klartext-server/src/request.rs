@@ -37,7 +37,7 @@ struct JsonRequest {
     html: Option<String>,
     text: Option<String>,
     url: Option<String>,
-    /// Seconds since 1970, or a date ("2025-11-30", "2025-11-30T14:00:00Z").
+    /// Seconds since 1970, or an ISO 8601 date ("2025-11-30", "2025-11-30T14:00:00Z").
     reference_time: Option<serde_json::Value>,
     #[serde(default)]
     format: Format,
@@ -150,20 +150,54 @@ pub fn json_job(body: &[u8]) -> Result<Job, ApiError> {
     })
 }
 
-/// Seconds since the epoch (a JSON number) or a date string, read as the CLI reads
-/// `--reference-time`.
+/// The strings `reference_time` takes: an ISO 8601 / RFC 3339 calendar date from 1900 to
+/// 2099 ("2025-11-30"), optionally with a time of day ("T14:00", "T14:00:05.250") and a
+/// zone ("Z", "+01:00"); no zone means UTC. Only real calendar days match (no 2025-02-29).
+/// `/openapi.json` states the same pattern (a test keeps them alike).
+pub const REFERENCE_TIME_PATTERN: &str = concat!(
+    "^(?:(?:19|20)[0-9]{2}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])",
+    "|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))",
+    "|(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26]))-02-29)",
+    "(?:T(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:[.][0-9]{1,9})?)?",
+    "(?:Z|[+-](?:0[0-9]|1[0-4]):[0-5][0-9])?)?$"
+);
+
+/// The range of a numeric `reference_time` (seconds): 1900-01-01T00:00:00Z up to
+/// 2099-12-31T23:59:59Z, the span of the date strings.
+pub const REFERENCE_TIME_RANGE: std::ops::RangeInclusive<i64> = -2_208_988_800..=4_102_444_799;
+
+static REFERENCE_TIME: std::sync::LazyLock<Option<regex::Regex>> =
+    std::sync::LazyLock::new(|| regex::Regex::new(REFERENCE_TIME_PATTERN).ok());
+
+/// Seconds since the epoch (a JSON integer in [`REFERENCE_TIME_RANGE`]) or a date string
+/// matching [`REFERENCE_TIME_PATTERN`]; anything else is a 400.
 fn reference_time(value: &serde_json::Value) -> Result<i64, ApiError> {
     let bad = || {
         ApiError::bad_request(
             "bad_json",
-            "reference_time: expected seconds since 1970 or a date like 2025-11-30",
+            "reference_time: expected whole seconds since 1970 (1900 to 2099) or an ISO 8601 \
+             date like 2025-11-30 or 2025-11-30T14:00:00+01:00",
         )
     };
     match value {
-        serde_json::Value::Number(n) => n.as_i64().ok_or_else(bad),
-        serde_json::Value::String(s) => klartext::metadata::dates::parse_value(s.trim())
-            .map(|d| d.timestamp())
+        serde_json::Value::Number(n) => n
+            .as_i64()
+            .or_else(|| {
+                // 5.0 is an integer too (JSON Schema); 5.5 and 1e300 are not seconds here.
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                    .map(|f| f as i64)
+            })
+            .filter(|secs| REFERENCE_TIME_RANGE.contains(secs))
             .ok_or_else(bad),
+        serde_json::Value::String(s) => {
+            let matches = REFERENCE_TIME.as_ref().is_some_and(|re| re.is_match(s));
+            matches
+                .then(|| klartext::metadata::dates::parse_value(s))
+                .flatten()
+                .map(|d| d.timestamp())
+                .ok_or_else(bad)
+        }
         _ => Err(bad()),
     }
 }
@@ -226,6 +260,58 @@ mod tests {
         ] {
             let err = json_job(bad).expect_err("bad request");
             assert_eq!(err.status.as_u16(), 400, "{}", String::from_utf8_lossy(bad));
+        }
+    }
+
+    fn reference(value: serde_json::Value) -> Option<i64> {
+        reference_time(&value).ok()
+    }
+
+    #[test]
+    fn reference_time_forms() {
+        use serde_json::json;
+        assert_eq!(reference(json!("2025-11-30")), Some(1_764_460_800));
+        assert_eq!(reference(json!("2025-11-30T14:00Z")), Some(1_764_511_200));
+        assert_eq!(
+            reference(json!("2025-11-30T15:00:00.5+01:00")),
+            Some(1_764_511_200)
+        );
+        assert_eq!(reference(json!(5)), Some(5));
+        assert_eq!(reference(json!(5.0)), Some(5));
+        assert_eq!(reference(json!(-2_208_988_800_i64)), Some(-2_208_988_800));
+        for bad in [
+            json!(""),
+            json!(" 2025-11-30"),
+            json!("30 November 2025"),
+            json!("1764460800"),
+            json!("2025-02-29"),
+            json!("2025-11-30T24:00"),
+            json!("2025-11-30T14:00+15:00"),
+            json!("1899-12-31"),
+            json!(5.5),
+            json!(4_102_444_800_i64),
+            json!(i64::MIN),
+            json!(u64::MAX),
+            json!(true),
+        ] {
+            assert_eq!(reference(bad.clone()), None, "{bad}");
+        }
+    }
+
+    /// The pattern and the date reader agree on every day from 1899 to 2100: a string the
+    /// spec calls valid is never refused, and no impossible day is let through.
+    #[test]
+    fn the_pattern_matches_exactly_the_real_days() {
+        for year in 1899..=2100 {
+            for month in 0..=13 {
+                for day in 0..=32 {
+                    let s = format!("{year:04}-{month:02}-{day:02}");
+                    let real = (1900..=2099).contains(&year)
+                        && klartext::metadata::dates::Date::ymd(year, month, day).is_some();
+                    let read = reference(serde_json::Value::String(s.clone()));
+                    assert_eq!(read.is_some(), real, "{s}");
+                }
+            }
         }
     }
 }

@@ -339,6 +339,23 @@ async fn openapi_describes_the_routes() {
     );
 }
 
+/// The spec states the forms `reference_time` takes as the server reads them.
+#[test]
+fn the_spec_states_the_reference_time_forms() {
+    let spec: serde_json::Value = serde_json::from_str(klartext_server::OPENAPI).expect("spec");
+    let forms =
+        &spec["components"]["schemas"]["ExtractRequest"]["properties"]["reference_time"]["oneOf"];
+    let range = klartext_server::request::REFERENCE_TIME_RANGE;
+    assert_eq!(forms[0]["type"], "integer");
+    assert_eq!(forms[0]["minimum"], *range.start());
+    assert_eq!(forms[0]["maximum"], *range.end());
+    assert_eq!(forms[1]["type"], "string");
+    assert_eq!(
+        forms[1]["pattern"],
+        klartext_server::request::REFERENCE_TIME_PATTERN
+    );
+}
+
 #[tokio::test]
 async fn the_page_and_its_assets() {
     let app = default_app();
