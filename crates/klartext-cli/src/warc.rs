@@ -1,8 +1,10 @@
 //! `klartext warc`: the pages of WARC files as JSON Lines, one article per page.
 //!
 //! A reader thread walks the files in order and hands out bounded batches of records
-//! (at most [`BATCH_RECORDS`] records or [`BATCH_BYTES`] bytes, two batches in flight);
-//! each batch is extracted in parallel with rayon and written in input order. Records the
+//! (per worker at most 16 records and 4 MB of payload: [`klartext_warc::BatchLimit`]);
+//! each batch is extracted in parallel with rayon and written in input order. The hand-over
+//! is a rendezvous, so at most two batches are in flight (one extracted, one being read):
+//! peak memory depends on the number of workers, not on the size of the input. Records the
 //! reader passes over are counted by reason, as are the pages the `--lang` and
 //! `--min-chars` filters drop; the counts go to stderr at the end. A record that cannot be
 //! read or extracted is reported on stderr with its file and offset, and makes the exit
@@ -21,15 +23,11 @@ use std::time::Duration;
 
 use clap::{Args, ValueEnum};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use klartext_warc::{Record, RecordError, Records};
+use klartext_warc::{BatchLimit, Batcher, Record, RecordError, Records};
 use rayon::prelude::*;
 
 use crate::parquet_out::ParquetSink;
 
-/// Most records handed to the workers at once.
-const BATCH_RECORDS: usize = 256;
-/// Most payload bytes handed to the workers at once (a batch closes when it passes this).
-const BATCH_BYTES: usize = 64 << 20;
 const EXIT_FAILED: u8 = 1;
 
 pub const WARC_HELP: &str = "\
@@ -207,9 +205,11 @@ pub fn run(args: WarcArgs) -> ExitCode {
         markdown: args.markdown,
         ..klartext::Options::default()
     };
-    let (tx, rx) = mpsc::sync_channel::<Batch>(2);
+    // Rendezvous: the reader fills the next batch while the workers extract this one.
+    let (tx, rx) = mpsc::sync_channel::<Batch>(0);
     let inputs = args.inputs.clone();
-    let reader = std::thread::spawn(move || read_all(&inputs, &tx));
+    let limit = BatchLimit::for_workers(pool.current_num_threads());
+    let reader = std::thread::spawn(move || read_all(&inputs, limit, &tx));
     let bar = progress_bar();
     let mut counts = Counts::default();
     let mut write_error = None;
@@ -245,8 +245,8 @@ pub fn run(args: WarcArgs) -> ExitCode {
     }
 }
 
-/// The reader thread: every file in turn, records in bounded batches.
-fn read_all(inputs: &[PathBuf], tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
+/// The reader thread: every file in turn, records in batches within `limit`.
+fn read_all(inputs: &[PathBuf], limit: BatchLimit, tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
     let mut summary = ReadSummary::default();
     let mut bytes_before = 0;
     for path in inputs {
@@ -259,42 +259,40 @@ fn read_all(inputs: &[PathBuf], tx: &mpsc::SyncSender<Batch>) -> ReadSummary {
                 continue;
             }
         };
-        let mut batch = Vec::new();
-        let mut batch_bytes = 0;
+        let mut batcher = Batcher::new(limit);
         while let Some(item) = records.next() {
-            batch_bytes += item.as_ref().map_or(0, |r| r.body.len());
-            batch.push(item);
-            if batch.len() >= BATCH_RECORDS || batch_bytes >= BATCH_BYTES {
-                let bytes_read = bytes_before + records.bytes_read();
-                let items = std::mem::take(&mut batch);
-                let path = name.clone();
-                if tx
-                    .send(Batch {
-                        path,
-                        items,
-                        bytes_read,
-                    })
-                    .is_err()
-                {
-                    return summary;
-                }
-                batch_bytes = 0;
+            let Some(items) = batcher.push(item) else {
+                continue;
+            };
+            let bytes_read = bytes_before + records.bytes_read();
+            if !send(tx, &name, items, bytes_read) {
+                return summary;
             }
         }
         bytes_before += records.bytes_read();
         for (why, n) in records.skipped() {
             *summary.skipped.entry(why.to_string()).or_default() += n;
         }
-        let last = Batch {
-            path: name,
-            items: batch,
-            bytes_read: bytes_before,
-        };
-        if tx.send(last).is_err() {
+        if !send(tx, &name, batcher.take(), bytes_before) {
             return summary;
         }
     }
     summary
+}
+
+/// Hands a batch to the workers; false when they are gone.
+fn send(
+    tx: &mpsc::SyncSender<Batch>,
+    path: &Arc<str>,
+    items: Vec<Result<Record, RecordError>>,
+    bytes_read: u64,
+) -> bool {
+    let batch = Batch {
+        path: path.clone(),
+        items,
+        bytes_read,
+    };
+    tx.send(batch).is_ok()
 }
 
 /// Extracts one record and applies the filters.

@@ -19,13 +19,15 @@
 //! Layers, bottom up: `source` (decompression: gzip members, whole-file gzip, zstd with or
 //! without a dictionary; offsets), `record` (WARC header blocks and bodies, resync after
 //! damage), `http` (the HTTP response head, chunked and content codings, charset), and
-//! here the choice of records and [`extract_record`].
+//! here the choice of records and [`extract_record`]. `batch` groups records for parallel
+//! extraction within a bound on records and payload bytes, so memory stays flat.
 //!
 //! Why not the `warc` crate (0.4): it decodes gzip with libflate through one multi-member
 //! decoder, so an error cannot name the member it happened in; `iter_records` reads every
 //! body whole whatever its size; its errors carry no offsets; and a malformed record ends
 //! the reading. The record format itself is small, so it is read here.
 
+pub mod batch;
 mod http;
 mod record;
 pub mod schema;
@@ -37,6 +39,7 @@ use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::Path;
 
+pub use batch::{BatchLimit, Batcher};
 pub use source::Compression;
 
 use record::{HeadError, RecordReader};
