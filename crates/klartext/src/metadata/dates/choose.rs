@@ -20,10 +20,10 @@ pub(crate) struct Choice {
 
 /// Chooses the page's publication and modification dates.
 pub(crate) fn choose(c: &DateCtx) -> Choice {
-    let (modified, modified_from) = first_found(MODIFIED, c, |_| true).unzip();
+    let (modified, modified_from) = c.modified.unzip();
     let mut choice = Choice {
         modified,
-        modified_from: modified_from.map(|s| s.name),
+        modified_from,
         ..Choice::default()
     };
     let strong = structured(c);
@@ -90,9 +90,10 @@ pub(crate) fn report(c: &DateCtx) -> Vec<FieldReport> {
     ]
 }
 
-/// The page's modification date alone.
-pub(crate) fn modified(c: &DateCtx) -> Option<Date> {
-    first_found(MODIFIED, c, |_| true).map(|(d, _)| d)
+/// The page's modification date and its source: the first of the table that finds one
+/// (read once, into [`DateCtx::modified`], when the page facts are gathered).
+pub(crate) fn modified(c: &DateCtx) -> Option<(Date, &'static str)> {
+    first_found(MODIFIED, c, |_| true).map(|(d, s)| (d, s.name))
 }
 
 fn strong_trust(t: Trust) -> bool {

@@ -38,6 +38,9 @@ pub(crate) struct DateCtx<'a> {
     pub meta_modified: Option<Date>,
     /// The `<time>` elements near the headline, outside teasers and comments.
     pub times: Vec<NodeId>,
+    /// The page's modification date and the source that gave it: chosen once here, since
+    /// the publication's sources and checks read it too.
+    pub modified: Option<(Date, &'static str)>,
 }
 
 /// The visible lines the date sources read: the ones after the headline (or from the top of
@@ -90,6 +93,7 @@ impl<'a> DateCtx<'a> {
             seen: Vec::new(),
             meta_modified: None,
             times: Vec::new(),
+            modified: None,
         };
         c.seen = c.seen_days();
         c.meta_modified = c.parse_alone(ld.date_modified.as_deref()).or_else(|| {
@@ -103,6 +107,7 @@ impl<'a> DateCtx<'a> {
             .copied()
             .filter(|&t| c.near_h1(t) && !in_teaser(dom, t))
             .collect();
+        c.modified = super::choose::modified(&c);
         c
     }
 

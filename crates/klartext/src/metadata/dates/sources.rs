@@ -344,7 +344,7 @@ fn other_urls(c: &DateCtx) -> Vec<Date> {
 /// The page's own modification date says more about it than dates in its scripts' data
 /// (other items' dates often) or in its text.
 fn modification(c: &DateCtx) -> Vec<Date> {
-    super::choose::modified(c).into_iter().collect()
+    c.modified.map(|(d, _)| d).into_iter().collect()
 }
 
 /// Dates the page keeps in its scripts' data ("datePublished", "created_at").
