@@ -128,8 +128,12 @@ pub fn classify_page(doc: &Document, favor: Favor, page_type: Option<&PageType>)
     if doc.regions.is_empty() {
         return dump::classify(doc, &values);
     }
-    let may_be_thread = !page_type.is_some_and(|t| t.kind == "article" && t.confidence >= 0.5);
-    let mut ruled = apply_rules(doc, &values, favor, may_be_thread);
+    let thread = match page_type {
+        Some(t) if t.kind == "article" && t.confidence >= 0.5 => Thread::Never,
+        Some(t) if t.kind == "forum" && t.confidence >= FORUM_SURE => Thread::Always,
+        _ => Thread::Maybe,
+    };
+    let mut ruled = apply_rules(doc, &values, favor, thread);
     if let Some(model) = model::shipped() {
         let revised = {
             let cx = ruled.context(doc, &values);
@@ -221,7 +225,7 @@ const MAX_MEAN_WORD: u32 = 20;
 /// block model is trained on (`klartext-bench --features`); no page is read as a thread here.
 pub fn block_features(doc: &Document) -> Vec<features::Features> {
     let values: Vec<f32> = doc.blocks.iter().map(block_value).collect();
-    let ruled = apply_rules(doc, &values, Favor::Balanced, false);
+    let ruled = apply_rules(doc, &values, Favor::Balanced, Thread::Never);
     features::features(&ruled.context(doc, &values))
 }
 
@@ -253,16 +257,30 @@ impl Ruled {
 }
 
 /// Chooses the main region and gives every block the rules' verdict.
-/// With `may_be_thread`, a page whose posts hold more prose than the rest is read as a
-/// thread.
-fn apply_rules(doc: &Document, values: &[f32], favor: Favor, may_be_thread: bool) -> Ruled {
+/// Unless `thread` is [`Thread::Never`], a page whose posts hold more prose than the rest
+/// is read as a thread ([`reads_as_thread`]).
+fn apply_rules(doc: &Document, values: &[f32], favor: Favor, thread: Thread) -> Ruled {
     let ruled = apply_rules_with(doc, values, favor, FURNITURE);
-    if may_be_thread && reads_as_thread(doc, values, &ruled.reasons) {
+    if thread != Thread::Never && reads_as_thread(doc, values, &ruled.reasons, thread) {
         apply_rules_with(doc, values, favor, THREAD_FURNITURE)
     } else {
         ruled
     }
 }
+
+/// Whether a page may be read as a thread, by what the page type says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Thread {
+    /// The type model is sure of an article: the comment boxes are furniture.
+    Never,
+    /// The rules decide ([`reads_as_thread`]).
+    Maybe,
+    /// The type model is sure of a forum: the posts are the content.
+    Always,
+}
+
+/// From this confidence on, a page the type model reads as a forum is read as a thread.
+const FORUM_SURE: f64 = 0.5;
 
 /// [`apply_rules`] with `furniture` as the containers that are furniture.
 fn apply_rules_with(doc: &Document, values: &[f32], favor: Favor, furniture: Flags) -> Ruled {
@@ -339,19 +357,31 @@ fn prefix_sums(values: &[f32]) -> Vec<f32> {
 /// Whether the page is a thread whose posts are its content: what the rules keep outside
 /// comment- and reply-named boxes is little prose, less than the boxes hold together. On
 /// an article with a comment section the article's own prose wins, and the comments stay
-/// furniture.
-fn reads_as_thread(doc: &Document, values: &[f32], reasons: &[Reason]) -> bool {
+/// furniture. On a page the type model is sure is a forum ([`Thread::Always`]), posts under
+/// a furniture-named ancestor count (themes name whole pages `fixed-nav-bar`), and the
+/// rest may hold twice as much prose.
+fn reads_as_thread(doc: &Document, values: &[f32], reasons: &[Reason], thread: Thread) -> bool {
+    let not_posts = if thread == Thread::Always {
+        NOT_POSTS.difference(Flags::FURNITURE_CLASS)
+    } else {
+        NOT_POSTS
+    };
     let (mut kept, mut posts) = (0.0f32, 0.0f32);
     for ((block, value), reason) in doc.blocks.iter().zip(values).zip(reasons) {
         let prose = value.max(0.0);
         if reason.keeps() {
             kept += prose;
         }
-        if block.flags.contains(Flags::DISCUSSION_CLASS) && !block.flags.intersects(NOT_POSTS) {
+        if block.flags.contains(Flags::DISCUSSION_CLASS) && !block.flags.intersects(not_posts) {
             posts += prose;
         }
     }
-    kept < MODEST_PROSE && posts >= LOW_PROSE && kept < posts
+    let prose_cap = if thread == Thread::Always {
+        2.0 * MODEST_PROSE
+    } else {
+        MODEST_PROSE
+    };
+    kept < prose_cap && posts >= LOW_PROSE && kept < posts
 }
 
 /// Containers whose blocks are no posts even in a comment- or reply-named box. Not forms:
