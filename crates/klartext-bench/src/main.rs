@@ -99,6 +99,10 @@ struct Cli {
     /// (peak RSS as the input grows).
     #[arg(long, value_name = "N", default_value_t = 1)]
     warc_repeat: usize,
+    /// With --warc: time klartext alone, without FastWARC + resiliparse and warcio +
+    /// trafilatura (warcio still writes the WARC).
+    #[arg(long, requires = "warc", conflicts_with = "rerun_peers")]
+    no_peers: bool,
     /// With --warc: the klartext binary to time.
     #[arg(long, value_name = "PATH", default_value = "target/release/klartext")]
     klartext: PathBuf,
@@ -147,6 +151,7 @@ fn bench(cli: &Cli) -> Result<bool> {
             klartext: &cli.klartext,
             repeat: cli.warc_repeat,
             rerun_peers: cli.rerun_peers,
+            peers: !cli.no_peers,
         })?;
         return Ok(true);
     }

@@ -4,7 +4,7 @@
 //! binary), FastWARC + resiliparse and warcio + trafilatura (`tools/warc_bench.py run`, in
 //! the peers' venv); then `klartext warc` on all cores. With `--warc-repeat N` a second WARC
 //! holds the pages N times, and klartext on all cores over it shows whether the peak RSS
-//! stays flat as the input grows.
+//! stays flat as the input grows. `--no-peers` times klartext alone.
 //!
 //! Single-thread speeds are pages and MB (HTML payload) per CPU second of the process —
 //! reading, decompressing and extracting, all threads counted — because the machine may be
@@ -30,6 +30,8 @@ pub struct WarcBench<'a> {
     pub klartext: &'a Path,
     pub repeat: usize,
     pub rerun_peers: bool,
+    /// Also time the peers' pipelines (`--no-peers` turns this off).
+    pub peers: bool,
 }
 
 /// One timed run over a WARC.
@@ -87,7 +89,9 @@ pub fn run(b: &WarcBench) -> Result<()> {
             &["trafilatura==2.3.1", "lxml_html_clean"],
         ),
     ];
-    for (what, module, packages) in needs {
+    // Without the peers only warcio is needed: it writes the WARC.
+    let needs = if b.peers { &needs[..] } else { &needs[..1] };
+    for &(what, module, packages) in needs {
         if !peers::ensure_module(&python, what, module, packages) {
             bail!("{what} is needed in {}", b.venv.display());
         }
@@ -103,7 +107,12 @@ pub fn run(b: &WarcBench) -> Result<()> {
     std::fs::create_dir_all(&dir).with_context(|| format!("creating {}", dir.display()))?;
     let warc = build(&python, &script, b.set_dir, &dir, 1)?;
     let mut timings = vec![klartext(b.klartext, &warc, 1)?];
-    for tool in ["fastwarc-resiliparse", "warcio-trafilatura"] {
+    let peer_tools: &[&str] = if b.peers {
+        &["fastwarc-resiliparse", "warcio-trafilatura"]
+    } else {
+        &[]
+    };
+    for &tool in peer_tools {
         timings.push(peer(&python, &script, tool, &warc, &dir, b.rerun_peers)?);
     }
     timings.push(klartext(b.klartext, &warc, 0)?);

@@ -246,10 +246,22 @@ pub fn starts_with_furniture_phrase(text: &str) -> bool {
 
 /// Whether `text`, lower-cased, starts with one of `phrases` followed by a non-letter.
 pub(crate) fn starts_with_any(text: &str, phrases: &[String]) -> bool {
-    let head: String = text.chars().take(60).flat_map(char::to_lowercase).collect();
+    let mut head = String::with_capacity(64);
+    for c in text.chars().take(60) {
+        if c.is_ascii() {
+            head.push(c.to_ascii_lowercase());
+        } else {
+            head.extend(c.to_lowercase());
+        }
+    }
     let head = head.trim_start();
+    let Some(&first) = head.as_bytes().first() else {
+        return phrases.iter().any(String::is_empty);
+    };
     phrases.iter().any(|p| {
-        head.starts_with(p.as_str())
+        // The first byte rules out nearly every phrase before a comparison is called.
+        p.as_bytes().first().is_none_or(|&b| b == first)
+            && head.starts_with(p.as_str())
             && head[p.len()..]
                 .chars()
                 .next()

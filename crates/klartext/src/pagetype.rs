@@ -195,10 +195,42 @@ fn is_post_box(dom: &Dom, node: NodeId) -> bool {
     ["class", "id"].iter().any(|a| {
         dom.attr(node, a).is_some_and(|v| {
             v.split(|c: char| !c.is_ascii_alphanumeric())
-                .map(str::to_ascii_lowercase)
-                .any(|w| POST_WORDS.iter().any(|p| w.starts_with(p)))
+                .any(|w| POST_WORDS.iter().any(|p| starts_with_ignore_case(w, p)))
         })
     })
+}
+
+/// Whether `word` starts with the lower-case ASCII `prefix`, ASCII case ignored (no
+/// lower-cased copy of the word is made).
+fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    word.len() >= prefix.len()
+        && word.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+}
+
+/// [`is_post_box`] answered once per element: blocks share their ancestors.
+struct PostBoxes<'a> {
+    dom: &'a Dom,
+    /// Per node: 0 not asked yet, 1 no, 2 yes.
+    known: Vec<u8>,
+}
+
+impl<'a> PostBoxes<'a> {
+    fn new(dom: &'a Dom) -> Self {
+        PostBoxes {
+            dom,
+            known: vec![0; dom.len()],
+        }
+    }
+
+    fn is_post_box(&mut self, node: NodeId) -> bool {
+        let Some(slot) = self.known.get_mut(node.index()) else {
+            return is_post_box(self.dom, node);
+        };
+        if *slot == 0 {
+            *slot = if is_post_box(self.dom, node) { 2 } else { 1 };
+        }
+        *slot == 2
+    }
 }
 
 /// Words shops put on their buy buttons and stock lines (lower-case).
@@ -247,6 +279,7 @@ struct Shape {
 fn shape(doc: &Document) -> (Shape, u32) {
     let mut s = Shape::default();
     let mut post_boxes = std::collections::HashSet::new();
+    let mut boxes = PostBoxes::new(&doc.dom);
     for b in &doc.blocks {
         let chars = b.chars as f32;
         s.chars += chars;
@@ -278,7 +311,7 @@ fn shape(doc: &Document) -> (Shape, u32) {
             .dom
             .ancestors(b.node)
             .take(12)
-            .find(|&a| is_post_box(&doc.dom, a))
+            .find(|&a| boxes.is_post_box(a))
         {
             s.posts += chars;
             post_boxes.insert(post);

@@ -351,18 +351,20 @@ impl TreeSink for Sink {
         attrs: Vec<Attribute>,
         _flags: ElementFlags,
     ) -> NodeId {
+        // Tendrils are copied out with `String::from(&str)`: their `to_string` goes through
+        // `Display` and the formatter, which showed in profiles.
         let attrs = attrs
             .into_iter()
             .map(|a| Attr {
                 name: a.name.local,
-                value: a.value.to_string(),
+                value: String::from(&*a.value),
             })
             .collect();
         self.push(NodeData::Element(Element { name, attrs }))
     }
 
     fn create_comment(&self, text: StrTendril) -> NodeId {
-        self.push(NodeData::Comment(text.to_string()))
+        self.push(NodeData::Comment(String::from(&*text)))
     }
 
     fn create_pi(&self, _target: StrTendril, _data: StrTendril) -> NodeId {
@@ -377,7 +379,7 @@ impl TreeSink for Sink {
                 let last = nodes[parent.index()].last_child;
                 if !Self::merge_text(&mut nodes, last, &text) {
                     drop(nodes);
-                    let t = self.push(NodeData::Text(text.to_string()));
+                    let t = self.push(NodeData::Text(String::from(&*text)));
                     Self::append_node(&mut self.nodes.borrow_mut(), *parent, t);
                 }
             }
@@ -427,7 +429,7 @@ impl TreeSink for Sink {
                 let prev = nodes[sibling.index()].prev_sibling;
                 if !Self::merge_text(&mut nodes, prev, &text) {
                     drop(nodes);
-                    let t = self.push(NodeData::Text(text.to_string()));
+                    let t = self.push(NodeData::Text(String::from(&*text)));
                     Self::insert_before(&mut self.nodes.borrow_mut(), *sibling, t);
                 }
             }
@@ -441,7 +443,7 @@ impl TreeSink for Sink {
                 if !e.attrs.iter().any(|x| x.name == a.name.local) {
                     e.attrs.push(Attr {
                         name: a.name.local,
-                        value: a.value.to_string(),
+                        value: String::from(&*a.value),
                     });
                 }
             }

@@ -8,7 +8,6 @@
 //! refused when the names differ.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::ops::Range;
 
 use super::{ends_like_sentence, is_copyright_line, Reason, LONG_PARAGRAPH};
@@ -153,9 +152,10 @@ struct PageFacts<'a> {
     first_long: Option<usize>,
     last_long: Option<usize>,
     main_prose: f32,
-    text_count: HashMap<&'a str, u32>,
+    /// How often each block text occurs (aHash: every text is hashed twice, per block).
+    text_count: ahash::AHashMap<&'a str, u32>,
     /// For each block's parent element: how many blocks it owns and how many are kept.
-    parent_blocks: HashMap<crate::dom::NodeId, (u32, u32)>,
+    parent_blocks: ahash::AHashMap<crate::dom::NodeId, (u32, u32)>,
     /// How many elements of the page carry each class value.
     class_counts: ahash::AHashMap<&'a str, u32>,
     /// The weighted markup words of each element met so far: blocks share their
@@ -167,8 +167,8 @@ impl<'a> PageFacts<'a> {
     fn new(cx: &Context<'a>) -> PageFacts<'a> {
         let blocks = &cx.doc.blocks;
         let is_long = |i: &usize| cx.reasons[*i].keeps() && blocks[*i].chars >= LONG_PARAGRAPH;
-        let mut text_count = HashMap::new();
-        let mut parent_blocks = HashMap::new();
+        let mut text_count = ahash::AHashMap::new();
+        let mut parent_blocks = ahash::AHashMap::new();
         for (block, reason) in blocks.iter().zip(cx.reasons) {
             *text_count.entry(block.text.as_str()).or_insert(0) += 1;
             let entry = parent_blocks

@@ -5,9 +5,10 @@
 
 use std::sync::LazyLock;
 
+use ahash::AHashMap;
 use aho_corasick::AhoCorasick;
 
-use crate::dom::{Dom, NodeData, NodeId};
+use crate::dom::{Dom, Element, NodeData, NodeId};
 
 /// What the single pass over the DOM collected.
 #[derive(Debug, Default)]
@@ -86,10 +87,29 @@ static DATE_CLASS: Hint =
     LazyLock::new(|| hint_words(&["date", "datum", "time", "publish", "posted", "meta"]));
 static DATE_ID: Hint = LazyLock::new(|| hint_words(&["date", "datum", "publish"]));
 
+/// What a class value says of its element: byline, lead or date.
+#[derive(Debug, Clone, Copy)]
+struct ClassHints {
+    byline: bool,
+    lead: bool,
+    date: bool,
+}
+
+impl ClassHints {
+    fn of(class: &str) -> ClassHints {
+        ClassHints {
+            byline: hint(class, &BYLINE_CLASS) || class.split_whitespace().any(|c| c == "fn"),
+            lead: hint(class, &LEAD_CLASS),
+            date: hint(class, &DATE_CLASS),
+        }
+    }
+}
+
 impl Page {
     /// Collects the page facts in one pass over the nodes.
     pub fn collect(dom: &Dom) -> Page {
         let mut p = Page::default();
+        let mut class_hints = AHashMap::new();
         for i in 0..dom.len() {
             let id = NodeId(i as u32);
             let Some(e) = dom.element(id) else { continue };
@@ -153,28 +173,41 @@ impl Page {
             if let Some(ip) = e.attr("itemprop") {
                 p.itemprops.push((ip.trim().to_ascii_lowercase(), id));
             }
-            let class = e.attr("class").unwrap_or("");
-            let eid = e.attr("id").unwrap_or("");
-            let rel = e.attr("rel").unwrap_or("");
-            if rel.eq_ignore_ascii_case("author")
-                || hint(class, &BYLINE_CLASS)
-                || class.split_whitespace().any(|c| c == "fn")
-                || (tag == "a"
-                    && e.attr("href").is_some_and(|h| {
-                        h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
-                    }))
-                || hint(eid, &BYLINE_ID)
-            {
-                p.bylines.push(id);
-            }
-            if hint(class, &LEAD_CLASS) || hint(eid, &LEAD_ID) {
-                p.leads.push(id);
-            }
-            if hint(class, &DATE_CLASS) || hint(eid, &DATE_ID) {
-                p.date_hints.push(id);
-            }
+            p.note_hints(e, id, &mut class_hints);
         }
         p
+    }
+
+    /// Files the element under bylines, leads and date hints as its class, id, rel and
+    /// link say. A class value is read once per page: many elements share one.
+    fn note_hints<'a>(
+        &mut self,
+        e: &'a Element,
+        id: NodeId,
+        class_hints: &mut AHashMap<&'a str, ClassHints>,
+    ) {
+        let class = e.attr("class").unwrap_or("");
+        let by_class = *class_hints
+            .entry(class)
+            .or_insert_with(|| ClassHints::of(class));
+        let eid = e.attr("id").unwrap_or("");
+        let rel = e.attr("rel").unwrap_or("");
+        if rel.eq_ignore_ascii_case("author")
+            || by_class.byline
+            || (e.tag() == "a"
+                && e.attr("href").is_some_and(|h| {
+                    h.contains("/author/") || h.contains("/autor/") || h.contains("/autoren/")
+                }))
+            || hint(eid, &BYLINE_ID)
+        {
+            self.bylines.push(id);
+        }
+        if by_class.lead || hint(eid, &LEAD_ID) {
+            self.leads.push(id);
+        }
+        if by_class.date || hint(eid, &DATE_ID) {
+            self.date_hints.push(id);
+        }
     }
 
     /// The first meta value for any of `keys` (in the order of `keys`).
