@@ -9,6 +9,7 @@
 pub mod agencies;
 pub mod authors;
 pub mod dates;
+mod fields;
 pub mod images;
 pub mod jsonld;
 pub mod language;
@@ -26,7 +27,8 @@ use crate::classify::{Reason, Selection};
 use crate::dom::{Dom, NodeId};
 use crate::Options;
 
-use page::{collapse, headline_text, lines_after, lines_before, lines_inside, visible_text, Page};
+use fields::Facts;
+use page::{collapse, lines_after, lines_before, lines_inside, visible_text, Page};
 
 const AUTHOR_KEYS: &[&str] = &[
     "dc:creator",
@@ -78,30 +80,14 @@ pub fn fill_selected(
         .map(str::to_string);
 
     // Site name.
-    let site_name = page
-        .meta(&[
-            "og:site_name",
-            "application-name",
-            "apple-mobile-web-app-title",
-        ])
-        .map(str::to_string)
-        .or_else(|| ld.site_name.clone())
-        .or_else(|| ld.publisher.clone())
-        .map(|s| collapse(&jsonld::unescape(&s)))
-        .filter(|s| !s.is_empty() && s.chars().count() < 80);
+    let site_name = site_name(&page, &ld);
     article.site_name = site_name.clone();
 
     // Headline.
-    let h1 = headline_node(dom, &page, &ld);
-    let h1_text = h1.map(|h| headline_text(dom, h)).filter(|t| !t.is_empty());
-    article.title = choose_title(
-        &page,
-        &ld,
-        h1_text.as_deref(),
-        site_name.as_deref(),
-        host.as_deref(),
-    )
-    .or_else(|| article.title.take());
+    let mut facts = Facts::gather(doc, (&page, &ld), host, article.title.take());
+    facts.site_name = site_name.clone();
+    article.title = title::choose(&facts).value;
+    let (h1, h1_text) = (facts.h1, facts.h1_text.clone());
 
     // Description: the publisher's teaser from the meta data, else the visible one under
     // the headline.
@@ -175,6 +161,20 @@ pub fn fill_selected(
     article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
 }
 
+/// The site's name: the first of the meta names, the JSON-LD site name and publisher.
+fn site_name(page: &Page, ld: &jsonld::LdInfo) -> Option<String> {
+    page.meta(&[
+        "og:site_name",
+        "application-name",
+        "apple-mobile-web-app-title",
+    ])
+    .map(str::to_string)
+    .or_else(|| ld.site_name.clone())
+    .or_else(|| ld.publisher.clone())
+    .map(|s| collapse(&jsonld::unescape(&s)))
+    .filter(|s| !s.is_empty() && s.chars().count() < 80)
+}
+
 /// The page's canonical URL (canonical link, og:url, JSON-LD url), resolved against the
 /// page URL `base`; only an absolute http(s) one.
 fn canonical_url(page: &Page, ld: &jsonld::LdInfo, base: Option<&str>) -> Option<String> {
@@ -225,20 +225,26 @@ fn date_context<'a>(
 }
 
 /// For `klartext explain`: the metadata fields chosen from declared tables of sources (the
-/// dates), each with every candidate found, its source, and the one chosen, read as
+/// title, the dates), each with every candidate found, its source, and the one chosen, read as
 /// [`fill`] reads them.
 pub fn explain(doc: &Document, options: &Options) -> Vec<crate::explain::FieldReport> {
     let dom = &doc.dom;
     let page = Page::collect(dom);
     let ld = jsonld::read(&page.jsonld);
-    let h1 = headline_node(dom, &page, &ld);
-    let url = options
-        .url
-        .clone()
-        .or_else(|| canonical_url(&page, &ld, options.url.as_deref()));
-    let after = lines_after_headline(dom, &page, h1);
-    let ctx = date_context(dom, (&page, &ld), h1, &after, url.as_deref(), options);
-    dates::report(&ctx)
+    let canonical = canonical_url(&page, &ld, options.url.as_deref());
+    let host = canonical
+        .as_deref()
+        .or(options.url.as_deref())
+        .and_then(host_of)
+        .map(str::to_string);
+    let mut facts = Facts::gather(doc, (&page, &ld), host, doc.title.clone());
+    facts.site_name = site_name(&page, &ld);
+    let mut reports = vec![title::report(&facts)];
+    let url = options.url.clone().or(canonical);
+    let after = lines_after_headline(dom, &page, facts.h1);
+    let ctx = date_context(dom, (&page, &ld), facts.h1, &after, url.as_deref(), options);
+    reports.extend(dates::report(&ctx));
+    reports
 }
 
 /// The publisher's teaser: the first description in the meta data, JSON-LD or under the
@@ -479,90 +485,6 @@ pub fn resolve_url(href: &str, base: Option<&str>) -> String {
         return format!("{origin}{path}{h}");
     }
     format!("{origin}{dir}{h}")
-}
-
-/// The `<h1>` that is the article's headline: the one matching the meta title, else the
-/// first one with text.
-fn headline_node(dom: &Dom, page: &Page, ld: &jsonld::LdInfo) -> Option<NodeId> {
-    let meta_title = ld
-        .headline
-        .as_deref()
-        .or_else(|| page.meta(&["og:title", "twitter:title"]))
-        .or(page.title.as_deref());
-    let texts: Vec<(NodeId, String)> = page
-        .h1
-        .iter()
-        .take(20)
-        .map(|&h| (h, headline_text(dom, h)))
-        .filter(|(_, t)| t.chars().count() >= 3)
-        .collect();
-    if let Some(mt) = meta_title {
-        if let Some((h, _)) = texts
-            .iter()
-            .find(|(_, t)| title::same(t, mt) || title::contained(t, mt))
-        {
-            return Some(*h);
-        }
-        // Blogs often keep the post title in an <h2> under a site-name <h1>.
-        let h2_match = page.h2.iter().take(30).copied().find(|&h| {
-            let t = headline_text(dom, h);
-            t.split_whitespace().count() >= 2 && (title::same(&t, mt) || title::contained(&t, mt))
-        });
-        if h2_match.is_some() {
-            return h2_match;
-        }
-    }
-    // A lone h1 that is not a logo (a link to the home page or an image) is the headline.
-    texts
-        .iter()
-        .find(|(h, t)| {
-            t.split_whitespace().count() >= 2
-                && !dom
-                    .ancestors(*h)
-                    .any(|a| matches!(dom.tag(a), "header" | "nav" | "footer"))
-        })
-        .or(texts.first())
-        .map(|(h, _)| *h)
-}
-
-fn choose_title(
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    h1: Option<&str>,
-    site: Option<&str>,
-    host: Option<&str>,
-) -> Option<String> {
-    let sites: Vec<&str> = site.into_iter().collect();
-    let clean = |s: &str| title::strip_site(&collapse(&jsonld::unescape(s)), &sites, host);
-    let candidates: Vec<String> = [
-        ld.headline.as_deref(),
-        page.meta(&["og:title"]),
-        page.meta(&["twitter:title"]),
-        page.meta(&["title", "dc.title", "headline"]),
-        page.title.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(clean)
-    .filter(|t| !t.is_empty() && !site.is_some_and(|s| title::same(s, t)))
-    .collect();
-    if let Some(h) = h1 {
-        // The visible headline wins when the metadata agrees with it.
-        if candidates
-            .iter()
-            .any(|c| title::same(c, h) || title::contained(h, c))
-        {
-            return Some(h.to_string());
-        }
-    }
-    let Some(first) = candidates.first() else {
-        return h1.map(str::to_string);
-    };
-    // A title with an unknown site suffix: drop a short trailing segment.
-    if site.is_none() || !title::same(first, &clean(first)) {
-        return Some(title::strip_unknown_suffix(first));
-    }
-    Some(title::strip_unknown_suffix(first))
 }
 
 /// The names a site goes by (its site name, publisher, host), to tell a byline naming the
