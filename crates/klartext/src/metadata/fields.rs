@@ -1,14 +1,16 @@
 //! The text fields' shared page facts ([`Facts`]) and their declared source tables: a
 //! source is a name, a [`Trust`] and a function from the facts to the values it finds; a
 //! field's table lists its sources in the order they are trusted, and its choice is a short
-//! function over that table ([`super::site`], [`super::title`], [`super::description`]).
+//! function over that table ([`super::title`], [`super::description`]).
 
 use crate::blocks::Document;
-use crate::dom::NodeId;
+use crate::classify::Selection;
+use crate::dom::{Dom, NodeId};
 use crate::explain::{Candidate, FieldReport};
 
 use super::jsonld::LdInfo;
 use super::page::{headline_text, Page};
+use super::SiteKeys;
 
 /// How far a text field's source is trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,8 +57,9 @@ pub(crate) const fn source(
 }
 
 /// What the text fields' sources read: the page's facts, and the fields chosen before
-/// (the site name before the title).
+/// (the site name before the title, the title before the description).
 pub(crate) struct Facts<'a> {
+    pub dom: &'a Dom,
     pub page: &'a Page,
     pub ld: &'a LdInfo,
     /// The host of the article's URL (the canonical one, else the page's).
@@ -64,32 +67,49 @@ pub(crate) struct Facts<'a> {
     /// The headline element and its text.
     pub h1: Option<NodeId>,
     pub h1_text: Option<String>,
+    /// The elements of the blocks the extractor dropped as furniture.
+    pub dropped: Vec<NodeId>,
+    /// The article's text.
+    pub text: &'a str,
+    /// The names the site goes by.
+    pub site: SiteKeys,
     /// The title the document gave before the metadata was read (a dump's headline).
     pub given_title: Option<String>,
     /// The site name chosen.
     pub site_name: Option<String>,
+    /// The title chosen.
+    pub title: Option<String>,
 }
 
 impl<'a> Facts<'a> {
-    /// Gathers the facts of `doc`'s page (`page`, `ld`), the article's `host` and the title
-    /// the document gave (`given_title`).
+    /// Gathers the facts of `doc`'s page (`page`, `ld`), knowing what the extractor kept
+    /// (`selection`), the article's `host`, its `text` and the title the document gave.
     pub fn gather(
         doc: &'a Document,
         (page, ld): (&'a Page, &'a LdInfo),
+        selection: Option<&Selection>,
         host: Option<String>,
-        given_title: Option<String>,
+        (text, given_title): (&'a str, Option<String>),
     ) -> Facts<'a> {
         let dom = &doc.dom;
         let h1 = super::title::headline_node(dom, page, ld);
         let h1_text = h1.map(|h| headline_text(dom, h)).filter(|t| !t.is_empty());
+        let dropped = selection
+            .map(|s| super::description::dropped_boxes(doc, s))
+            .unwrap_or_default();
         Facts {
+            dom,
             page,
             ld,
             host,
             h1,
             h1_text,
+            dropped,
+            text,
+            site: SiteKeys::of(page, ld),
             given_title,
             site_name: None,
+            title: None,
         }
     }
 }

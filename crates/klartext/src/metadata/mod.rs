@@ -9,6 +9,7 @@
 pub mod agencies;
 pub mod authors;
 pub mod dates;
+mod description;
 mod fields;
 pub mod images;
 pub mod jsonld;
@@ -23,7 +24,7 @@ use regex::Regex;
 
 use crate::article::{Article, Image};
 use crate::blocks::Document;
-use crate::classify::{Reason, Selection};
+use crate::classify::Selection;
 use crate::dom::{Dom, NodeId};
 use crate::Options;
 
@@ -84,27 +85,21 @@ pub fn fill_selected(
     article.site_name = site_name.clone();
 
     // Headline.
-    let mut facts = Facts::gather(doc, (&page, &ld), host, article.title.take());
+    let given_title = article.title.take();
+    let mut facts = Facts::gather(
+        doc,
+        (&page, &ld),
+        selection,
+        host,
+        (&article.text, given_title),
+    );
     facts.site_name = site_name.clone();
     article.title = title::choose(&facts).value;
-    let (h1, h1_text) = (facts.h1, facts.h1_text.clone());
+    let h1 = facts.h1;
 
-    // Description: the publisher's teaser from the meta data, else the visible one under
-    // the headline.
-    let dropped = selection.map(|s| dropped_boxes(doc, s)).unwrap_or_default();
-    let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref(), &dropped));
-    let site = SiteKeys::of(&page, &ld);
-    let description =
-        choose_description(&page, &ld, lead.as_deref(), article.title.as_deref(), &site);
-    // Failing all, the lead: the first paragraph of the article text.
-    article.description = description.or_else(|| {
-        article
-            .text
-            .split("\n\n")
-            .map(str::trim)
-            .find(|p| !p.is_empty() && !article.title.as_deref().is_some_and(|t| title::same(t, p)))
-            .map(collapse)
-    });
+    // Description: the publisher's teaser, else the lead of the text.
+    facts.title = article.title.clone();
+    article.description = description::choose(&facts).value;
 
     // The visible text around the headline: bylines and datelines live there.
     let after = lines_after_headline(dom, &page, h1);
@@ -225,9 +220,15 @@ fn date_context<'a>(
 }
 
 /// For `klartext explain`: the metadata fields chosen from declared tables of sources (the
-/// title, the dates), each with every candidate found, its source, and the one chosen, read as
-/// [`fill`] reads them.
-pub fn explain(doc: &Document, options: &Options) -> Vec<crate::explain::FieldReport> {
+/// title, the description, the dates), each with every candidate found, its source, and
+/// the one chosen, read as [`fill`] reads them (`selection` and `text`: what the extractor
+/// kept).
+pub fn explain(
+    doc: &Document,
+    options: &Options,
+    selection: Option<&Selection>,
+    text: &str,
+) -> Vec<crate::explain::FieldReport> {
     let dom = &doc.dom;
     let page = Page::collect(dom);
     let ld = jsonld::read(&page.jsonld);
@@ -237,208 +238,17 @@ pub fn explain(doc: &Document, options: &Options) -> Vec<crate::explain::FieldRe
         .or(options.url.as_deref())
         .and_then(host_of)
         .map(str::to_string);
-    let mut facts = Facts::gather(doc, (&page, &ld), host, doc.title.clone());
+    let given_title = doc.title.clone();
+    let mut facts = Facts::gather(doc, (&page, &ld), selection, host, (text, given_title));
     facts.site_name = site_name(&page, &ld);
     let mut reports = vec![title::report(&facts)];
+    facts.title = title::choose(&facts).value;
+    reports.push(description::report(&facts));
     let url = options.url.clone().or(canonical);
     let after = lines_after_headline(dom, &page, facts.h1);
     let ctx = date_context(dom, (&page, &ld), facts.h1, &after, url.as_deref(), options);
     reports.extend(dates::report(&ctx));
     reports
-}
-
-/// The publisher's teaser: the first description in the meta data, JSON-LD or under the
-/// headline that is about this article. The site's own blurb ("buehnenblatt.de – das
-/// unabhängige Bühnenportal"), which names the site and shares no word with the headline,
-/// is taken only when nothing else is given.
-fn choose_description(
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    lead: Option<&str>,
-    title: Option<&str>,
-    site: &SiteKeys,
-) -> Option<String> {
-    let cut = |d: &&str| d.trim_end().ends_with("...") || d.trim_end().ends_with('…');
-    let candidates: Vec<String> = [
-        page.meta(&["dc:description", "dcterm:description"]),
-        // The page's own description, unless the CMS cut it short ("…"): then the others
-        // first (a blog's cut excerpt is still its teaser if nothing else is given).
-        page.meta(&["description"]).filter(|d| !cut(d)),
-        page.meta(&["og:description"]),
-        ld.description.as_deref(),
-        page.meta(&[
-            "description",
-            "twitter:description",
-            "dc.description",
-            "dcterms.description",
-        ]),
-        lead,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|d| collapse(&strip_tags(&jsonld::unescape(d))))
-    .filter(|d| !d.is_empty() && !is_placeholder(d))
-    .collect();
-    let lead_last = lead.is_some_and(|l| {
-        candidates.last().map(String::as_str)
-            == Some(collapse(&strip_tags(&jsonld::unescape(l))).as_str())
-    });
-    let meta_count = candidates.len() - usize::from(lead_last);
-    let chosen = candidates
-        .iter()
-        .find(|d| !site.blurb(d, title))
-        .or(candidates.first())?;
-    // A teaser cut short mid-sentence without a mark ("… The most commonly"), given whole
-    // in another meta field: the whole one. (One cut with "…" is the excerpt as the CMS
-    // prints it; the visible lead may run on into a byline.)
-    let mid_sentence = chosen.chars().last().is_some_and(|c| c.is_alphanumeric());
-    if !mid_sentence || chosen.chars().count() < 10 {
-        return Some(chosen.clone());
-    }
-    let stem = chosen.to_lowercase();
-    let fuller = candidates[..meta_count].iter().find(|d| {
-        d.chars().count() > chosen.chars().count() && d.to_lowercase().starts_with(&stem)
-    });
-    Some(fuller.unwrap_or(chosen).clone())
-}
-
-/// A CMS's stand-in for a missing description ("Visit the post for more.").
-fn is_placeholder(d: &str) -> bool {
-    const PLACEHOLDERS: &[&str] = &["visit the post for more.", "beitrag ansehen", "read more"];
-    let l = d.trim().to_lowercase();
-    PLACEHOLDERS.contains(&l.as_str())
-}
-
-/// Markup some CMSs leave in their descriptions ("<p>…</p>", "<em>NDR</em>"): a
-/// description is plain text.
-fn strip_tags(s: &str) -> String {
-    static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]{0,200}>").expect("static regex")
-    });
-    if !s.contains('<') {
-        return s.to_string();
-    }
-    // Inline tags join their words ("<em>NDR</em>-Recherchen"), others separate them.
-    TAG.replace_all(s, |c: &regex::Captures| {
-        let name = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-        let inline = matches!(
-            name.as_str(),
-            "a" | "b" | "i" | "em" | "strong" | "span" | "u" | "small" | "sup" | "sub"
-        );
-        if inline {
-            ""
-        } else {
-            " "
-        }
-    })
-    .into_owned()
-}
-
-/// The teaser printed right after the headline: an element marked as lead, teaser, intro
-/// or summary, of paragraph length, not a link (lists of other articles' teasers are).
-fn visible_lead(
-    dom: &Dom,
-    page: &Page,
-    h1: NodeId,
-    h1_text: Option<&str>,
-    dropped: &[NodeId],
-) -> Option<String> {
-    let hi = h1.index();
-    page.leads
-        .iter()
-        .filter(|l| l.index() > hi && l.index() < hi + 250)
-        .filter(|&&l| !holds_any(dom, l, dropped))
-        .filter(|&&l| {
-            !dom.ancestors(l).any(|a| {
-                matches!(
-                    dom.tag(a),
-                    "a" | "nav" | "aside" | "li" | "footer" | "figure"
-                )
-            })
-        })
-        .filter(|&&l| {
-            !matches!(
-                dom.tag(l),
-                "a" | "img" | "figure" | "ul" | "ol" | "section" | "article" | "main" | "body"
-            )
-        })
-        .take(10)
-        .find_map(|&l| {
-            if dom
-                .descendants(l)
-                .any(|d| matches!(dom.tag(d), "h1" | "h2" | "figure" | "ul" | "img"))
-            {
-                return None;
-            }
-            let t = block_spaced_text(dom, l, 1200);
-            let n = t.chars().count();
-            let is_h1 = h1_text.is_some_and(|h| title::same(h, &t));
-            (40..=800).contains(&n).then_some(t).filter(|_| !is_h1)
-        })
-}
-
-/// The elements of the blocks the extractor dropped as furniture (a furniture box, a
-/// link-heavy line, a furniture phrase, a trailing section, a call to action).
-fn dropped_boxes(doc: &Document, selection: &Selection) -> Vec<NodeId> {
-    doc.blocks
-        .iter()
-        .zip(&selection.reasons)
-        .filter(|(_, r)| {
-            matches!(
-                r,
-                Reason::FurnitureContainer
-                    | Reason::LinkHeavy
-                    | Reason::FurniturePhrase
-                    | Reason::TrailingSection
-                    | Reason::CallToAction
-            )
-        })
-        .map(|(b, _)| b.node)
-        .collect()
-}
-
-/// Whether `id` is one of `nodes` or holds one of them.
-fn holds_any(dom: &Dom, id: NodeId, nodes: &[NodeId]) -> bool {
-    nodes
-        .iter()
-        .any(|&n| n == id || dom.ancestors(n).any(|a| a == id))
-}
-
-/// The text of `id`, words of one block run together as written, a space where one block
-/// ends and the next begins ("<h3>Mehr zum Thema</h3><a>…</a>" is not "Thema…") and at
-/// a `<br>`; scripts and styles left out. Up to about `limit` bytes.
-fn block_spaced_text(dom: &Dom, id: NodeId, limit: usize) -> String {
-    let block_of = |n: NodeId| {
-        std::iter::once(n)
-            .chain(dom.ancestors(n).take_while(|&a| a != id))
-            .find(|&a| crate::blocks::is_block_tag(dom.tag(a)))
-            .unwrap_or(id)
-    };
-    let mut out = String::new();
-    let mut last_block = None;
-    for d in dom.descendants(id) {
-        let hidden = || {
-            dom.ancestors(d)
-                .take_while(|&a| a != id)
-                .any(|a| matches!(dom.tag(a), "script" | "style" | "noscript" | "template"))
-        };
-        match &dom.node(d).data {
-            crate::dom::NodeData::Element(e) if e.tag() == "br" => out.push(' '),
-            crate::dom::NodeData::Text(t) if !hidden() => {
-                let block = Some(block_of(d));
-                if last_block.is_some() && block != last_block {
-                    out.push(' ');
-                }
-                last_block = block;
-                out.push_str(t);
-                if out.len() > 2 * limit {
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    page::cut_collapsed(&out, limit)
 }
 
 fn current_time() -> i64 {
@@ -489,7 +299,7 @@ pub fn resolve_url(href: &str, base: Option<&str>) -> String {
 
 /// The names a site goes by (its site name, publisher, host), to tell a byline naming the
 /// site ("Die WOCHE", "morgenpost-example.de") from one naming a writer.
-struct SiteKeys {
+pub(crate) struct SiteKeys {
     /// Site and publisher names, letters and digits only, lower case.
     names: Vec<String>,
     /// The same as printed ("USA TODAY").

@@ -254,7 +254,8 @@ mod tests {
         let page = Page::collect(&doc.dom);
         let ld = jsonld::read(&page.jsonld);
         let host = Some("www.tagesblatt.example".to_string());
-        let mut f = Facts::gather(&doc, (&page, &ld), host, given.map(str::to_string));
+        let given = given.map(str::to_string);
+        let mut f = Facts::gather(&doc, (&page, &ld), None, host, ("", given));
         f.site_name = site.map(str::to_string);
         choose(&f)
     }
