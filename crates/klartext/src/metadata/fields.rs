@@ -1,7 +1,7 @@
 //! The text fields' shared page facts ([`Facts`]) and their declared source tables: a
 //! source is a name, a [`Trust`] and a function from the facts to the values it finds; a
 //! field's table lists its sources in the order they are trusted, and its choice is a short
-//! function over that table ([`super::title`], [`super::description`]).
+//! function over that table ([`super::site`], [`super::title`], [`super::description`]).
 
 use crate::blocks::Document;
 use crate::classify::Selection;
@@ -10,7 +10,7 @@ use crate::explain::{Candidate, FieldReport};
 
 use super::jsonld::LdInfo;
 use super::page::{headline_text, Page};
-use super::SiteKeys;
+use super::site::SiteKeys;
 
 /// How far a text field's source is trusted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

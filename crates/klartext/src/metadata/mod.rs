@@ -15,6 +15,7 @@ pub mod images;
 pub mod jsonld;
 pub mod language;
 pub mod page;
+mod site;
 pub mod title;
 
 use std::cell::RefCell;
@@ -30,6 +31,7 @@ use crate::Options;
 
 use fields::Facts;
 use page::{collapse, lines_after, lines_before, lines_inside, visible_text, Page};
+use site::SiteKeys;
 
 const AUTHOR_KEYS: &[&str] = &[
     "dc:creator",
@@ -80,11 +82,7 @@ pub fn fill_selected(
         .and_then(host_of)
         .map(str::to_string);
 
-    // Site name.
-    let site_name = site_name(&page, &ld);
-    article.site_name = site_name.clone();
-
-    // Headline.
+    // Site name, headline.
     let given_title = article.title.take();
     let mut facts = Facts::gather(
         doc,
@@ -93,7 +91,8 @@ pub fn fill_selected(
         host,
         (&article.text, given_title),
     );
-    facts.site_name = site_name.clone();
+    facts.site_name = site::choose(&facts).value;
+    article.site_name = facts.site_name.clone();
     article.title = title::choose(&facts).value;
     let h1 = facts.h1;
 
@@ -156,20 +155,6 @@ pub fn fill_selected(
     article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
 }
 
-/// The site's name: the first of the meta names, the JSON-LD site name and publisher.
-fn site_name(page: &Page, ld: &jsonld::LdInfo) -> Option<String> {
-    page.meta(&[
-        "og:site_name",
-        "application-name",
-        "apple-mobile-web-app-title",
-    ])
-    .map(str::to_string)
-    .or_else(|| ld.site_name.clone())
-    .or_else(|| ld.publisher.clone())
-    .map(|s| collapse(&jsonld::unescape(&s)))
-    .filter(|s| !s.is_empty() && s.chars().count() < 80)
-}
-
 /// The page's canonical URL (canonical link, og:url, JSON-LD url), resolved against the
 /// page URL `base`; only an absolute http(s) one.
 fn canonical_url(page: &Page, ld: &jsonld::LdInfo, base: Option<&str>) -> Option<String> {
@@ -220,9 +205,9 @@ fn date_context<'a>(
 }
 
 /// For `klartext explain`: the metadata fields chosen from declared tables of sources (the
-/// title, the description, the dates), each with every candidate found, its source, and
-/// the one chosen, read as [`fill`] reads them (`selection` and `text`: what the extractor
-/// kept).
+/// site name, the title, the description, the dates), each with every candidate found, its
+/// source, and the one chosen, read as [`fill`] reads them (`selection` and `text`: what
+/// the extractor kept).
 pub fn explain(
     doc: &Document,
     options: &Options,
@@ -240,8 +225,9 @@ pub fn explain(
         .map(str::to_string);
     let given_title = doc.title.clone();
     let mut facts = Facts::gather(doc, (&page, &ld), selection, host, (text, given_title));
-    facts.site_name = site_name(&page, &ld);
-    let mut reports = vec![title::report(&facts)];
+    let mut reports = vec![site::report(&facts)];
+    facts.site_name = site::choose(&facts).value;
+    reports.push(title::report(&facts));
     facts.title = title::choose(&facts).value;
     reports.push(description::report(&facts));
     let url = options.url.clone().or(canonical);
@@ -259,7 +245,7 @@ fn current_time() -> i64 {
 }
 
 /// The host of an absolute URL.
-fn host_of(url: &str) -> Option<&str> {
+pub(crate) fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit('@').next()?.split(':').next()?;
@@ -295,149 +281,6 @@ pub fn resolve_url(href: &str, base: Option<&str>) -> String {
         return format!("{origin}{path}{h}");
     }
     format!("{origin}{dir}{h}")
-}
-
-/// The names a site goes by (its site name, publisher, host), to tell a byline naming the
-/// site ("Die WOCHE", "morgenpost-example.de") from one naming a writer.
-pub(crate) struct SiteKeys {
-    /// Site and publisher names, letters and digits only, lower case.
-    names: Vec<String>,
-    /// The same as printed ("USA TODAY").
-    printed: Vec<String>,
-    /// The host's distinctive label ("tagblatt" of "leben.tagblatt.example").
-    host: Option<String>,
-    /// The last part of the page title and site name ("… | Die WOCHE"), squashed: a site's
-    /// name for names that do not look like a person's.
-    segments: Vec<String>,
-}
-
-impl SiteKeys {
-    fn of(page: &Page, ld: &jsonld::LdInfo) -> SiteKeys {
-        let printed: Vec<String> = [
-            page.meta(&["og:site_name", "application-name"]),
-            ld.site_name.as_deref(),
-            ld.publisher.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(collapse)
-        .filter(|k| squash(k).chars().count() >= 3)
-        .collect();
-        let names = printed.iter().map(|p| squash(p)).collect();
-        // "Gelassen durch den Winter | Die WOCHE": the site's name after the last separator
-        // of the page title or the site name.
-        let segments = [page.title.as_deref(), page.meta(&["og:site_name"])]
-            .into_iter()
-            .flatten()
-            .filter_map(|t| {
-                let (_, last) = t
-                    .rsplit_once(" | ")
-                    .or_else(|| t.rsplit_once(" - "))
-                    .or_else(|| t.rsplit_once(" – "))?;
-                let last = squash(last);
-                (last.chars().count() >= 3).then_some(last)
-            })
-            .collect();
-        let host = page
-            .canonical
-            .as_deref()
-            .or_else(|| page.meta(&["og:url"]))
-            .and_then(host_of)
-            .and_then(|h| {
-                let labels: Vec<&str> = h.split('.').collect();
-                // The label before the public suffix ("co.uk" counted as one).
-                let n = labels.len();
-                let second_level = n >= 3 && labels[n - 2].len() <= 3 && labels[n - 1].len() == 2;
-                let i = if second_level {
-                    n.checked_sub(3)
-                } else {
-                    n.checked_sub(2)
-                };
-                i.and_then(|i| labels.get(i)).map(|l| squash(l))
-            })
-            .filter(|k| k.chars().count() >= 4);
-        SiteKeys {
-            names,
-            printed,
-            host,
-            segments,
-        }
-    }
-
-    /// Whether a description is the site's blurb rather than the article's teaser: it names
-    /// the site and shares no word of four letters or more with the headline.
-    fn blurb(&self, description: &str, title: Option<&str>) -> bool {
-        let d = squash(description);
-        let names_site = self
-            .names
-            .iter()
-            .chain(&self.host)
-            .any(|k| k.chars().count() >= 4 && d.contains(k.as_str()));
-        let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() >= 4)
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let title_words = title.map(words).unwrap_or_default();
-        names_site && !words(description).iter().any(|w| title_words.contains(w))
-    }
-
-    /// "Brian Truitt USA TODAY" gives "Brian Truitt": the site's name printed after the
-    /// writer's.
-    fn strip_suffix(&self, name: &str) -> String {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        for p in &self.printed {
-            let site: Vec<&str> = p.split_whitespace().collect();
-            let Some(keep) = words.len().checked_sub(site.len()).filter(|k| *k > 0) else {
-                continue;
-            };
-            let tail = words.iter().skip(keep);
-            if tail
-                .zip(&site)
-                .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
-            {
-                return words
-                    .iter()
-                    .take(keep)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            }
-        }
-        name.to_string()
-    }
-
-    /// Whether `name` is the site's own name rather than a writer's. Personal sites are named
-    /// after their authors: a person's name that the host spells out is kept.
-    fn named_by(&self, name: &str) -> bool {
-        let n = squash(name);
-        if n.chars().count() < 3 {
-            return false;
-        }
-        let same = |k: &str| n == k || (k.chars().count() >= 5 && n.ends_with(k));
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let person_like = (2..=3).contains(&words.len())
-            && words.iter().all(|w| {
-                let mut cs = w.chars();
-                cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
-            });
-        // A personal site: the host spells the whole name ("erika-musterfrau.net").
-        if person_like && self.host.as_deref() == Some(n.as_str()) {
-            return false;
-        }
-        self.names.iter().any(|k| same(k))
-            || (!person_like && self.host.as_deref().is_some_and(same))
-            || (!person_like && self.segments.contains(&n))
-    }
-}
-
-/// Lower case, letters and digits only: "Die WOCHE" → "diewoche".
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// The article's authors, persons first: a byline naming only the site itself ("Die
