@@ -59,8 +59,8 @@ fn document(bytes: &[u8], options: &Options) -> Result<(Document, bool), Error> 
 }
 
 /// The metadata section: for the fields chosen from declared tables of sources (the site
-/// name, the title, the description, the dates), every candidate found, its source, and
-/// which won. Empty for a text dump (its fields are read from the dump's lines).
+/// name, the title, the description, the authors, the dates), every candidate found, its
+/// source, and which won. Empty for a text dump (its fields are read from the dump's lines).
 pub fn metadata(bytes: &[u8], options: &Options) -> Result<Vec<FieldReport>, Error> {
     let (doc, html) = document(bytes, options)?;
     Ok(if html {

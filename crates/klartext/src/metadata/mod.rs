@@ -8,6 +8,7 @@
 
 pub mod agencies;
 pub mod authors;
+mod bylines;
 pub mod dates;
 mod description;
 mod fields;
@@ -18,7 +19,6 @@ pub mod page;
 mod site;
 pub mod title;
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -32,23 +32,6 @@ use crate::Options;
 use fields::Facts;
 use page::{collapse, lines_after, lines_before, lines_inside, visible_text, Page};
 use site::SiteKeys;
-
-const AUTHOR_KEYS: &[&str] = &[
-    "dc:creator",
-    "dc.creator",
-    "author",
-    "article:author",
-    "og:article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "citation_author",
-    "article:author_name",
-    "cxenseparse:author",
-    "twitter:data1:author",
-];
 
 /// Fills the metadata fields of `article` from the page.
 pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
@@ -120,19 +103,33 @@ pub fn fill_selected(
     article.date_published = published.map(|d| d.to_iso());
     article.date_modified = modified.map(|d| d.to_iso());
 
-    // Authors and the agencies named in bylines.
-    let mut agency_list = Vec::new();
-    article.authors = choose_authors(dom, &page, &ld, h1, &after, &article.text, &mut agency_list);
+    // Authors and the agencies named in bylines, then those credited in the text.
+    let authors = bylines::choose(&bylines::AuthorCtx {
+        facts: &facts,
+        after: &after,
+    });
+    article.authors = authors.authors;
+    article.agencies = with_text_agencies(authors.agencies, &article.text);
 
-    // Agencies credited in the text.
-    for a in agencies::from_text(&article.text) {
-        if !agency_list.contains(&a) {
-            agency_list.push(a);
+    article.language = page_language(dom, (&page, &ld), &article.text);
+
+    // Images.
+    article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+/// The agencies named in bylines (`agencies`), then those credited in `text`.
+fn with_text_agencies(mut agencies: Vec<String>, text: &str) -> Vec<String> {
+    for a in agencies::from_text(text) {
+        if !agencies.contains(&a) {
+            agencies.push(a);
         }
     }
-    article.agencies = agency_list;
+    agencies
+}
 
-    // Language.
+/// The page's language: detected in the article's `text` (the body's visible text when the
+/// article is short), the declared language the tie-breaker.
+fn page_language(dom: &Dom, (page, ld): (&Page, &jsonld::LdInfo), text: &str) -> Option<String> {
     let declared = ld
         .language
         .as_deref()
@@ -140,8 +137,8 @@ pub fn fill_selected(
         .or_else(|| page.meta(&["content-language", "og:locale", "dc.language", "language"]))
         .and_then(language::primary);
     let body_text;
-    let text = if article.text.chars().count() >= 200 {
-        article.text.as_str()
+    let text = if text.chars().count() >= 200 {
+        text
     } else {
         body_text = page
             .body
@@ -149,10 +146,7 @@ pub fn fill_selected(
             .unwrap_or_default();
         body_text.as_str()
     };
-    article.language = language::detect(text, declared.as_deref());
-
-    // Images.
-    article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+    language::detect(text, declared.as_deref())
 }
 
 /// The page's canonical URL (canonical link, og:url, JSON-LD url), resolved against the
@@ -205,9 +199,9 @@ fn date_context<'a>(
 }
 
 /// For `klartext explain`: the metadata fields chosen from declared tables of sources (the
-/// site name, the title, the description, the dates), each with every candidate found, its
-/// source, and the one chosen, read as [`fill`] reads them (`selection` and `text`: what
-/// the extractor kept).
+/// site name, the title, the description, the authors, the dates), each with every
+/// candidate found, its source, and the one chosen, read as [`fill`] reads them
+/// (`selection` and `text`: what the extractor kept).
 pub fn explain(
     doc: &Document,
     options: &Options,
@@ -232,6 +226,10 @@ pub fn explain(
     reports.push(description::report(&facts));
     let url = options.url.clone().or(canonical);
     let after = lines_after_headline(dom, &page, facts.h1);
+    reports.push(bylines::report(&bylines::AuthorCtx {
+        facts: &facts,
+        after: &after,
+    }));
     let ctx = date_context(dom, (&page, &ld), facts.h1, &after, url.as_deref(), options);
     reports.extend(dates::report(&ctx));
     reports
@@ -281,298 +279,6 @@ pub fn resolve_url(href: &str, base: Option<&str>) -> String {
         return format!("{origin}{path}{h}");
     }
     format!("{origin}{dir}{h}")
-}
-
-/// The article's authors, persons first: a byline naming only the site itself ("Die
-/// WOCHE", "tagesecho.at") is taken when no source names a person.
-fn choose_authors(
-    dom: &Dom,
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    h1: Option<NodeId>,
-    after: &[(NodeId, String)],
-    text: &str,
-    agency_list: &mut Vec<String>,
-) -> Vec<String> {
-    let site_named = RefCell::new(Vec::new());
-    let (source, persons) =
-        authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
-    if persons.is_empty() {
-        return site_named.into_inner();
-    }
-    // A first name alone ("Stefanus", from the meta data) that the byline under the
-    // headline gives in full ("Von Stefanus Stahl"): the full name. A user name from the
-    // meta data ("gabor_munier", "DT") that the page prints as a person's name: the
-    // printed name.
-    let meta_source = matches!(
-        source,
-        AuthorSource::JsonLd | AuthorSource::Meta | AuthorSource::Microdata
-    );
-    // A blog's <meta name=author> names the site's owner; the link to the post's author
-    // page under the headline ("Erstellt von <a href=/author/fabian/>Fabian</a>") names
-    // who wrote this post.
-    if source == AuthorSource::Meta {
-        if let Some(linked) = author_link_under_headline(dom, page, h1) {
-            if !linked
-                .iter()
-                .any(|l| persons.iter().any(|p| p.eq_ignore_ascii_case(l)))
-            {
-                return linked;
-            }
-        }
-    }
-    if persons.iter().all(|p| !p.contains(' ')) {
-        if let Some(full) = visible_byline(after, &mut |_| {}) {
-            let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
-            let spelled = |p: &str| {
-                meta_source
-                    && authors::is_user_name(p)
-                    && full.iter().any(|f| authors::user_name_of(p, f))
-            };
-            if persons
-                .iter()
-                .all(|p| full.iter().any(|f| first(f) == first(p)) || spelled(p))
-            {
-                return full;
-            }
-        }
-    }
-    persons
-}
-
-/// Where the authors were found, most trusted first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AuthorSource {
-    JsonLd,
-    Meta,
-    Microdata,
-    BylineElement,
-    VisibleLine,
-    OpeningLine,
-    ClosingLine,
-    LabelledLine,
-    Handle,
-    None,
-}
-
-/// Short lines at one edge of the article's text, as byline candidates: the first
-/// `per_paragraph` lines of each of the first `paragraphs` paragraphs `paragraphs_in` yields
-/// (in the order it yields them), those of at most `max_chars` characters.
-fn edge_lines<'a, P, L>(
-    paragraphs_in: P,
-    paragraphs: usize,
-    lines_of: impl Fn(&'a str) -> L,
-    per_paragraph: usize,
-    max_chars: usize,
-) -> Vec<(NodeId, String)>
-where
-    P: Iterator<Item = &'a str>,
-    L: Iterator<Item = &'a str>,
-{
-    paragraphs_in
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(paragraphs)
-        .flat_map(|p| lines_of(p).map(str::trim).take(per_paragraph))
-        .filter(|l| !l.is_empty() && l.chars().count() <= max_chars)
-        .map(|l| (NodeId::DOCUMENT, l.to_string()))
-        .collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn authors_by_source(
-    dom: &Dom,
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    h1: Option<NodeId>,
-    after: &[(NodeId, String)],
-    text: &str,
-    agency_list: &mut Vec<String>,
-    site_named: &RefCell<Vec<String>>,
-) -> (AuthorSource, Vec<String>) {
-    let mut note_agencies = |s: &str| {
-        for a in agencies::from_credit(s) {
-            if !agency_list.contains(&a) {
-                agency_list.push(a);
-            }
-        }
-    };
-    let mut out: Vec<String> = Vec::new();
-    let site = SiteKeys::of(page, ld);
-    let add = |names: Vec<String>, out: &mut Vec<String>| {
-        for n in names {
-            let n = site.strip_suffix(&n);
-            if out.iter().any(|o| o.eq_ignore_ascii_case(&n)) || authors::is_non_person(&n) {
-                continue;
-            }
-            if site.named_by(&n) || authors::is_web_address(&n) {
-                let mut later = site_named.borrow_mut();
-                if !later.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
-                    later.push(n);
-                }
-            } else {
-                out.push(n);
-            }
-        }
-    };
-    // JSON-LD.
-    for a in &ld.authors {
-        note_agencies(&a.name);
-        if a.person == Some(false) {
-            continue;
-        }
-        if ld
-            .publisher
-            .as_deref()
-            .is_some_and(|p| p.eq_ignore_ascii_case(&a.name))
-        {
-            continue;
-        }
-        add(authors::split_names(&a.name, false), &mut out);
-    }
-    if !out.is_empty() {
-        return (AuthorSource::JsonLd, out);
-    }
-    // Meta names (every <meta name=author>, not only the first).
-    for key in AUTHOR_KEYS {
-        for (k, v) in &page.metas {
-            if k != key || v.starts_with("http") || v.starts_with('@') {
-                continue;
-            }
-            note_agencies(v);
-            // "Jobs & Hire": the site's name as a whole, not two names.
-            let whole = collapse(&jsonld::unescape(v));
-            if site.named_by(&whole) {
-                add(vec![whole], &mut out);
-                continue;
-            }
-            add(authors::split_names(v, false), &mut out);
-        }
-        if !out.is_empty() {
-            return (AuthorSource::Meta, out);
-        }
-    }
-    // Microdata: itemprop=author (its itemprop=name, or its text). Only the first author
-    // element and its siblings: later ones are commenters or forum replies.
-    let mut first_parent = None;
-    for (prop, id) in &page.itemprops {
-        if prop != "author" && prop != "creator" {
-            continue;
-        }
-        let parent = dom.node(*id).parent;
-        match first_parent {
-            None => first_parent = Some(parent),
-            Some(p) if p != parent => break,
-            Some(_) => {}
-        }
-        let name_node = dom.descendants(*id).take(50).find(|d| {
-            dom.attr(*d, "itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-        });
-        let text = match name_node {
-            Some(n) => dom
-                .attr(n, "content")
-                .map(str::to_string)
-                .unwrap_or_else(|| visible_text(dom, n, 200)),
-            None => dom
-                .attr(*id, "content")
-                .map(str::to_string)
-                .unwrap_or_else(|| visible_text(dom, *id, 200)),
-        };
-        if text.chars().count() <= 150 {
-            note_agencies(&text);
-            add(authors::split_names(&text, false), &mut out);
-        }
-    }
-    if !out.is_empty() {
-        return (AuthorSource::Microdata, out);
-    }
-    // A microdata Person that is not part of a comment, nor someone a paragraph of the
-    // text mentions (sites that mark up every name: "… an der Seite von Pastorin <span
-    // itemtype=Person>…</span>. Die Besucher …").
-    let mut considered = 0;
-    for &person in page.persons.iter().take(60) {
-        if considered == 5 {
-            break;
-        }
-        let block = dom
-            .ancestors(person)
-            .find(|&a| matches!(dom.tag(a), "p" | "div" | "li" | "td" | "article"))
-            .filter(|&a| dom.tag(a) == "p");
-        if block.is_some_and(|b| visible_text(dom, b, 400).chars().count() > 150) {
-            continue;
-        }
-        considered += 1;
-        if dom.ancestors(person).any(|a| {
-            let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
-            c.contains("comment") || matches!(dom.tag(a), "aside" | "nav")
-        }) {
-            continue;
-        }
-        let name = dom
-            .descendants(person)
-            .take(30)
-            .filter(|&d| {
-                dom.attr(d, "itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-            })
-            .find_map(|d| {
-                dom.attr(d, "content")
-                    .map(str::to_string)
-                    .or_else(|| Some(visible_text(dom, d, 120)))
-            });
-        if let Some(n) = name {
-            add(authors::split_names(&n, false), &mut out);
-            if !out.is_empty() {
-                return (AuthorSource::Microdata, out);
-            }
-        }
-    }
-    // Byline elements, nearest after the headline first.
-    if let Some(names) = byline_elements(dom, page, h1, false, &mut note_agencies) {
-        add(names, &mut out);
-        return (AuthorSource::BylineElement, out);
-    }
-    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
-    // von") with the name in the next text node; then a closing "Von …" line of the text.
-    if let Some(names) = visible_byline(after, &mut note_agencies) {
-        return (AuthorSource::VisibleLine, names);
-    }
-    // The first lines of the article's text, where a page without a headline element
-    // prints its byline; then the last lines of the last two paragraphs ("Quelle: …" /
-    // "Autor: Anna Berger").
-    let opening = edge_lines(text.split("\n\n"), 3, |p| p.split('\n'), 2, 60);
-    if let Some(names) = visible_byline(&opening, &mut note_agencies) {
-        return (AuthorSource::OpeningLine, names);
-    }
-    let closing = edge_lines(text.rsplit("\n\n"), 2, |p| p.rsplit('\n'), 3, 80);
-    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
-        return (AuthorSource::ClosingLine, names);
-    }
-    // An explicit label further down the article ("Autorin: Uta Berger, Projektleiterin",
-    // "Text: Klaus Friedrich", a heading "Autor" over the name).
-    if let Some(names) = labelled_byline(dom, page, h1, &mut note_agencies) {
-        return (AuthorSource::LabelledLine, names);
-    }
-    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
-    // 24. Juli 2017".
-    // (The name is often a link: its own text node between the label's and the date's.)
-    let joined = after
-        .iter()
-        .take(40)
-        .map(|(_, l)| l.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    handle_before_date(&joined, false)
-        .or_else(|| {
-            after
-                .iter()
-                .take(40)
-                .find_map(|(_, l)| handle_after_date(l))
-        })
-        .or_else(|| posted_by_further_down(dom, page, h1))
-        .map(|h| (AuthorSource::Handle, vec![h]))
-        .unwrap_or((AuthorSource::None, out))
 }
 
 /// "Gespeichert von rasos am 24. Juli 2017": a post's footer below the text, with a verb
