@@ -58,13 +58,17 @@ fn document(bytes: &[u8], options: &Options) -> Result<(Document, bool), Error> 
     })
 }
 
-/// The metadata section: for the fields chosen from declared tables of sources (the
-/// dates), every candidate found, its source, and which won. Empty for a text dump (its
-/// fields are read from the dump's lines).
+/// The metadata section: for the fields chosen from declared tables of sources (the site
+/// name, the title, the description, the authors, the dates), every candidate found, its
+/// source, and which won. Empty for a text dump (its fields are read from the dump's lines).
 pub fn metadata(bytes: &[u8], options: &Options) -> Result<Vec<FieldReport>, Error> {
     let (doc, html) = document(bytes, options)?;
     Ok(if html {
-        crate::metadata::explain(&doc, options)
+        // The text as the extractor gives it: the description may fall back on its lead.
+        let page_type = crate::pagetype::detect(&doc);
+        let selection = classify_page(&doc, options.favor, page_type.as_ref());
+        let text = crate::render::text(&doc, &selection, options.style);
+        crate::metadata::explain(&doc, options, Some(&selection), &text)
     } else {
         Vec::new()
     })
@@ -164,5 +168,8 @@ mod tests {
             .find(|f| f.field == "date_modified")
             .expect("a modified field");
         assert_eq!(modified.chosen_from, Some("meta modification names"));
+        let title = fields.iter().find(|f| f.field == "title").expect("a title");
+        assert_eq!(title.chosen.as_deref(), Some("Harbour bridge reopens"));
+        assert_eq!(title.chosen_from, Some("<h1>"));
     }
 }

@@ -8,42 +8,30 @@
 
 pub mod agencies;
 pub mod authors;
+mod bylines;
 pub mod dates;
+mod description;
+mod fields;
 pub mod images;
 pub mod jsonld;
 pub mod language;
 pub mod page;
+mod site;
 pub mod title;
 
-use std::cell::RefCell;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::article::{Article, Image};
 use crate::blocks::Document;
-use crate::classify::{Reason, Selection};
+use crate::classify::Selection;
 use crate::dom::{Dom, NodeId};
 use crate::Options;
 
-use page::{collapse, headline_text, lines_after, lines_before, lines_inside, visible_text, Page};
-
-const AUTHOR_KEYS: &[&str] = &[
-    "dc:creator",
-    "dc.creator",
-    "author",
-    "article:author",
-    "og:article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "dcterms.creator",
-    "byl",
-    "citation_author",
-    "article:author_name",
-    "cxenseparse:author",
-    "twitter:data1:author",
-];
+use fields::Facts;
+use page::{collapse, lines_after, lines_before, lines_inside, visible_text, Page};
+use site::SiteKeys;
 
 /// Fills the metadata fields of `article` from the page.
 pub fn fill(doc: &Document, options: &Options, article: &mut Article) {
@@ -77,48 +65,23 @@ pub fn fill_selected(
         .and_then(host_of)
         .map(str::to_string);
 
-    // Site name.
-    let site_name = page
-        .meta(&[
-            "og:site_name",
-            "application-name",
-            "apple-mobile-web-app-title",
-        ])
-        .map(str::to_string)
-        .or_else(|| ld.site_name.clone())
-        .or_else(|| ld.publisher.clone())
-        .map(|s| collapse(&jsonld::unescape(&s)))
-        .filter(|s| !s.is_empty() && s.chars().count() < 80);
-    article.site_name = site_name.clone();
+    // Site name, headline.
+    let given_title = article.title.take();
+    let mut facts = Facts::gather(
+        doc,
+        (&page, &ld),
+        selection,
+        host,
+        (&article.text, given_title),
+    );
+    facts.site_name = site::choose(&facts).value;
+    article.site_name = facts.site_name.clone();
+    article.title = title::choose(&facts).value;
+    let h1 = facts.h1;
 
-    // Headline.
-    let h1 = headline_node(dom, &page, &ld);
-    let h1_text = h1.map(|h| headline_text(dom, h)).filter(|t| !t.is_empty());
-    article.title = choose_title(
-        &page,
-        &ld,
-        h1_text.as_deref(),
-        site_name.as_deref(),
-        host.as_deref(),
-    )
-    .or_else(|| article.title.take());
-
-    // Description: the publisher's teaser from the meta data, else the visible one under
-    // the headline.
-    let dropped = selection.map(|s| dropped_boxes(doc, s)).unwrap_or_default();
-    let lead = h1.and_then(|h| visible_lead(dom, &page, h, h1_text.as_deref(), &dropped));
-    let site = SiteKeys::of(&page, &ld);
-    let description =
-        choose_description(&page, &ld, lead.as_deref(), article.title.as_deref(), &site);
-    // Failing all, the lead: the first paragraph of the article text.
-    article.description = description.or_else(|| {
-        article
-            .text
-            .split("\n\n")
-            .map(str::trim)
-            .find(|p| !p.is_empty() && !article.title.as_deref().is_some_and(|t| title::same(t, p)))
-            .map(collapse)
-    });
+    // Description: the publisher's teaser, else the lead of the text.
+    facts.title = article.title.clone();
+    article.description = description::choose(&facts).value;
 
     // The visible text around the headline: bylines and datelines live there.
     let after = lines_after_headline(dom, &page, h1);
@@ -140,19 +103,33 @@ pub fn fill_selected(
     article.date_published = published.map(|d| d.to_iso());
     article.date_modified = modified.map(|d| d.to_iso());
 
-    // Authors and the agencies named in bylines.
-    let mut agency_list = Vec::new();
-    article.authors = choose_authors(dom, &page, &ld, h1, &after, &article.text, &mut agency_list);
+    // Authors and the agencies named in bylines, then those credited in the text.
+    let authors = bylines::choose(&bylines::AuthorCtx {
+        facts: &facts,
+        after: &after,
+    });
+    article.authors = authors.authors;
+    article.agencies = with_text_agencies(authors.agencies, &article.text);
 
-    // Agencies credited in the text.
-    for a in agencies::from_text(&article.text) {
-        if !agency_list.contains(&a) {
-            agency_list.push(a);
+    article.language = page_language(dom, (&page, &ld), &article.text);
+
+    // Images.
+    article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+}
+
+/// The agencies named in bylines (`agencies`), then those credited in `text`.
+fn with_text_agencies(mut agencies: Vec<String>, text: &str) -> Vec<String> {
+    for a in agencies::from_text(text) {
+        if !agencies.contains(&a) {
+            agencies.push(a);
         }
     }
-    article.agencies = agency_list;
+    agencies
+}
 
-    // Language.
+/// The page's language: detected in the article's `text` (the body's visible text when the
+/// article is short), the declared language the tie-breaker.
+fn page_language(dom: &Dom, (page, ld): (&Page, &jsonld::LdInfo), text: &str) -> Option<String> {
     let declared = ld
         .language
         .as_deref()
@@ -160,8 +137,8 @@ pub fn fill_selected(
         .or_else(|| page.meta(&["content-language", "og:locale", "dc.language", "language"]))
         .and_then(language::primary);
     let body_text;
-    let text = if article.text.chars().count() >= 200 {
-        article.text.as_str()
+    let text = if text.chars().count() >= 200 {
+        text
     } else {
         body_text = page
             .body
@@ -169,10 +146,7 @@ pub fn fill_selected(
             .unwrap_or_default();
         body_text.as_str()
     };
-    article.language = language::detect(text, declared.as_deref());
-
-    // Images.
-    article.images = choose_images(dom, &page, &ld, h1, base.or(article.url.as_deref()));
+    language::detect(text, declared.as_deref())
 }
 
 /// The page's canonical URL (canonical link, og:url, JSON-LD url), resolved against the
@@ -225,214 +199,40 @@ fn date_context<'a>(
 }
 
 /// For `klartext explain`: the metadata fields chosen from declared tables of sources (the
-/// dates), each with every candidate found, its source, and the one chosen, read as
-/// [`fill`] reads them.
-pub fn explain(doc: &Document, options: &Options) -> Vec<crate::explain::FieldReport> {
+/// site name, the title, the description, the authors, the dates), each with every
+/// candidate found, its source, and the one chosen, read as [`fill`] reads them
+/// (`selection` and `text`: what the extractor kept).
+pub fn explain(
+    doc: &Document,
+    options: &Options,
+    selection: Option<&Selection>,
+    text: &str,
+) -> Vec<crate::explain::FieldReport> {
     let dom = &doc.dom;
     let page = Page::collect(dom);
     let ld = jsonld::read(&page.jsonld);
-    let h1 = headline_node(dom, &page, &ld);
-    let url = options
-        .url
-        .clone()
-        .or_else(|| canonical_url(&page, &ld, options.url.as_deref()));
-    let after = lines_after_headline(dom, &page, h1);
-    let ctx = date_context(dom, (&page, &ld), h1, &after, url.as_deref(), options);
-    dates::report(&ctx)
-}
-
-/// The publisher's teaser: the first description in the meta data, JSON-LD or under the
-/// headline that is about this article. The site's own blurb ("buehnenblatt.de – das
-/// unabhängige Bühnenportal"), which names the site and shares no word with the headline,
-/// is taken only when nothing else is given.
-fn choose_description(
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    lead: Option<&str>,
-    title: Option<&str>,
-    site: &SiteKeys,
-) -> Option<String> {
-    let cut = |d: &&str| d.trim_end().ends_with("...") || d.trim_end().ends_with('…');
-    let candidates: Vec<String> = [
-        page.meta(&["dc:description", "dcterm:description"]),
-        // The page's own description, unless the CMS cut it short ("…"): then the others
-        // first (a blog's cut excerpt is still its teaser if nothing else is given).
-        page.meta(&["description"]).filter(|d| !cut(d)),
-        page.meta(&["og:description"]),
-        ld.description.as_deref(),
-        page.meta(&[
-            "description",
-            "twitter:description",
-            "dc.description",
-            "dcterms.description",
-        ]),
-        lead,
-    ]
-    .into_iter()
-    .flatten()
-    .map(|d| collapse(&strip_tags(&jsonld::unescape(d))))
-    .filter(|d| !d.is_empty() && !is_placeholder(d))
-    .collect();
-    let lead_last = lead.is_some_and(|l| {
-        candidates.last().map(String::as_str)
-            == Some(collapse(&strip_tags(&jsonld::unescape(l))).as_str())
-    });
-    let meta_count = candidates.len() - usize::from(lead_last);
-    let chosen = candidates
-        .iter()
-        .find(|d| !site.blurb(d, title))
-        .or(candidates.first())?;
-    // A teaser cut short mid-sentence without a mark ("… The most commonly"), given whole
-    // in another meta field: the whole one. (One cut with "…" is the excerpt as the CMS
-    // prints it; the visible lead may run on into a byline.)
-    let mid_sentence = chosen.chars().last().is_some_and(|c| c.is_alphanumeric());
-    if !mid_sentence || chosen.chars().count() < 10 {
-        return Some(chosen.clone());
-    }
-    let stem = chosen.to_lowercase();
-    let fuller = candidates[..meta_count].iter().find(|d| {
-        d.chars().count() > chosen.chars().count() && d.to_lowercase().starts_with(&stem)
-    });
-    Some(fuller.unwrap_or(chosen).clone())
-}
-
-/// A CMS's stand-in for a missing description ("Visit the post for more.").
-fn is_placeholder(d: &str) -> bool {
-    const PLACEHOLDERS: &[&str] = &["visit the post for more.", "beitrag ansehen", "read more"];
-    let l = d.trim().to_lowercase();
-    PLACEHOLDERS.contains(&l.as_str())
-}
-
-/// Markup some CMSs leave in their descriptions ("<p>…</p>", "<em>NDR</em>"): a
-/// description is plain text.
-fn strip_tags(s: &str) -> String {
-    static TAG: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"</?([A-Za-z][A-Za-z0-9]*)[^<>]{0,200}>").expect("static regex")
-    });
-    if !s.contains('<') {
-        return s.to_string();
-    }
-    // Inline tags join their words ("<em>NDR</em>-Recherchen"), others separate them.
-    TAG.replace_all(s, |c: &regex::Captures| {
-        let name = c.get(1).map_or("", |m| m.as_str()).to_ascii_lowercase();
-        let inline = matches!(
-            name.as_str(),
-            "a" | "b" | "i" | "em" | "strong" | "span" | "u" | "small" | "sup" | "sub"
-        );
-        if inline {
-            ""
-        } else {
-            " "
-        }
-    })
-    .into_owned()
-}
-
-/// The teaser printed right after the headline: an element marked as lead, teaser, intro
-/// or summary, of paragraph length, not a link (lists of other articles' teasers are).
-fn visible_lead(
-    dom: &Dom,
-    page: &Page,
-    h1: NodeId,
-    h1_text: Option<&str>,
-    dropped: &[NodeId],
-) -> Option<String> {
-    let hi = h1.index();
-    page.leads
-        .iter()
-        .filter(|l| l.index() > hi && l.index() < hi + 250)
-        .filter(|&&l| !holds_any(dom, l, dropped))
-        .filter(|&&l| {
-            !dom.ancestors(l).any(|a| {
-                matches!(
-                    dom.tag(a),
-                    "a" | "nav" | "aside" | "li" | "footer" | "figure"
-                )
-            })
-        })
-        .filter(|&&l| {
-            !matches!(
-                dom.tag(l),
-                "a" | "img" | "figure" | "ul" | "ol" | "section" | "article" | "main" | "body"
-            )
-        })
-        .take(10)
-        .find_map(|&l| {
-            if dom
-                .descendants(l)
-                .any(|d| matches!(dom.tag(d), "h1" | "h2" | "figure" | "ul" | "img"))
-            {
-                return None;
-            }
-            let t = block_spaced_text(dom, l, 1200);
-            let n = t.chars().count();
-            let is_h1 = h1_text.is_some_and(|h| title::same(h, &t));
-            (40..=800).contains(&n).then_some(t).filter(|_| !is_h1)
-        })
-}
-
-/// The elements of the blocks the extractor dropped as furniture (a furniture box, a
-/// link-heavy line, a furniture phrase, a trailing section, a call to action).
-fn dropped_boxes(doc: &Document, selection: &Selection) -> Vec<NodeId> {
-    doc.blocks
-        .iter()
-        .zip(&selection.reasons)
-        .filter(|(_, r)| {
-            matches!(
-                r,
-                Reason::FurnitureContainer
-                    | Reason::LinkHeavy
-                    | Reason::FurniturePhrase
-                    | Reason::TrailingSection
-                    | Reason::CallToAction
-            )
-        })
-        .map(|(b, _)| b.node)
-        .collect()
-}
-
-/// Whether `id` is one of `nodes` or holds one of them.
-fn holds_any(dom: &Dom, id: NodeId, nodes: &[NodeId]) -> bool {
-    nodes
-        .iter()
-        .any(|&n| n == id || dom.ancestors(n).any(|a| a == id))
-}
-
-/// The text of `id`, words of one block run together as written, a space where one block
-/// ends and the next begins ("<h3>Mehr zum Thema</h3><a>…</a>" is not "Thema…") and at
-/// a `<br>`; scripts and styles left out. Up to about `limit` bytes.
-fn block_spaced_text(dom: &Dom, id: NodeId, limit: usize) -> String {
-    let block_of = |n: NodeId| {
-        std::iter::once(n)
-            .chain(dom.ancestors(n).take_while(|&a| a != id))
-            .find(|&a| crate::blocks::is_block_tag(dom.tag(a)))
-            .unwrap_or(id)
-    };
-    let mut out = String::new();
-    let mut last_block = None;
-    for d in dom.descendants(id) {
-        let hidden = || {
-            dom.ancestors(d)
-                .take_while(|&a| a != id)
-                .any(|a| matches!(dom.tag(a), "script" | "style" | "noscript" | "template"))
-        };
-        match &dom.node(d).data {
-            crate::dom::NodeData::Element(e) if e.tag() == "br" => out.push(' '),
-            crate::dom::NodeData::Text(t) if !hidden() => {
-                let block = Some(block_of(d));
-                if last_block.is_some() && block != last_block {
-                    out.push(' ');
-                }
-                last_block = block;
-                out.push_str(t);
-                if out.len() > 2 * limit {
-                    break;
-                }
-            }
-            _ => {}
-        }
-    }
-    page::cut_collapsed(&out, limit)
+    let canonical = canonical_url(&page, &ld, options.url.as_deref());
+    let host = canonical
+        .as_deref()
+        .or(options.url.as_deref())
+        .and_then(host_of)
+        .map(str::to_string);
+    let given_title = doc.title.clone();
+    let mut facts = Facts::gather(doc, (&page, &ld), selection, host, (text, given_title));
+    let mut reports = vec![site::report(&facts)];
+    facts.site_name = site::choose(&facts).value;
+    reports.push(title::report(&facts));
+    facts.title = title::choose(&facts).value;
+    reports.push(description::report(&facts));
+    let url = options.url.clone().or(canonical);
+    let after = lines_after_headline(dom, &page, facts.h1);
+    reports.push(bylines::report(&bylines::AuthorCtx {
+        facts: &facts,
+        after: &after,
+    }));
+    let ctx = date_context(dom, (&page, &ld), facts.h1, &after, url.as_deref(), options);
+    reports.extend(dates::report(&ctx));
+    reports
 }
 
 fn current_time() -> i64 {
@@ -443,7 +243,7 @@ fn current_time() -> i64 {
 }
 
 /// The host of an absolute URL.
-fn host_of(url: &str) -> Option<&str> {
+pub(crate) fn host_of(url: &str) -> Option<&str> {
     let rest = url.split_once("://")?.1;
     let host = rest.split(['/', '?', '#']).next()?;
     let host = host.rsplit('@').next()?.split(':').next()?;
@@ -479,525 +279,6 @@ pub fn resolve_url(href: &str, base: Option<&str>) -> String {
         return format!("{origin}{path}{h}");
     }
     format!("{origin}{dir}{h}")
-}
-
-/// The `<h1>` that is the article's headline: the one matching the meta title, else the
-/// first one with text.
-fn headline_node(dom: &Dom, page: &Page, ld: &jsonld::LdInfo) -> Option<NodeId> {
-    let meta_title = ld
-        .headline
-        .as_deref()
-        .or_else(|| page.meta(&["og:title", "twitter:title"]))
-        .or(page.title.as_deref());
-    let texts: Vec<(NodeId, String)> = page
-        .h1
-        .iter()
-        .take(20)
-        .map(|&h| (h, headline_text(dom, h)))
-        .filter(|(_, t)| t.chars().count() >= 3)
-        .collect();
-    if let Some(mt) = meta_title {
-        if let Some((h, _)) = texts
-            .iter()
-            .find(|(_, t)| title::same(t, mt) || title::contained(t, mt))
-        {
-            return Some(*h);
-        }
-        // Blogs often keep the post title in an <h2> under a site-name <h1>.
-        let h2_match = page.h2.iter().take(30).copied().find(|&h| {
-            let t = headline_text(dom, h);
-            t.split_whitespace().count() >= 2 && (title::same(&t, mt) || title::contained(&t, mt))
-        });
-        if h2_match.is_some() {
-            return h2_match;
-        }
-    }
-    // A lone h1 that is not a logo (a link to the home page or an image) is the headline.
-    texts
-        .iter()
-        .find(|(h, t)| {
-            t.split_whitespace().count() >= 2
-                && !dom
-                    .ancestors(*h)
-                    .any(|a| matches!(dom.tag(a), "header" | "nav" | "footer"))
-        })
-        .or(texts.first())
-        .map(|(h, _)| *h)
-}
-
-fn choose_title(
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    h1: Option<&str>,
-    site: Option<&str>,
-    host: Option<&str>,
-) -> Option<String> {
-    let sites: Vec<&str> = site.into_iter().collect();
-    let clean = |s: &str| title::strip_site(&collapse(&jsonld::unescape(s)), &sites, host);
-    let candidates: Vec<String> = [
-        ld.headline.as_deref(),
-        page.meta(&["og:title"]),
-        page.meta(&["twitter:title"]),
-        page.meta(&["title", "dc.title", "headline"]),
-        page.title.as_deref(),
-    ]
-    .into_iter()
-    .flatten()
-    .map(clean)
-    .filter(|t| !t.is_empty() && !site.is_some_and(|s| title::same(s, t)))
-    .collect();
-    if let Some(h) = h1 {
-        // The visible headline wins when the metadata agrees with it.
-        if candidates
-            .iter()
-            .any(|c| title::same(c, h) || title::contained(h, c))
-        {
-            return Some(h.to_string());
-        }
-    }
-    let Some(first) = candidates.first() else {
-        return h1.map(str::to_string);
-    };
-    // A title with an unknown site suffix: drop a short trailing segment.
-    if site.is_none() || !title::same(first, &clean(first)) {
-        return Some(title::strip_unknown_suffix(first));
-    }
-    Some(title::strip_unknown_suffix(first))
-}
-
-/// The names a site goes by (its site name, publisher, host), to tell a byline naming the
-/// site ("Die WOCHE", "morgenpost-example.de") from one naming a writer.
-struct SiteKeys {
-    /// Site and publisher names, letters and digits only, lower case.
-    names: Vec<String>,
-    /// The same as printed ("USA TODAY").
-    printed: Vec<String>,
-    /// The host's distinctive label ("tagblatt" of "leben.tagblatt.example").
-    host: Option<String>,
-    /// The last part of the page title and site name ("… | Die WOCHE"), squashed: a site's
-    /// name for names that do not look like a person's.
-    segments: Vec<String>,
-}
-
-impl SiteKeys {
-    fn of(page: &Page, ld: &jsonld::LdInfo) -> SiteKeys {
-        let printed: Vec<String> = [
-            page.meta(&["og:site_name", "application-name"]),
-            ld.site_name.as_deref(),
-            ld.publisher.as_deref(),
-        ]
-        .into_iter()
-        .flatten()
-        .map(collapse)
-        .filter(|k| squash(k).chars().count() >= 3)
-        .collect();
-        let names = printed.iter().map(|p| squash(p)).collect();
-        // "Gelassen durch den Winter | Die WOCHE": the site's name after the last separator
-        // of the page title or the site name.
-        let segments = [page.title.as_deref(), page.meta(&["og:site_name"])]
-            .into_iter()
-            .flatten()
-            .filter_map(|t| {
-                let (_, last) = t
-                    .rsplit_once(" | ")
-                    .or_else(|| t.rsplit_once(" - "))
-                    .or_else(|| t.rsplit_once(" – "))?;
-                let last = squash(last);
-                (last.chars().count() >= 3).then_some(last)
-            })
-            .collect();
-        let host = page
-            .canonical
-            .as_deref()
-            .or_else(|| page.meta(&["og:url"]))
-            .and_then(host_of)
-            .and_then(|h| {
-                let labels: Vec<&str> = h.split('.').collect();
-                // The label before the public suffix ("co.uk" counted as one).
-                let n = labels.len();
-                let second_level = n >= 3 && labels[n - 2].len() <= 3 && labels[n - 1].len() == 2;
-                let i = if second_level {
-                    n.checked_sub(3)
-                } else {
-                    n.checked_sub(2)
-                };
-                i.and_then(|i| labels.get(i)).map(|l| squash(l))
-            })
-            .filter(|k| k.chars().count() >= 4);
-        SiteKeys {
-            names,
-            printed,
-            host,
-            segments,
-        }
-    }
-
-    /// Whether a description is the site's blurb rather than the article's teaser: it names
-    /// the site and shares no word of four letters or more with the headline.
-    fn blurb(&self, description: &str, title: Option<&str>) -> bool {
-        let d = squash(description);
-        let names_site = self
-            .names
-            .iter()
-            .chain(&self.host)
-            .any(|k| k.chars().count() >= 4 && d.contains(k.as_str()));
-        let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| w.chars().count() >= 4)
-                .map(str::to_lowercase)
-                .collect()
-        };
-        let title_words = title.map(words).unwrap_or_default();
-        names_site && !words(description).iter().any(|w| title_words.contains(w))
-    }
-
-    /// "Brian Truitt USA TODAY" gives "Brian Truitt": the site's name printed after the
-    /// writer's.
-    fn strip_suffix(&self, name: &str) -> String {
-        let words: Vec<&str> = name.split_whitespace().collect();
-        for p in &self.printed {
-            let site: Vec<&str> = p.split_whitespace().collect();
-            let Some(keep) = words.len().checked_sub(site.len()).filter(|k| *k > 0) else {
-                continue;
-            };
-            let tail = words.iter().skip(keep);
-            if tail
-                .zip(&site)
-                .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
-            {
-                return words
-                    .iter()
-                    .take(keep)
-                    .copied()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-            }
-        }
-        name.to_string()
-    }
-
-    /// Whether `name` is the site's own name rather than a writer's. Personal sites are named
-    /// after their authors: a person's name that the host spells out is kept.
-    fn named_by(&self, name: &str) -> bool {
-        let n = squash(name);
-        if n.chars().count() < 3 {
-            return false;
-        }
-        let same = |k: &str| n == k || (k.chars().count() >= 5 && n.ends_with(k));
-        let words: Vec<&str> = name.split_whitespace().collect();
-        let person_like = (2..=3).contains(&words.len())
-            && words.iter().all(|w| {
-                let mut cs = w.chars();
-                cs.next().is_some_and(char::is_uppercase) && cs.any(char::is_lowercase)
-            });
-        // A personal site: the host spells the whole name ("erika-musterfrau.net").
-        if person_like && self.host.as_deref() == Some(n.as_str()) {
-            return false;
-        }
-        self.names.iter().any(|k| same(k))
-            || (!person_like && self.host.as_deref().is_some_and(same))
-            || (!person_like && self.segments.contains(&n))
-    }
-}
-
-/// Lower case, letters and digits only: "Die WOCHE" → "diewoche".
-fn squash(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-/// The article's authors, persons first: a byline naming only the site itself ("Die
-/// WOCHE", "tagesecho.at") is taken when no source names a person.
-fn choose_authors(
-    dom: &Dom,
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    h1: Option<NodeId>,
-    after: &[(NodeId, String)],
-    text: &str,
-    agency_list: &mut Vec<String>,
-) -> Vec<String> {
-    let site_named = RefCell::new(Vec::new());
-    let (source, persons) =
-        authors_by_source(dom, page, ld, h1, after, text, agency_list, &site_named);
-    if persons.is_empty() {
-        return site_named.into_inner();
-    }
-    // A first name alone ("Stefanus", from the meta data) that the byline under the
-    // headline gives in full ("Von Stefanus Stahl"): the full name. A user name from the
-    // meta data ("gabor_munier", "DT") that the page prints as a person's name: the
-    // printed name.
-    let meta_source = matches!(
-        source,
-        AuthorSource::JsonLd | AuthorSource::Meta | AuthorSource::Microdata
-    );
-    // A blog's <meta name=author> names the site's owner; the link to the post's author
-    // page under the headline ("Erstellt von <a href=/author/fabian/>Fabian</a>") names
-    // who wrote this post.
-    if source == AuthorSource::Meta {
-        if let Some(linked) = author_link_under_headline(dom, page, h1) {
-            if !linked
-                .iter()
-                .any(|l| persons.iter().any(|p| p.eq_ignore_ascii_case(l)))
-            {
-                return linked;
-            }
-        }
-    }
-    if persons.iter().all(|p| !p.contains(' ')) {
-        if let Some(full) = visible_byline(after, &mut |_| {}) {
-            let first = |n: &str| n.split_whitespace().next().map(str::to_lowercase);
-            let spelled = |p: &str| {
-                meta_source
-                    && authors::is_user_name(p)
-                    && full.iter().any(|f| authors::user_name_of(p, f))
-            };
-            if persons
-                .iter()
-                .all(|p| full.iter().any(|f| first(f) == first(p)) || spelled(p))
-            {
-                return full;
-            }
-        }
-    }
-    persons
-}
-
-/// Where the authors were found, most trusted first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum AuthorSource {
-    JsonLd,
-    Meta,
-    Microdata,
-    BylineElement,
-    VisibleLine,
-    OpeningLine,
-    ClosingLine,
-    LabelledLine,
-    Handle,
-    None,
-}
-
-/// Short lines at one edge of the article's text, as byline candidates: the first
-/// `per_paragraph` lines of each of the first `paragraphs` paragraphs `paragraphs_in` yields
-/// (in the order it yields them), those of at most `max_chars` characters.
-fn edge_lines<'a, P, L>(
-    paragraphs_in: P,
-    paragraphs: usize,
-    lines_of: impl Fn(&'a str) -> L,
-    per_paragraph: usize,
-    max_chars: usize,
-) -> Vec<(NodeId, String)>
-where
-    P: Iterator<Item = &'a str>,
-    L: Iterator<Item = &'a str>,
-{
-    paragraphs_in
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .take(paragraphs)
-        .flat_map(|p| lines_of(p).map(str::trim).take(per_paragraph))
-        .filter(|l| !l.is_empty() && l.chars().count() <= max_chars)
-        .map(|l| (NodeId::DOCUMENT, l.to_string()))
-        .collect()
-}
-
-#[allow(clippy::too_many_arguments)]
-fn authors_by_source(
-    dom: &Dom,
-    page: &Page,
-    ld: &jsonld::LdInfo,
-    h1: Option<NodeId>,
-    after: &[(NodeId, String)],
-    text: &str,
-    agency_list: &mut Vec<String>,
-    site_named: &RefCell<Vec<String>>,
-) -> (AuthorSource, Vec<String>) {
-    let mut note_agencies = |s: &str| {
-        for a in agencies::from_credit(s) {
-            if !agency_list.contains(&a) {
-                agency_list.push(a);
-            }
-        }
-    };
-    let mut out: Vec<String> = Vec::new();
-    let site = SiteKeys::of(page, ld);
-    let add = |names: Vec<String>, out: &mut Vec<String>| {
-        for n in names {
-            let n = site.strip_suffix(&n);
-            if out.iter().any(|o| o.eq_ignore_ascii_case(&n)) || authors::is_non_person(&n) {
-                continue;
-            }
-            if site.named_by(&n) || authors::is_web_address(&n) {
-                let mut later = site_named.borrow_mut();
-                if !later.iter().any(|o| o.eq_ignore_ascii_case(&n)) {
-                    later.push(n);
-                }
-            } else {
-                out.push(n);
-            }
-        }
-    };
-    // JSON-LD.
-    for a in &ld.authors {
-        note_agencies(&a.name);
-        if a.person == Some(false) {
-            continue;
-        }
-        if ld
-            .publisher
-            .as_deref()
-            .is_some_and(|p| p.eq_ignore_ascii_case(&a.name))
-        {
-            continue;
-        }
-        add(authors::split_names(&a.name, false), &mut out);
-    }
-    if !out.is_empty() {
-        return (AuthorSource::JsonLd, out);
-    }
-    // Meta names (every <meta name=author>, not only the first).
-    for key in AUTHOR_KEYS {
-        for (k, v) in &page.metas {
-            if k != key || v.starts_with("http") || v.starts_with('@') {
-                continue;
-            }
-            note_agencies(v);
-            // "Jobs & Hire": the site's name as a whole, not two names.
-            let whole = collapse(&jsonld::unescape(v));
-            if site.named_by(&whole) {
-                add(vec![whole], &mut out);
-                continue;
-            }
-            add(authors::split_names(v, false), &mut out);
-        }
-        if !out.is_empty() {
-            return (AuthorSource::Meta, out);
-        }
-    }
-    // Microdata: itemprop=author (its itemprop=name, or its text). Only the first author
-    // element and its siblings: later ones are commenters or forum replies.
-    let mut first_parent = None;
-    for (prop, id) in &page.itemprops {
-        if prop != "author" && prop != "creator" {
-            continue;
-        }
-        let parent = dom.node(*id).parent;
-        match first_parent {
-            None => first_parent = Some(parent),
-            Some(p) if p != parent => break,
-            Some(_) => {}
-        }
-        let name_node = dom.descendants(*id).take(50).find(|d| {
-            dom.attr(*d, "itemprop")
-                .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-        });
-        let text = match name_node {
-            Some(n) => dom
-                .attr(n, "content")
-                .map(str::to_string)
-                .unwrap_or_else(|| visible_text(dom, n, 200)),
-            None => dom
-                .attr(*id, "content")
-                .map(str::to_string)
-                .unwrap_or_else(|| visible_text(dom, *id, 200)),
-        };
-        if text.chars().count() <= 150 {
-            note_agencies(&text);
-            add(authors::split_names(&text, false), &mut out);
-        }
-    }
-    if !out.is_empty() {
-        return (AuthorSource::Microdata, out);
-    }
-    // A microdata Person that is not part of a comment, nor someone a paragraph of the
-    // text mentions (sites that mark up every name: "… an der Seite von Pastorin <span
-    // itemtype=Person>…</span>. Die Besucher …").
-    let mut considered = 0;
-    for &person in page.persons.iter().take(60) {
-        if considered == 5 {
-            break;
-        }
-        let block = dom
-            .ancestors(person)
-            .find(|&a| matches!(dom.tag(a), "p" | "div" | "li" | "td" | "article"))
-            .filter(|&a| dom.tag(a) == "p");
-        if block.is_some_and(|b| visible_text(dom, b, 400).chars().count() > 150) {
-            continue;
-        }
-        considered += 1;
-        if dom.ancestors(person).any(|a| {
-            let c = dom.attr(a, "class").unwrap_or("").to_ascii_lowercase();
-            c.contains("comment") || matches!(dom.tag(a), "aside" | "nav")
-        }) {
-            continue;
-        }
-        let name = dom
-            .descendants(person)
-            .take(30)
-            .filter(|&d| {
-                dom.attr(d, "itemprop")
-                    .is_some_and(|p| p.eq_ignore_ascii_case("name"))
-            })
-            .find_map(|d| {
-                dom.attr(d, "content")
-                    .map(str::to_string)
-                    .or_else(|| Some(visible_text(dom, d, 120)))
-            });
-        if let Some(n) = name {
-            add(authors::split_names(&n, false), &mut out);
-            if !out.is_empty() {
-                return (AuthorSource::Microdata, out);
-            }
-        }
-    }
-    // Byline elements, nearest after the headline first.
-    if let Some(names) = byline_elements(dom, page, h1, false, &mut note_agencies) {
-        add(names, &mut out);
-        return (AuthorSource::BylineElement, out);
-    }
-    // "Von …" / "By …" lines after the headline, or a label line ("Autor", "Ein Artikel
-    // von") with the name in the next text node; then a closing "Von …" line of the text.
-    if let Some(names) = visible_byline(after, &mut note_agencies) {
-        return (AuthorSource::VisibleLine, names);
-    }
-    // The first lines of the article's text, where a page without a headline element
-    // prints its byline; then the last lines of the last two paragraphs ("Quelle: …" /
-    // "Autor: Anna Berger").
-    let opening = edge_lines(text.split("\n\n"), 3, |p| p.split('\n'), 2, 60);
-    if let Some(names) = visible_byline(&opening, &mut note_agencies) {
-        return (AuthorSource::OpeningLine, names);
-    }
-    let closing = edge_lines(text.rsplit("\n\n"), 2, |p| p.rsplit('\n'), 3, 80);
-    if let Some(names) = visible_byline(&closing, &mut note_agencies) {
-        return (AuthorSource::ClosingLine, names);
-    }
-    // An explicit label further down the article ("Autorin: Uta Berger, Projektleiterin",
-    // "Text: Klaus Friedrich", a heading "Autor" over the name).
-    if let Some(names) = labelled_byline(dom, page, h1, &mut note_agencies) {
-        return (AuthorSource::LabelledLine, names);
-    }
-    // A user name with the post's date: "Posted by Konstantin 21.10.2019", "von rasos am
-    // 24. Juli 2017".
-    // (The name is often a link: its own text node between the label's and the date's.)
-    let joined = after
-        .iter()
-        .take(40)
-        .map(|(_, l)| l.as_str())
-        .collect::<Vec<_>>()
-        .join(" ");
-    handle_before_date(&joined, false)
-        .or_else(|| {
-            after
-                .iter()
-                .take(40)
-                .find_map(|(_, l)| handle_after_date(l))
-        })
-        .or_else(|| posted_by_further_down(dom, page, h1))
-        .map(|h| (AuthorSource::Handle, vec![h]))
-        .unwrap_or((AuthorSource::None, out))
 }
 
 /// "Gespeichert von rasos am 24. Juli 2017": a post's footer below the text, with a verb
