@@ -20,12 +20,15 @@ fn klartext(args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("spawn klartext");
     if let Some(input) = stdin {
-        child
+        let written = child
             .stdin
             .take()
             .expect("stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
+            .write_all(input.as_bytes());
+        // A run that exits before reading its input (a usage error) breaks the pipe: no failure.
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
     }
     child.wait_with_output().expect("wait")
 }
