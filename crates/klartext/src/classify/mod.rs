@@ -361,10 +361,15 @@ fn prefix_sums(values: &[f32]) -> Vec<f32> {
 /// a furniture-named ancestor count (themes name whole pages `fixed-nav-bar`), and the
 /// rest may hold twice as much prose.
 fn reads_as_thread(doc: &Document, values: &[f32], reasons: &[Reason], thread: Thread) -> bool {
-    let not_posts = if thread == Thread::Always {
-        NOT_POSTS.difference(Flags::FURNITURE_CLASS)
+    // A sure forum: posts under a furniture-named ancestor count, and more prose may sit
+    // outside them.
+    let (not_posts, prose_cap) = if thread == Thread::Always {
+        (
+            NOT_POSTS.difference(Flags::FURNITURE_CLASS),
+            2.0 * MODEST_PROSE,
+        )
     } else {
-        NOT_POSTS
+        (NOT_POSTS, MODEST_PROSE)
     };
     let (mut kept, mut posts) = (0.0f32, 0.0f32);
     for ((block, value), reason) in doc.blocks.iter().zip(values).zip(reasons) {
@@ -376,11 +381,6 @@ fn reads_as_thread(doc: &Document, values: &[f32], reasons: &[Reason], thread: T
             posts += prose;
         }
     }
-    let prose_cap = if thread == Thread::Always {
-        2.0 * MODEST_PROSE
-    } else {
-        MODEST_PROSE
-    };
     kept < prose_cap && posts >= LOW_PROSE && kept < posts
 }
 
