@@ -6,7 +6,7 @@
 //! named, and corrects a meta author by what the page prints (named cross-checks). The
 //! agencies named in bylines are gathered on the way.
 
-use super::fields::{Facts, Trust};
+use super::fields::{Facts, SourceRow, Trust};
 use super::page::{collapse, visible_text};
 use super::{
     agencies, author_link_under_headline, authors, byline_elements, handle_after_date,
@@ -42,7 +42,7 @@ pub(crate) struct AuthorCtx<'a> {
 
 /// What the sources found on the way: the persons of the current source, the names that
 /// are the site's own (taken when no person is named) and the agencies of the bylines.
-struct Found<'a> {
+pub(crate) struct Found<'a> {
     site: &'a super::SiteKeys,
     persons: Vec<String>,
     site_named: Vec<String>,
@@ -84,18 +84,15 @@ impl Found<'_> {
 }
 
 /// One source of authors: `Some` ends the search with its names (maybe none).
-pub(crate) struct Source {
-    pub name: &'static str,
-    pub trust: Trust,
-    find: for<'a> fn(&AuthorCtx<'a>, &mut Found) -> Option<Vec<String>>,
-}
+pub(crate) type Source =
+    SourceRow<Trust, for<'a> fn(&AuthorCtx<'a>, &mut Found) -> Option<Vec<String>>>;
 
 const fn source(
     name: &'static str,
     trust: Trust,
     find: for<'a> fn(&AuthorCtx<'a>, &mut Found) -> Option<Vec<String>>,
 ) -> Source {
-    Source { name, trust, find }
+    SourceRow { name, trust, find }
 }
 
 /// The authors' sources, most trusted first.

@@ -41,19 +41,24 @@ impl Trust {
     }
 }
 
-/// One source of a text field.
-pub(crate) struct Source {
+/// One row of a field's source table, the shape every metadata table shares: its name (as
+/// `klartext explain` prints it), how far it is trusted on the field's own scale `T`, and
+/// the function `F` that finds its candidates.
+pub(crate) struct SourceRow<T, F> {
     pub name: &'static str,
-    pub trust: Trust,
-    pub find: for<'a> fn(&Facts<'a>) -> Vec<String>,
+    pub trust: T,
+    pub find: F,
 }
+
+/// One source of a text field.
+pub(crate) type Source = SourceRow<Trust, for<'a> fn(&Facts<'a>) -> Vec<String>>;
 
 pub(crate) const fn source(
     name: &'static str,
     trust: Trust,
     find: for<'a> fn(&Facts<'a>) -> Vec<String>,
 ) -> Source {
-    Source { name, trust, find }
+    SourceRow { name, trust, find }
 }
 
 /// What the text fields' sources read: the page's facts, and the fields chosen before

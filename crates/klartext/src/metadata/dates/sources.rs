@@ -9,6 +9,7 @@ use super::context::{
 };
 use super::{self as dates, Date};
 use crate::dom::NodeId;
+use crate::metadata::fields::SourceRow;
 use crate::metadata::page::visible_text;
 
 /// How far a source is trusted.
@@ -39,18 +40,14 @@ impl Trust {
 }
 
 /// One source of dates.
-pub(crate) struct Source {
-    pub name: &'static str,
-    pub trust: Trust,
-    pub find: for<'a> fn(&DateCtx<'a>) -> Vec<Date>,
-}
+pub(crate) type Source = SourceRow<Trust, for<'a> fn(&DateCtx<'a>) -> Vec<Date>>;
 
 const fn source(
     name: &'static str,
     trust: Trust,
     find: for<'a> fn(&DateCtx<'a>) -> Vec<Date>,
 ) -> Source {
-    Source { name, trust, find }
+    SourceRow { name, trust, find }
 }
 
 /// The publication date's sources, most trusted first. The structured and generic ones all
